@@ -1,0 +1,115 @@
+// Catalogue routes: stores, categories, the sync feed, one product, product images.
+#include "catalog.hpp"
+#include "image_cache.hpp"
+#include "problem.hpp"
+#include "product_image.hpp"
+#include "server.hpp"
+
+#include <httplib.h>
+
+#include <cstdlib>
+
+namespace central_api {
+
+namespace {
+
+std::string concat_docs(Db& db, const char* sql) {
+    auto st = db.prepare(sql);
+    std::string out = "[";
+    bool first = true;
+    while (st.step()) {
+        if (!first) out += ',';
+        first = false;
+        out += st.text_view(0);
+    }
+    out += ']';
+    return out;
+}
+
+void changes(Ctx& ctx) {
+    int limit = 500;
+    if (ctx.has_param("limit")) {
+        const std::string raw = ctx.param("limit");
+        char* end = nullptr;
+        long v = std::strtol(raw.c_str(), &end, 10);
+        if (raw.empty() || raw.size() > 9 || *end != '\0' || v < 1)
+            throw validation_failed("limit", "invalid", "limit must be an integer from 1 to 1000");
+        limit = static_cast<int>(std::min<long>(v, 1000));
+    }
+    std::string epoch = ctx.db.meta("epoch").value_or("0");
+    std::int64_t since = 0;
+    if (ctx.has_param("since") && !ctx.param("since").empty()) {
+        auto cursor = decode_cursor(ctx.param("since"));
+        if (!cursor) throw validation_failed("since", "invalid", "since is not a cursor from this API");
+        std::int64_t purged = std::strtoll(ctx.db.meta("purged_through_seq").value_or("0").c_str(), nullptr, 10);
+        auto max_seq = ctx.db.prepare("SELECT COALESCE(MAX(seq), 0) FROM changes");
+        max_seq.step();
+        std::string why;
+        if (cursor->epoch != epoch) why = "the catalogue was regenerated since this cursor was issued";
+        else if (ctx.now - cursor->issued > ctx.options.cursor_retention_s) why = "the cursor is older than the retention period";
+        else if (cursor->seq < purged) why = "changes after this cursor were compacted";
+        else if (cursor->seq > max_seq.integer(0)) why = "the cursor is ahead of the change log";
+        if (!why.empty()) throw ApiError(410, "cursor_expired", why + "; resync from the beginning (no since)");
+        since = cursor->seq;
+    }
+    ChangePage page = read_changes(ctx.db, since, limit, epoch, ctx.now);
+    ctx.reply_raw(200, page.body);
+}
+
+void image(Ctx& ctx) {
+    const std::string product = ctx.req.matches[1];
+    const std::string kind = ctx.req.matches[2];
+    const std::string hex = ctx.req.matches[3];
+    const int view = std::atoi(std::string(ctx.req.matches[4]).c_str());
+    Archetype archetype;
+    if (!parse_archetype(kind, archetype)) throw not_found("unknown image kind " + kind);
+    int width = 800;
+    if (ctx.has_param("w")) {
+        width = std::atoi(ctx.param("w").c_str());
+        if (width < 64 || width > 1600) throw validation_failed("w", "out_of_range", "w must be from 64 to 1600");
+    }
+    const std::string key = ctx.req.path + "?w=" + std::to_string(width);
+    const std::string etag = "\"img1-" + hex64(hash64(key)) + "\"";
+    ctx.res.set_header("ETag", etag);
+    ctx.res.set_header("Cache-Control", "public, max-age=86400");
+    if (ctx.header("If-None-Match") == etag) {
+        ctx.res.status = 304;
+        return;
+    }
+    auto bytes = ctx.images.get(key);
+    if (!bytes) {
+        ImageRequest request;
+        request.archetype = archetype;
+        unsigned long rgb = std::strtoul(hex.c_str(), nullptr, 16);
+        request.colour = {static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8),
+                          static_cast<std::uint8_t>(rgb)};
+        request.view = view;
+        request.width = width;
+        request.height = width;
+        request.seed = hash64(product);
+        bytes = std::make_shared<const std::string>(render_product_jpeg(request, 85));
+        ctx.images.put(key, bytes);
+    }
+    ctx.res.status = 200;
+    ctx.res.set_content(*bytes, "image/jpeg");
+}
+
+}  // namespace
+
+void add_catalog_routes(const RouteFn& add) {
+    add("GET", "/v1/stores", Access::Kiosk, [](Ctx& ctx) {
+        ctx.reply_raw(200, concat_docs(ctx.db, "SELECT doc FROM locations ORDER BY position"));
+    });
+    add("GET", "/v1/catalog/categories", Access::Kiosk, [](Ctx& ctx) {
+        ctx.reply_raw(200, concat_docs(ctx.db, "SELECT doc FROM categories ORDER BY position"));
+    });
+    add("GET", "/v1/catalog/changes", Access::Kiosk, changes);
+    add("GET", R"(/v1/catalog/products/([^/]{1,64}))", Access::Kiosk, [](Ctx& ctx) {
+        auto doc = product_document(ctx.db, ctx.req.matches[1]);
+        if (!doc) throw not_found("no product " + std::string(ctx.req.matches[1]));
+        ctx.reply_raw(200, *doc);
+    });
+    add("GET", R"(/v1/images/(P[0-9]{7})/([a-z_]{1,20})/([0-9a-f]{6})/([0-2])\.jpg)", Access::Kiosk, image);
+}
+
+}  // namespace central_api

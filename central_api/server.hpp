@@ -1,0 +1,107 @@
+#pragma once
+// The reference server of the kiosk commerce API: cpp-httplib on a pool of worker threads,
+// SQLite behind a pool of connections. Every route runs inside `Server::route`, which
+// authenticates, turns ApiError/bad input into RFC 9457 problems and never lets an exception out.
+// Thread rules: start() once, then stop() from any thread (e.g. a signal watcher).
+
+#include "db.hpp"
+#include "util.hpp"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace central_api {
+
+class ImageCache;
+
+struct ServerOptions {
+    std::string db_path;
+    std::string host = "127.0.0.1";
+    int port = 0;                         // 0: any free port
+    Clock clock = system_clock();
+    std::size_t threads = 16;             // HTTP worker threads (also the DB pool size)
+    std::int64_t cursor_retention_s = 30 * 86400;  // tombstones kept, cursors honoured (≥ 7 days)
+    std::int64_t idempotency_retention_s = 30 * 86400;
+    std::int64_t staff_session_s = 4 * 3600;
+    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t image_cache_bytes = 64u * 1024 * 1024;
+    std::string public_url;               // base of payment links; default http://HOST:PORT
+};
+
+struct KioskIdentity {
+    std::string kiosk_id, store_id;
+};
+struct StaffIdentity {
+    std::string staff_id, name, store_id, token;
+};
+
+// What a route handler gets: the request, the response, a connection, who is calling, the time.
+struct Ctx {
+    const httplib::Request& req;
+    httplib::Response& res;
+    Db& db;
+    std::int64_t now;
+    KioskIdentity kiosk;
+    std::optional<StaffIdentity> staff;
+    const ServerOptions& options;
+    std::mutex& write_mutex;  // serialises writers inside this process (stock, orders, sessions)
+    ImageCache& images;
+
+    json body() const;                       // parses the JSON body (400/422 on failure)
+    std::string param(const char* name) const;  // query parameter or ""
+    bool has_param(const char* name) const;
+    std::string header(const char* name) const;
+    void reply(int status, const json& doc) const;
+    void reply_raw(int status, const std::string& json_text) const;
+};
+
+enum class Access { Public, Kiosk, Staff };
+
+class Server {
+public:
+    explicit Server(ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds the socket; returns the port. Throws std::runtime_error when it cannot.
+    int bind();
+    // Serves until stop(); returns false if the listener failed.
+    bool run();
+    void stop();
+    std::string url() const;
+
+private:
+    using Handler = std::function<void(Ctx&)>;
+    void route(const char* method, const char* pattern, Access access, Handler handler);
+    void handle(const httplib::Request& req, httplib::Response& res, Access access,
+                const Handler& handler);
+
+    ServerOptions options_;
+    std::unique_ptr<httplib::Server> http_;
+    std::unique_ptr<DbPool> pool_;
+    std::unique_ptr<ImageCache> images_;
+    std::mutex write_mutex_;
+    int port_ = 0;
+    int listen_fd_ = -1;
+};
+
+// Route registration, one function per area (handlers_*.cpp).
+using RouteFn = std::function<void(const char* method, const char* pattern, Access access,
+                                   std::function<void(Ctx&)> handler)>;
+void add_catalog_routes(const RouteFn& add);
+void add_commerce_routes(const RouteFn& add);
+void add_staff_routes(const RouteFn& add);
+void add_kiosk_routes(const RouteFn& add);
+
+}  // namespace central_api

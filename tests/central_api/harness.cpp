@@ -1,0 +1,140 @@
+#include "harness.hpp"
+
+#include "generator.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+#include <unistd.h>
+
+namespace testing {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "central-api-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary directory");
+    path = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+}
+
+const std::string& template_db() {
+    static TempDir dir;
+    static std::string path = dir.path + "/template.db";
+    static std::once_flag once;
+    std::call_once(once, [] {
+        central_api::GeneratorOptions options;
+        options.products = 300;
+        options.seed = 7;
+        options.fast_pin_hash = true;
+        central_api::generate_demo(path, options, central_api::system_clock());
+    });
+    return path;
+}
+
+json Response::doc() const { return json::parse(body, nullptr, false); }
+
+std::string Response::header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? std::string() : it->second;
+}
+
+Harness::Harness(central_api::ServerOptions extra) : now_(central_api::system_clock()()) {
+    fs::copy_file(template_db(), db_path());
+    extra.db_path = db_path();
+    extra.clock = [this] { return now_.load(); };
+    server_ = std::make_unique<central_api::Server>(extra);
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->run(); });
+    auto db = open_db();
+    auto st = db->prepare("SELECT token, id, store_id FROM kiosks WHERE store_id = 'paris-rivoli'");
+    if (!st.step()) throw std::runtime_error("no kiosk for paris-rivoli");
+    token = st.text(0);
+    kiosk_id = st.text(1);
+    store_id = st.text(2);
+}
+
+Harness::~Harness() {
+    server_->stop();
+    if (thread_.joinable()) thread_.join();
+}
+
+std::string Harness::token_for_store(const std::string& store) {
+    auto db = open_db();
+    auto st = db->prepare("SELECT token FROM kiosks WHERE store_id = ?");
+    st.bind(1, store);
+    if (!st.step()) throw std::runtime_error("no kiosk for " + store);
+    return st.text(0);
+}
+
+std::unique_ptr<central_api::Db> Harness::open_db() const {
+    return std::make_unique<central_api::Db>(db_path(), central_api::Db::Mode::ReadWrite);
+}
+
+httplib::Headers Harness::auth_headers(const httplib::Headers& extra) const {
+    httplib::Headers headers = extra;
+    if (headers.find("Authorization") == headers.end()) headers.emplace("Authorization", "Bearer " + token);
+    return headers;
+}
+
+namespace {
+Response convert(const httplib::Result& r) {
+    Response out;
+    if (!r) return out;  // status 0: transport error
+    out.status = r->status;
+    out.body = r->body;
+    out.headers = r->headers;
+    return out;
+}
+}  // namespace
+
+Response Harness::get(const std::string& path, const httplib::Headers& headers, bool auth) {
+    httplib::Client cli("127.0.0.1", port_);
+    cli.set_read_timeout(60, 0);
+    return convert(cli.Get(path.c_str(), auth ? auth_headers(headers) : headers));
+}
+
+Response Harness::post(const std::string& path, const std::string& body, const httplib::Headers& headers,
+                       bool auth) {
+    httplib::Client cli("127.0.0.1", port_);
+    cli.set_read_timeout(60, 0);
+    return convert(cli.Post(path.c_str(), auth ? auth_headers(headers) : headers, body, "application/json"));
+}
+
+Response Harness::del(const std::string& path, const httplib::Headers& headers) {
+    httplib::Client cli("127.0.0.1", port_);
+    return convert(cli.Delete(path.c_str(), auth_headers(headers)));
+}
+
+std::string stock_only_at(Harness& h, const std::string& store, int units) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT sku FROM variants WHERE online_only = 0 ORDER BY sku LIMIT 1 OFFSET 17");
+    if (!st.step()) throw std::runtime_error("no variant");
+    std::string sku = st.text(0);
+    db->prepare("DELETE FROM stock WHERE sku = ?").bind(1, sku).run();
+    db->prepare("INSERT INTO stock(sku, location_id, quantity) VALUES(?,?,?)").bind(1, sku).bind(2, store).bind(3, units).run();
+    return sku;
+}
+
+json order_body(Harness& h, const std::string& sku, int quantity, const std::string& pickup_store) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT price_online FROM variants WHERE sku = ?");
+    st.bind(1, sku);
+    if (!st.step()) throw std::runtime_error("no variant " + sku);
+    json fulfilment = pickup_store.empty()
+                          ? json{{"type", "delivery"},
+                                 {"address", {{"name", "Élodie Crépin"}, {"line1", "12 rue des Lilas"}, {"postcode", "69003"}, {"city", "Lyon"}, {"country", "FR"}}}}
+                          : json{{"type", "pickup"}, {"store_id", pickup_store}};
+    return {{"lines", {{{"sku", sku}, {"quantity", quantity}, {"unit_price", {{"amount", st.integer(0)}, {"currency", "EUR"}}}}}},
+            {"fulfilment", fulfilment},
+            {"contact", {{"email", "elodie.crepin@example.org"}, {"phone", "06 12 34 56 78"}}},
+            {"payment", {{"method", "pay_at_till"}}},
+            {"channel", {{"store_id", h.store_id}, {"kiosk_id", h.kiosk_id}}}};
+}
+
+}  // namespace testing

@@ -1,0 +1,80 @@
+#pragma once
+// Test harness for the reference server: a fresh copy of a small generated demo database in its
+// own temporary directory, the server on a free loopback port with a clock the test moves,
+// and HTTP helpers. One Harness per test case; nothing is shared between tests but a template
+// database generated once per test run (copied, never opened twice).
+
+#include "db.hpp"
+#include "server.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace testing {
+
+using central_api::json;
+
+// A temporary directory removed at scope exit.
+struct TempDir {
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string path;
+};
+
+// Path of the template database (300 products, seed 7, fast PIN hashes), generated on first use.
+const std::string& template_db();
+
+struct Response {
+    int status = 0;
+    std::string body;
+    httplib::Headers headers;
+    json doc() const;  // parsed body (discarded value if not JSON)
+    std::string header(const std::string& name) const;
+};
+
+class Harness {
+public:
+    explicit Harness(central_api::ServerOptions extra = {});
+    ~Harness();
+
+    std::string db_path() const { return dir_.path + "/demo.db"; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    int port() const { return port_; }
+    void advance(std::int64_t seconds) { now_ += seconds; }
+    std::int64_t now() const { return now_; }
+
+    // The first kiosk's token and identity (store "paris-rivoli" unless stated).
+    std::string token, kiosk_id, store_id;
+    std::string token_for_store(const std::string& store_id);
+    // A direct connection to the database, for set-up and checks.
+    std::unique_ptr<central_api::Db> open_db() const;
+
+    Response get(const std::string& path, const httplib::Headers& headers = {}, bool auth = true);
+    Response post(const std::string& path, const std::string& body, const httplib::Headers& headers = {},
+                  bool auth = true);
+    Response post(const std::string& path, const json& body, const httplib::Headers& headers = {}) {
+        return post(path, body.dump(), headers);
+    }
+    Response del(const std::string& path, const httplib::Headers& headers = {});
+    httplib::Headers auth_headers(const httplib::Headers& extra = {}) const;
+
+private:
+    TempDir dir_;
+    std::atomic<std::int64_t> now_;
+    std::unique_ptr<central_api::Server> server_;
+    std::thread thread_;
+    int port_ = 0;
+};
+
+// A pickup-able SKU with `units` units on the shelf of `store` and none anywhere else.
+std::string stock_only_at(Harness& h, const std::string& store, int units);
+// A valid order body for `sku` at the kiosk's unit price (fresh from the database).
+json order_body(Harness& h, const std::string& sku, int quantity, const std::string& pickup_store);
+
+}  // namespace testing

@@ -1,0 +1,177 @@
+// Every read endpoint, authentication, and every kind of bad request.
+#include "harness.hpp"
+
+#include <stb_image.h>
+
+#include <doctest/doctest.h>
+
+using testing::Harness;
+using testing::json;
+
+namespace {
+void check_problem(const testing::Response& r, int status, const std::string& code) {
+    CHECK(r.status == status);
+    CHECK(r.header("Content-Type").find("application/problem+json") == 0);
+    json doc = r.doc();
+    REQUIRE(doc.is_object());
+    CHECK(doc["status"] == status);
+    CHECK(doc["code"] == code);
+    CHECK(doc["title"].is_string());
+    CHECK(doc["type"].is_string());
+    CHECK(doc["detail"].is_string());
+}
+bool names_field(const testing::Response& r, const std::string& field, const std::string& code) {
+    json doc = r.doc();
+    for (const auto& e : doc.value("errors", json::array()))
+        if (e["field"] == field && e["code"] == code) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("health needs no token; everything else does") {
+    Harness h;
+    auto health = h.get("/v1/health", {}, false);
+    CHECK(health.status == 200);
+    CHECK(health.doc()["status"] == "ok");
+    check_problem(h.get("/v1/kiosks/me", {}, false), 401, "unauthorized");
+    check_problem(h.get("/v1/stores", {{"Authorization", "Bearer nope"}}), 401, "unauthorized");
+    check_problem(h.get("/v1/stores", {{"Authorization", "Basic abc"}}), 401, "unauthorized");
+    auto me = h.get("/v1/kiosks/me");
+    CHECK(me.status == 200);
+    CHECK(me.doc()["store_id"] == "paris-rivoli");
+    CHECK(me.doc()["kiosk_id"] == h.kiosk_id);
+}
+
+TEST_CASE("stores and categories") {
+    Harness h;
+    auto stores = h.get("/v1/stores");
+    REQUIRE(stores.status == 200);
+    json list = stores.doc();
+    REQUIRE(list.is_array());
+    CHECK(list.size() == 42);
+    for (const auto& s : list) {
+        CHECK(s["id"].is_string());
+        CHECK((s["kind"] == "store" || s["kind"] == "warehouse"));
+        CHECK(s["address"]["postcode"].is_string());
+        CHECK(s["location"]["lat"].is_number());
+        CHECK(s["opening_hours"].is_array());
+        CHECK(s["closed_dates"].is_array());
+        CHECK(s["pickup"].is_boolean());
+    }
+    auto cats = h.get("/v1/catalog/categories").doc();
+    REQUIRE(cats.is_array());
+    CHECK(cats.size() > 40);
+    CHECK(cats[0]["name"]["fr"] == "Mode");
+    CHECK(cats[0]["parent_id"].is_null());
+}
+
+TEST_CASE("one product, fresh, and 404 for an unknown one") {
+    Harness h;
+    auto p = h.get("/v1/catalog/products/P0000001");
+    REQUIRE(p.status == 200);
+    json doc = p.doc();
+    CHECK(doc["id"] == "P0000001");
+    CHECK(doc["variants"].size() >= 1);
+    CHECK(doc["name"]["fr"].is_string());
+    check_problem(h.get("/v1/catalog/products/P9999999"), 404, "not_found");
+    check_problem(h.get("/v1/no/such/path"), 404, "not_found");
+}
+
+TEST_CASE("availability: shelves sorted by distance, online stock, incoming, unknown SKUs") {
+    Harness h;
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT sku FROM stock GROUP BY sku HAVING COUNT(*) >= 3 LIMIT 2");
+    std::vector<std::string> skus;
+    while (st.step()) skus.push_back(st.text(0));
+    REQUIRE(skus.size() == 2);
+    auto r = h.get("/v1/availability?skus=" + skus[0] + "," + skus[1] + ",NOPE&near=lyon-part-dieu");
+    REQUIRE(r.status == 200);
+    json doc = r.doc();
+    CHECK(doc["as_of"].is_string());
+    CHECK(doc["items"].size() == 2);
+    CHECK(doc["unknown_skus"] == json::array({"NOPE"}));
+    for (const auto& item : doc["items"]) {
+        double last = -1;
+        for (const auto& l : item["locations"]) {
+            CHECK(l["quantity"].get<int>() > 0);
+            CHECK(l["distance_km"].get<double>() >= last);
+            last = l["distance_km"].get<double>();
+        }
+        CHECK(item["online"]["quantity"].is_number_integer());
+        CHECK(item["incoming"].is_array());
+    }
+    check_problem(h.get("/v1/availability"), 422, "validation_failed");
+    std::string many;
+    for (int i = 0; i < 51; ++i) many += (i ? "," : "") + std::string("S") + std::to_string(i);
+    auto too_many = h.get("/v1/availability?skus=" + many);
+    check_problem(too_many, 422, "validation_failed");
+    CHECK(names_field(too_many, "skus", "too_many"));
+    auto bad_near = h.get("/v1/availability?skus=" + skus[0] + "&near=atlantide");
+    CHECK(names_field(bad_near, "near", "unknown"));
+}
+
+TEST_CASE("events and heartbeat") {
+    Harness h;
+    json batch = {{"events", {{{"type", "search"}, {"at", "2026-11-23T10:00:00+01:00"}, {"session_id", "s1"}, {"data", {{"q", "crème"}}}},
+                              {{"type", "product_view"}, {"at", "2026-11-23T10:00:05+01:00"}, {"session_id", "s1"}}}}};
+    auto r = h.post("/v1/events", batch);
+    CHECK(r.status == 202);
+    CHECK(r.doc()["accepted"] == 2);
+    auto bad = h.post("/v1/events", json{{"events", {{{"type", 5}, {"at", "x"}, {"session_id", "s"}}}}});
+    check_problem(bad, 422, "validation_failed");
+    CHECK(names_field(bad, "events[0].type", "wrong_type"));
+
+    auto hb = h.post("/v1/kiosks/heartbeat", json{{"version", "0.1.0"}, {"catalog_cursor", nullptr}, {"outbox_depth", 0}, {"uptime_s", 12}});
+    CHECK(hb.status == 204);
+    auto bad_hb = h.post("/v1/kiosks/heartbeat", json{{"version", "0.1.0"}, {"outbox_depth", -1}, {"uptime_s", 1}});
+    CHECK(names_field(bad_hb, "outbox_depth", "out_of_range"));
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT COUNT(*) FROM heartbeats");
+    st.step();
+    CHECK(st.integer(0) == 1);
+}
+
+TEST_CASE("images: JPEG, ETag and 304, bad paths are 404") {
+    Harness h;
+    json product = h.get("/v1/catalog/products/P0000002").doc();
+    std::string url = product["images"][0]["url"];
+    auto img = h.get(url + "?w=200");
+    REQUIRE(img.status == 200);
+    CHECK(img.header("Content-Type") == "image/jpeg");
+    std::string etag = img.header("ETag");
+    CHECK_FALSE(etag.empty());
+    int w = 0, hh = 0, n = 0;
+    unsigned char* pixels = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(img.body.data()),
+                                                  static_cast<int>(img.body.size()), &w, &hh, &n, 3);
+    REQUIRE(pixels != nullptr);
+    stbi_image_free(pixels);
+    CHECK(w == 200);
+    auto again = h.get(url + "?w=200", {{"If-None-Match", etag}});
+    CHECK(again.status == 304);
+    CHECK(again.body.empty());
+    CHECK(h.get(url + "?w=100").header("ETag") != etag);
+    check_problem(h.get("/v1/images/P0000002/unicorn/ff0000/0.jpg"), 404, "not_found");
+    check_problem(h.get(url + "?w=100000"), 422, "validation_failed");
+}
+
+TEST_CASE("malformed and hostile requests get problems, never a 500") {
+    Harness h;
+    check_problem(h.post("/v1/quotes", std::string("{\"lines\": [")), 400, "bad_request");
+    check_problem(h.post("/v1/quotes", std::string("[1,2,3]")), 422, "validation_failed");
+    check_problem(h.post("/v1/quotes", std::string("{\"lines\":[{\"sku\":\"\xff\xfe\",\"quantity\":1}]}")), 400, "bad_request");
+    auto control = h.post("/v1/quotes", json{{"lines", {{{"sku", std::string("A\x01" "B")}, {"quantity", 1}}}}});
+    CHECK(names_field(control, "lines[0].sku", "invalid"));
+    auto long_sku = h.post("/v1/quotes", json{{"lines", {{{"sku", std::string(100000, 'x')}, {"quantity", 1}}}}});
+    CHECK(names_field(long_sku, "lines[0].sku", "too_long"));
+    auto typed = h.post("/v1/quotes", json{{"lines", {{{"sku", 12}, {"quantity", "two"}}}}});
+    CHECK(names_field(typed, "lines[0].sku", "wrong_type"));
+    CHECK(names_field(typed, "lines[0].quantity", "wrong_type"));
+    auto huge_number = h.post("/v1/quotes", std::string("{\"lines\":[{\"sku\":\"x\",\"quantity\":1e400}]}"));
+    CHECK(huge_number.status >= 400);
+    CHECK(huge_number.status < 500);
+    std::string big(1024 * 1024 + 10, ' ');
+    check_problem(h.post("/v1/events", big), 413, "payload_too_large");
+    std::string deep(10000, '[');
+    auto nested = h.post("/v1/events", deep);
+    CHECK(nested.status == 400);
+}
