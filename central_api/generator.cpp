@@ -193,6 +193,7 @@ json ProductFactory::make(std::int64_t index) const {
     const std::string& range = rng.pick(range_names());
     const Text& style = rng.pick(words.styles);
     auto mat = static_cast<std::size_t>(rng.range(0, static_cast<std::int64_t>(words.materials.size()) - 1));
+    if (cat.archetype == Archetype::Jeans) mat = 3;  // jeans are denim
     const Text& material = words.materials[mat];
     const Text& composition = words.composition[mat % words.composition.size()];
 
@@ -240,21 +241,21 @@ json ProductFactory::make(std::int64_t index) const {
     if (colours.size() > 12) colours.resize(12);
 
     const std::string archetype(archetype_name(cat.archetype));
-    auto images_for = [&](int colour, bool with_alt) {
-        json imgs = json::array();
-        const auto& col = demo_colours()[static_cast<std::size_t>(colour)];
-        static const Text views[] = {{"vue de face", "front view"}, {"vue de dos ou de côté", "back or side view"}, {"détail", "detail"}};
-        for (int view = 0; view < 3; ++view) {
+    // Pictures: front and back/side for every colour, plus a detail of the first colour. Each
+    // names its colour (the variant option value) so a client can show the chosen colour's.
+    json images = json::array();
+    static const Text views[] = {{"vue de face", "front view"}, {"vue de dos ou de côté", "back or side view"}, {"détail", "detail"}};
+    for (std::size_t c = 0; c < colours.size(); ++c) {
+        const auto& col = demo_colours()[static_cast<std::size_t>(colours[c])];
+        for (int view = 0; view < (c == 0 ? 3 : 2); ++view) {
             json img = {{"url", "/v1/images/" + id + "/" + archetype + "/" + hex_colour(col.rgb) + "/" + std::to_string(view) + ".jpg"},
                         {"width", 800},
-                        {"height", 800}};
-            if (with_alt)
-                img["alt"] = {{"fr", name.fr + " – " + col.name.fr + ", " + views[view].fr},
-                              {"en", name.en + " – " + col.name.en + ", " + views[view].en}};
-            imgs.push_back(std::move(img));
+                        {"height", 800},
+                        {"alt", {{"fr", col.name.fr + ", " + views[view].fr}, {"en", col.name.en + ", " + views[view].en}}}};
+            if (cat.family != Family::Tyres) img["color"] = col.name.fr;
+            images.push_back(std::move(img));
         }
-        return imgs;
-    };
+    }
 
     json variants = json::array();
     std::int64_t ean_base = index * 12;
@@ -296,7 +297,6 @@ json ProductFactory::make(std::int64_t index) const {
                       {"price", {{"store", money(store_price)}, {"online", money(online_price)}}},
                       {"online_only", online_only}};
             if (promo) v["compare_at"] = money(shop_price((base + premium) * 1.3));
-            if (colours.size() > 1) v["images"] = images_for(colour, false);
             variants.push_back(std::move(v));
             ++vindex;
         }
@@ -354,7 +354,7 @@ json ProductFactory::make(std::int64_t index) const {
                 {"selling_points", {{"fr", points_fr}, {"en", points_en}}},
                 {"care", text(care)},
                 {"badges", badges},
-                {"images", images_for(colours.front(), true)},
+                {"images", images},
                 {"variants", variants},
                 {"created_at", rfc3339_paris(updated)},
                 {"updated_at", rfc3339_paris(updated)}};

@@ -71,13 +71,15 @@ std::unique_ptr<Db> open_existing(const std::string& path) {
 }
 
 int serve(const std::string& db, const std::string& listen, std::int64_t products, std::uint64_t seed,
-          bool fast, std::size_t threads, const std::string& public_url) {
+          bool fast, std::size_t threads, const std::string& public_url, double rate) {
     ServerOptions options;
     if (!split_listen(listen, options.host, options.port)) die("--listen must be HOST:PORT, got '" + listen + "'", 2);
     ensure_database(db, products, seed, fast, false);
     options.db_path = db;
     options.threads = threads;
     options.public_url = public_url;
+    options.rate_per_s = rate;
+    options.rate_burst = rate * 5;
 
     // Signals are taken by one thread with sigwait, so SIGINT/SIGTERM stop the server cleanly.
     sigset_t signals;
@@ -113,7 +115,7 @@ int main(int argc, char** argv) {
     std::int64_t products = 20000, limit = 20;
     std::uint64_t seed = 42;
     std::size_t threads = 16;
-    double percent = 1;
+    double percent = 1, rate = 200;
     std::uint64_t mutate_seed = 1;
     bool fast = false;
 
@@ -124,6 +126,7 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--seed", seed, "generator seed");
     serve_cmd->add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
     serve_cmd->add_option("--public-url", public_url, "base URL for payment links (default: the listening URL)");
+    serve_cmd->add_option("--rate-limit", rate, "requests per second per kiosk (burst: 5 s worth); 0 disables")->check(CLI::Range(0.0, 1e6));
     serve_cmd->add_flag("--fast-pin-hash", fast, "cheapest argon2id parameters (tests only)");
 
     auto* gen_cmd = app.add_subcommand("generate", "create the demo database and exit");
@@ -164,7 +167,7 @@ int main(int argc, char** argv) {
     }
 
     try {
-        if (*serve_cmd) return serve(db, listen, products, seed, fast, threads, public_url);
+        if (*serve_cmd) return serve(db, listen, products, seed, fast, threads, public_url, rate);
         if (*gen_cmd) {
             std::error_code ec;
             if (std::filesystem::exists(db, ec)) die("database " + db + " already exists");

@@ -9,6 +9,8 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -135,6 +137,7 @@ void Server::handle(const httplib::Request& req, httplib::Response& res, Access 
             st.bind(1, token);
             if (!st.step()) throw ApiError(401, "unauthorized", "unknown kiosk token");
             ctx.kiosk = {st.text(0), st.text(1)};
+            check_rate(ctx.kiosk.kiosk_id, ctx.now);
         }
         std::string staff_token = req.get_header_value("X-Staff-Session");
         if (access != Access::Public && !staff_token.empty()) {
@@ -164,6 +167,24 @@ void Server::handle(const httplib::Request& req, httplib::Response& res, Access 
         std::fprintf(stderr, "central-api: error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
         reply_problem(res, 500, "internal", "unexpected server error");
     }
+}
+
+void Server::check_rate(const std::string& kiosk_id, std::int64_t now) {
+    if (options_.rate_per_s <= 0) return;
+    std::lock_guard lock(rate_mutex_);
+    auto [it, fresh] = buckets_.try_emplace(kiosk_id);
+    Bucket& b = it->second;
+    if (fresh) b = {options_.rate_burst, now};
+    if (now > b.refilled_at) {
+        b.tokens = std::min(options_.rate_burst, b.tokens + static_cast<double>(now - b.refilled_at) * options_.rate_per_s);
+        b.refilled_at = now;
+    }
+    if (b.tokens < 1) {
+        auto wait = static_cast<std::int64_t>(std::ceil((1 - b.tokens) / options_.rate_per_s));
+        throw ApiError(429, "rate_limited", "too many requests from this kiosk; retry in " + std::to_string(wait) + " s",
+                       {{"retry_after_s", wait}});
+    }
+    b.tokens -= 1;
 }
 
 int Server::bind() {

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace httplib {
 class Server;
@@ -36,6 +37,8 @@ struct ServerOptions {
     std::size_t max_body_bytes = 1024 * 1024;
     std::size_t image_cache_bytes = 64u * 1024 * 1024;
     std::string public_url;               // base of payment links; default http://HOST:PORT
+    double rate_per_s = 200;              // per kiosk token; 0 disables rate limiting
+    double rate_burst = 1000;             // requests a kiosk may send at once
 };
 
 struct KioskIdentity {
@@ -87,7 +90,16 @@ private:
     void handle(const httplib::Request& req, httplib::Response& res, Access access,
                 const Handler& handler);
 
+    // Token bucket per kiosk: throws 429 rate_limited when the kiosk sends too fast.
+    void check_rate(const std::string& kiosk_id, std::int64_t now);
+
     ServerOptions options_;
+    std::mutex rate_mutex_;
+    struct Bucket {
+        double tokens = 0;
+        std::int64_t refilled_at = 0;
+    };
+    std::unordered_map<std::string, Bucket> buckets_;
     std::unique_ptr<httplib::Server> http_;
     std::unique_ptr<DbPool> pool_;
     std::unique_ptr<ImageCache> images_;

@@ -175,3 +175,19 @@ TEST_CASE("malformed and hostile requests get problems, never a 500") {
     auto nested = h.post("/v1/events", deep);
     CHECK(nested.status == 400);
 }
+
+TEST_CASE("a kiosk that sends too fast gets 429 rate_limited, other kiosks do not") {
+    central_api::ServerOptions options;
+    options.rate_per_s = 1;
+    options.rate_burst = 3;
+    Harness h(options);
+    for (int i = 0; i < 3; ++i) CHECK(h.get("/v1/kiosks/me").status == 200);
+    auto limited = h.get("/v1/kiosks/me");
+    check_problem(limited, 429, "rate_limited");
+    CHECK(limited.doc()["retry_after_s"] == 1);
+    CHECK(limited.header("Retry-After") == "1");
+    CHECK(h.get("/v1/kiosks/me", {{"Authorization", "Bearer " + h.token_for_store("lyon-part-dieu")}}).status == 200);
+    h.advance(1);
+    CHECK(h.get("/v1/kiosks/me").status == 200);
+    CHECK(h.get("/v1/health", {}, false).status == 200);  // health is never limited
+}

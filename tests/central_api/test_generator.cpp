@@ -94,7 +94,6 @@ TEST_CASE("the demo retailer looks like a real one") {
         CHECK(n >= 1);
         CHECK(n <= 12);
         CHECK(p["images"].size() >= 1);
-        std::set<std::string> colour_urls;
         for (const auto& v : p["variants"]) {
             CHECK(valid_ean13(v["ean"].get<std::string>()));
             CHECK(eans.insert(v["ean"].get<std::string>()).second);
@@ -103,9 +102,20 @@ TEST_CASE("the demo retailer looks like a real one") {
             CHECK(v["price"]["online"]["currency"] == "EUR");
             if (v["price"]["store"] != v["price"]["online"]) ++differing_channel;
             if (v["online_only"].get<bool>()) ++web_only;
-            if (v.contains("images")) colour_urls.insert(v["images"][0]["url"].get<std::string>());
         }
-        if (colour_urls.size() > 1) ++multi_colour;
+        // Every variant colour has its own front picture.
+        std::set<std::string> colours, fronts;
+        for (const auto& v : p["variants"])
+            if (v["options"].contains("color")) colours.insert(v["options"]["color"].get<std::string>());
+        for (const auto& img : p["images"]) {
+            std::string url = img["url"];
+            if (url.size() > 6 && url.compare(url.size() - 6, 6, "/0.jpg") == 0) {
+                fronts.insert(url);
+                if (img.contains("color")) CHECK(colours.count(img["color"].get<std::string>()) == 1);
+            }
+        }
+        if (!colours.empty()) CHECK(fronts.size() == colours.size());
+        if (colours.size() > 1) ++multi_colour;
     }
     CHECK(differing_channel > 0);
     CHECK(web_only > 0);
