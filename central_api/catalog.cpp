@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS purchases(
 CREATE INDEX IF NOT EXISTS purchases_by_card ON purchases(card);
 CREATE TABLE IF NOT EXISTS orders(
   number TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, loyalty_card TEXT, created_at INTEGER NOT NULL,
-  doc TEXT NOT NULL, contact TEXT NOT NULL);
+  doc TEXT NOT NULL, contact TEXT NOT NULL, pay_token TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS orders_by_pay_token ON orders(pay_token);
 CREATE INDEX IF NOT EXISTS orders_by_card ON orders(loyalty_card);
 CREATE TABLE IF NOT EXISTS idempotency(
   kiosk_id TEXT NOT NULL, key TEXT NOT NULL, body_hash TEXT NOT NULL, status INTEGER NOT NULL,

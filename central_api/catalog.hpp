@@ -12,7 +12,7 @@
 
 namespace central_api {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 // Creates every table and index (idempotent).
 void create_schema(Db& db);

@@ -394,7 +394,11 @@ void place_order(Ctx& ctx) {
     }
     json payment = {{"method", o.payment_method}, {"amount_due", money(items + shipping)}};
     if (o.payment_method == "pay_at_till") payment["till_code"] = new_till_code();
-    else payment["payment_url"] = ctx.options.public_url + "/pay/" + random_token(16);
+    std::string pay_token;
+    if (o.payment_method == "pay_on_phone") {
+        pay_token = random_token(16);
+        payment["payment_url"] = ctx.options.public_url + "/pay/" + pay_token;
+    }
     json contact = json::object();
     if (o.contact.contains("email")) contact["email"] = mask_email(o.contact["email"]);
     if (o.contact.contains("phone")) contact["phone"] = mask_tail(o.contact["phone"], 3, 2);
@@ -408,9 +412,12 @@ void place_order(Ctx& ctx) {
                   {"payment", payment},
                   {"contact", contact}};
     if (o.loyalty_card) order["loyalty_card"] = mask_tail(*o.loyalty_card, 2, 3);
-    ctx.db.prepare("INSERT INTO orders(number, kiosk_id, loyalty_card, created_at, doc, contact) VALUES(?,?,?,?,?,?)")
-        .bind(1, number).bind(2, ctx.kiosk.kiosk_id).bind(3, o.loyalty_card.value_or("")).bind(4, ctx.now)
-        .bind(5, order.dump()).bind(6, o.contact.dump()).run();
+    auto insert = ctx.db.prepare("INSERT INTO orders(number, kiosk_id, loyalty_card, created_at, doc, contact, pay_token) VALUES(?,?,?,?,?,?,?)");
+    insert.bind(1, number).bind(2, ctx.kiosk.kiosk_id).bind(3, o.loyalty_card.value_or("")).bind(4, ctx.now)
+        .bind(5, order.dump()).bind(6, o.contact.dump());
+    if (pay_token.empty()) insert.bind_null(7);
+    else insert.bind(7, pay_token);
+    insert.run();
     if (o.loyalty_card) {
         auto buy = ctx.db.prepare("INSERT INTO purchases(card, date, store_id, sku, product_id, name, options, quantity, amount) VALUES(?,?,?,?,?,?,?,?,?)");
         for (std::size_t i = 0; i < o.lines.size(); ++i)

@@ -110,6 +110,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
     add_catalog_routes(add);
     add_commerce_routes(add);
     add_staff_routes(add);
+    add_payment_routes(add);
 }
 
 Server::~Server() { stop(); }

@@ -115,5 +115,6 @@ void add_catalog_routes(const RouteFn& add);
 void add_commerce_routes(const RouteFn& add);
 void add_staff_routes(const RouteFn& add);
 void add_kiosk_routes(const RouteFn& add);
+void add_payment_routes(const RouteFn& add);
 
 }  // namespace central_api

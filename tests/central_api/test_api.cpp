@@ -191,3 +191,14 @@ TEST_CASE("a kiosk that sends too fast gets 429 rate_limited, other kiosks do no
     CHECK(h.get("/v1/kiosks/me").status == 200);
     CHECK(h.get("/v1/health", {}, false).status == 200);  // health is never limited
 }
+
+TEST_CASE("a failing database is a 503 internal problem, and the server keeps serving") {
+    Harness h;
+    {
+        auto db = h.open_db();
+        db->exec("DROP TABLE events");
+    }
+    json batch = {{"events", {{{"type", "search"}, {"at", "2026-11-23T10:00:00+01:00"}, {"session_id", "s1"}}}}};
+    check_problem(h.post("/v1/events", batch), 503, "internal");
+    CHECK(h.get("/v1/kiosks/me").status == 200);
+}

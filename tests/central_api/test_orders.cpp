@@ -251,3 +251,21 @@ TEST_CASE("an order with a loyalty card joins the customer's history") {
     auto unknown = h.post("/v1/orders", body, {{"Idempotency-Key", "l-2"}});
     CHECK(names_field(unknown, "loyalty_card", "unknown"));
 }
+
+TEST_CASE("pay on phone: the payment link shows the order and marks it paid") {
+    Harness h;
+    std::string sku = testing::stock_only_at(h, "paris-rivoli", 1);
+    json body = testing::order_body(h, sku, 1, "paris-rivoli");
+    body["payment"]["method"] = "pay_on_phone";
+    json order = h.post("/v1/orders", body, {{"Idempotency-Key", "pay-1"}}).doc();
+    std::string url = order["payment"]["payment_url"];
+    std::string path = url.substr(h.url().size());
+    auto page = h.get(path, {}, false);
+    CHECK(page.status == 200);
+    CHECK(page.body.find(order["number"].get<std::string>()) != std::string::npos);
+    CHECK(page.body.find("Payer") != std::string::npos);
+    auto paid = h.post(path, std::string(), {}, false);
+    CHECK(paid.status == 200);
+    CHECK(h.get("/v1/orders/" + order["number"].get<std::string>()).doc()["status"] == "paid");
+    CHECK(h.get("/pay/00000000000000000000000000000000", {}, false).status == 404);
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets everything up on a fresh Debian 12 machine, builds, and runs the whole test suite.
+#   deploy/test.sh            release build (build/release)
+#   deploy/test.sh asan       the same under AddressSanitizer + UndefinedBehaviorSanitizer
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-release}"
+case "$preset" in release|debug|asan) ;; *) echo "test.sh: unknown preset '$preset' (release, debug, asan)" >&2; exit 2;; esac
+
+./deploy/setup.sh
+cmake --preset "$preset" -DKIOSK_LAYERS="central_api;catalog_client;render;kiosk" >/dev/null
+cmake --build --preset "$preset"
+ctest --preset "$preset"
