@@ -178,6 +178,18 @@ std::int64_t purge_tombstones(Db& db, std::int64_t now, std::int64_t retention_s
     return purged;
 }
 
+std::string json_array_of_rows(Stmt& st) {
+    std::string out = "[";
+    bool first = true;
+    while (st.step()) {
+        if (!first) out += ',';
+        first = false;
+        out += st.text_view(0);
+    }
+    out += ']';
+    return out;
+}
+
 std::optional<std::string> product_document(Db& db, const std::string& product_id) {
     auto st = db.prepare("SELECT doc FROM products WHERE id = ?");
     st.bind(1, product_id);

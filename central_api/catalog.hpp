@@ -54,6 +54,9 @@ ChangePage read_changes(Db& db, std::int64_t since_seq, int limit, const std::st
 // from before it are refused with 410. Returns the number of purged tombstones.
 std::int64_t purge_tombstones(Db& db, std::int64_t now, std::int64_t retention_s);
 
+// A JSON array of the stored documents in column 0 of each row of `st` (stepped to the end).
+std::string json_array_of_rows(Stmt& st);
+
 // One product document, or nullopt.
 std::optional<std::string> product_document(Db& db, const std::string& product_id);
 

@@ -15,15 +15,7 @@ namespace {
 
 std::string concat_docs(Db& db, const char* sql) {
     auto st = db.prepare(sql);
-    std::string out = "[";
-    bool first = true;
-    while (st.step()) {
-        if (!first) out += ',';
-        first = false;
-        out += st.text_view(0);
-    }
-    out += ']';
-    return out;
+    return json_array_of_rows(st);
 }
 
 void changes(Ctx& ctx) {

@@ -1,4 +1,5 @@
 // Commerce routes: live availability, quotes, placing orders (exactly once), reading orders.
+#include "catalog.hpp"
 #include "fulfilment.hpp"
 #include "problem.hpp"
 #include "server.hpp"
@@ -445,15 +446,7 @@ void add_commerce_routes(const RouteFn& add) {
         if (ctx.param("loyalty_card").empty()) throw validation_failed("loyalty_card", "missing");
         auto st = ctx.db.prepare("SELECT doc FROM orders WHERE loyalty_card = ? ORDER BY created_at DESC, rowid DESC LIMIT 200");
         st.bind(1, ctx.param("loyalty_card"));
-        std::string out = "{\"orders\":[";
-        bool first = true;
-        while (st.step()) {
-            if (!first) out += ',';
-            first = false;
-            out += st.text_view(0);
-        }
-        out += "]}";
-        ctx.reply_raw(200, out);
+        ctx.reply_raw(200, "{\"orders\":" + json_array_of_rows(st) + "}");
     });
 }
 

@@ -111,6 +111,12 @@ Response Harness::del(const std::string& path, const httplib::Headers& headers) 
     return convert(cli.Delete(path.c_str(), auth_headers(headers)));
 }
 
+bool names_field(const Response& r, const std::string& field, const std::string& code) {
+    for (const auto& e : r.doc().value("errors", json::array()))
+        if (e["field"] == field && e["code"] == code) return true;
+    return false;
+}
+
 std::string stock_only_at(Harness& h, const std::string& store, int units) {
     auto db = h.open_db();
     auto st = db->prepare("SELECT sku FROM variants WHERE online_only = 0 ORDER BY sku LIMIT 1 OFFSET 17");

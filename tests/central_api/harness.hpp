@@ -72,6 +72,9 @@ private:
     int port_ = 0;
 };
 
+// True when a 422 problem lists `field` with `code` among its errors.
+bool names_field(const Response& r, const std::string& field, const std::string& code);
+
 // A pickup-able SKU with `units` units on the shelf of `store` and none anywhere else.
 std::string stock_only_at(Harness& h, const std::string& store, int units);
 // A valid order body for `sku` at the kiosk's unit price (fresh from the database).

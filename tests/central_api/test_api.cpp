@@ -20,12 +20,6 @@ void check_problem(const testing::Response& r, int status, const std::string& co
     CHECK(doc["type"].is_string());
     CHECK(doc["detail"].is_string());
 }
-bool names_field(const testing::Response& r, const std::string& field, const std::string& code) {
-    json doc = r.doc();
-    for (const auto& e : doc.value("errors", json::array()))
-        if (e["field"] == field && e["code"] == code) return true;
-    return false;
-}
 }  // namespace
 
 TEST_CASE("health needs no token; everything else does") {
@@ -105,9 +99,9 @@ TEST_CASE("availability: shelves sorted by distance, online stock, incoming, unk
     for (int i = 0; i < 51; ++i) many += (i ? "," : "") + std::string("S") + std::to_string(i);
     auto too_many = h.get("/v1/availability?skus=" + many);
     check_problem(too_many, 422, "validation_failed");
-    CHECK(names_field(too_many, "skus", "too_many"));
+    CHECK(testing::names_field(too_many, "skus", "too_many"));
     auto bad_near = h.get("/v1/availability?skus=" + skus[0] + "&near=atlantide");
-    CHECK(names_field(bad_near, "near", "unknown"));
+    CHECK(testing::names_field(bad_near, "near", "unknown"));
 }
 
 TEST_CASE("events and heartbeat") {
@@ -119,12 +113,12 @@ TEST_CASE("events and heartbeat") {
     CHECK(r.doc()["accepted"] == 2);
     auto bad = h.post("/v1/events", json{{"events", {{{"type", 5}, {"at", "x"}, {"session_id", "s"}}}}});
     check_problem(bad, 422, "validation_failed");
-    CHECK(names_field(bad, "events[0].type", "wrong_type"));
+    CHECK(testing::names_field(bad, "events[0].type", "wrong_type"));
 
     auto hb = h.post("/v1/kiosks/heartbeat", json{{"version", "0.1.0"}, {"catalog_cursor", nullptr}, {"outbox_depth", 0}, {"uptime_s", 12}});
     CHECK(hb.status == 204);
     auto bad_hb = h.post("/v1/kiosks/heartbeat", json{{"version", "0.1.0"}, {"outbox_depth", -1}, {"uptime_s", 1}});
-    CHECK(names_field(bad_hb, "outbox_depth", "out_of_range"));
+    CHECK(testing::names_field(bad_hb, "outbox_depth", "out_of_range"));
     auto db = h.open_db();
     auto st = db->prepare("SELECT COUNT(*) FROM heartbeats");
     st.step();
@@ -160,12 +154,12 @@ TEST_CASE("malformed and hostile requests get problems, never a 500") {
     check_problem(h.post("/v1/quotes", std::string("[1,2,3]")), 422, "validation_failed");
     check_problem(h.post("/v1/quotes", std::string("{\"lines\":[{\"sku\":\"\xff\xfe\",\"quantity\":1}]}")), 400, "bad_request");
     auto control = h.post("/v1/quotes", json{{"lines", {{{"sku", std::string("A\x01" "B")}, {"quantity", 1}}}}});
-    CHECK(names_field(control, "lines[0].sku", "invalid"));
+    CHECK(testing::names_field(control, "lines[0].sku", "invalid"));
     auto long_sku = h.post("/v1/quotes", json{{"lines", {{{"sku", std::string(100000, 'x')}, {"quantity", 1}}}}});
-    CHECK(names_field(long_sku, "lines[0].sku", "too_long"));
+    CHECK(testing::names_field(long_sku, "lines[0].sku", "too_long"));
     auto typed = h.post("/v1/quotes", json{{"lines", {{{"sku", 12}, {"quantity", "two"}}}}});
-    CHECK(names_field(typed, "lines[0].sku", "wrong_type"));
-    CHECK(names_field(typed, "lines[0].quantity", "wrong_type"));
+    CHECK(testing::names_field(typed, "lines[0].sku", "wrong_type"));
+    CHECK(testing::names_field(typed, "lines[0].quantity", "wrong_type"));
     auto huge_number = h.post("/v1/quotes", std::string("{\"lines\":[{\"sku\":\"x\",\"quantity\":1e400}]}"));
     CHECK(huge_number.status >= 400);
     CHECK(huge_number.status < 500);

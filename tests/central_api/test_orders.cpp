@@ -11,11 +11,6 @@ using testing::Harness;
 using testing::json;
 
 namespace {
-bool names_field(const testing::Response& r, const std::string& field, const std::string& code) {
-    for (const auto& e : r.doc().value("errors", json::array()))
-        if (e["field"] == field && e["code"] == code) return true;
-    return false;
-}
 std::int64_t stock_of(Harness& h, const std::string& sku, const std::string& location) {
     auto db = h.open_db();
     auto st = db->prepare("SELECT quantity FROM stock WHERE sku = ? AND location_id = ?");
@@ -70,11 +65,11 @@ TEST_CASE("a quote lists delivery and every store that can fulfil, shelf before 
 
     auto unknown = h.post("/v1/quotes", json{{"lines", {{{"sku", "NOPE"}, {"quantity", 1}}}}});
     CHECK(unknown.status == 422);
-    CHECK(names_field(unknown, "lines[0].sku", "unknown"));
+    CHECK(testing::names_field(unknown, "lines[0].sku", "unknown"));
     auto dup = h.post("/v1/quotes", json{{"lines", {{{"sku", sku}, {"quantity", 1}}, {{"sku", sku}, {"quantity", 1}}}}});
-    CHECK(names_field(dup, "lines[1].sku", "duplicate"));
+    CHECK(testing::names_field(dup, "lines[1].sku", "duplicate"));
     auto zero = h.post("/v1/quotes", json{{"lines", {{{"sku", sku}, {"quantity", 0}}}}});
-    CHECK(names_field(zero, "lines[0].quantity", "out_of_range"));
+    CHECK(testing::names_field(zero, "lines[0].quantity", "out_of_range"));
 }
 
 TEST_CASE("placing an order: 201 with number, till code, ready_by; stock reserved; lookup") {
@@ -125,20 +120,20 @@ TEST_CASE("delivery order with pay on phone; address and contact are validated f
     bad["payment"]["method"] = "cash";
     auto v = h.post("/v1/orders", bad, {{"Idempotency-Key", "d-2"}});
     CHECK(v.status == 422);
-    CHECK(names_field(v, "fulfilment.address.postcode", "invalid"));
-    CHECK(names_field(v, "fulfilment.address.city", "missing"));
-    CHECK(names_field(v, "contact.email", "invalid"));
-    CHECK(names_field(v, "contact.phone", "invalid"));
-    CHECK(names_field(v, "payment.method", "invalid"));
+    CHECK(testing::names_field(v, "fulfilment.address.postcode", "invalid"));
+    CHECK(testing::names_field(v, "fulfilment.address.city", "missing"));
+    CHECK(testing::names_field(v, "contact.email", "invalid"));
+    CHECK(testing::names_field(v, "contact.phone", "invalid"));
+    CHECK(testing::names_field(v, "payment.method", "invalid"));
     json no_contact = body;
     no_contact["contact"] = json::object();
-    CHECK(names_field(h.post("/v1/orders", no_contact, {{"Idempotency-Key", "d-3"}}), "contact", "missing"));
+    CHECK(testing::names_field(h.post("/v1/orders", no_contact, {{"Idempotency-Key", "d-3"}}), "contact", "missing"));
     auto no_key = h.post("/v1/orders", body);
     CHECK(no_key.status == 422);
-    CHECK(names_field(no_key, "Idempotency-Key", "missing"));
+    CHECK(testing::names_field(no_key, "Idempotency-Key", "missing"));
     json other_kiosk = body;
     other_kiosk["channel"]["kiosk_id"] = "k-lyon-part-dieu-1";
-    CHECK(names_field(h.post("/v1/orders", other_kiosk, {{"Idempotency-Key", "d-4"}}), "channel.kiosk_id", "mismatch"));
+    CHECK(testing::names_field(h.post("/v1/orders", other_kiosk, {{"Idempotency-Key", "d-4"}}), "channel.kiosk_id", "mismatch"));
     json staff_credit = body;
     staff_credit["channel"]["staff_id"] = "s-paris-rivoli-1";
     CHECK(h.post("/v1/orders", staff_credit, {{"Idempotency-Key", "d-5"}}).status == 403);
@@ -249,7 +244,7 @@ TEST_CASE("an order with a loyalty card joins the customer's history") {
     CHECK(purchases.integer(0) == 1);
     body["loyalty_card"] = "0000";
     auto unknown = h.post("/v1/orders", body, {{"Idempotency-Key", "l-2"}});
-    CHECK(names_field(unknown, "loyalty_card", "unknown"));
+    CHECK(testing::names_field(unknown, "loyalty_card", "unknown"));
 }
 
 TEST_CASE("pay on phone: the payment link shows the order and marks it paid") {
