@@ -1,0 +1,169 @@
+#include "api.hpp"
+
+#include <cctype>
+
+namespace catalog_client {
+
+std::string url_encode(const std::string& text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        }
+    }
+    return out;
+}
+
+CommerceApi::CommerceApi(Transport& transport, std::string base_url)
+    : transport_(transport), base_(std::move(base_url)) {
+    while (!base_.empty() && base_.back() == '/') base_.pop_back();
+}
+
+std::string CommerceApi::resolve(const std::string& url) const {
+    if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) return url;
+    return base_ + (url.empty() || url[0] != '/' ? "/" : "") + url;
+}
+
+bool CommerceApi::same_origin(const std::string& absolute_url) const {
+    return absolute_url.compare(0, base_.size(), base_) == 0 &&
+           (absolute_url.size() == base_.size() || absolute_url[base_.size()] == '/');
+}
+
+HttpRequest CommerceApi::get(const std::string& path) const {
+    HttpRequest r;
+    r.url = base_ + path;
+    return r;
+}
+
+HttpRequest CommerceApi::post(const std::string& path, const json& body, bool retry) const {
+    HttpRequest r;
+    r.method = "POST";
+    r.url = base_ + path;
+    r.body = body.dump();
+    r.retry = retry;
+    return r;
+}
+
+template <class T>
+RequestId CommerceApi::call(HttpRequest request, Result<T> (*parse)(const json&), Done<T> done) {
+    return transport_.submit(std::move(request), [parse, done = std::move(done)](Result<HttpResponse> r) {
+        if (!r.ok()) {
+            done(r.error());
+            return;
+        }
+        json doc = json::parse(r.value().body, nullptr, false);
+        if (doc.is_discarded()) {
+            done(Error{ErrorKind::Parse, 0, {}, "the answer is not valid JSON", 0, {}});
+            return;
+        }
+        done(parse(doc));
+    });
+}
+
+RequestId CommerceApi::call_unit(HttpRequest request, Done<Unit> done) {
+    return transport_.submit(std::move(request), [done = std::move(done)](Result<HttpResponse> r) {
+        if (!r.ok()) done(r.error());
+        else done(Unit{});
+    });
+}
+
+RequestId CommerceApi::me(Done<KioskIdentity> done) { return call(get("/v1/kiosks/me"), parse_identity, std::move(done)); }
+RequestId CommerceApi::stores(Done<std::vector<Store>> done) { return call(get("/v1/stores"), parse_stores, std::move(done)); }
+RequestId CommerceApi::categories(Done<std::vector<Category>> done) {
+    return call(get("/v1/catalog/categories"), parse_categories, std::move(done));
+}
+
+RequestId CommerceApi::changes(const std::string& cursor, int limit, Done<ChangePage> done) {
+    std::string path = "/v1/catalog/changes?limit=" + std::to_string(limit);
+    if (!cursor.empty()) path += "&since=" + url_encode(cursor);
+    HttpRequest r = get(path);
+    r.total_timeout = std::chrono::seconds(60);
+    return call(std::move(r), parse_change_page, std::move(done));
+}
+
+RequestId CommerceApi::product(const std::string& id, Done<Product> done) {
+    return call(get("/v1/catalog/products/" + url_encode(id)), parse_product, std::move(done));
+}
+
+RequestId CommerceApi::availability(const std::vector<std::string>& skus, const std::string& near,
+                                    Done<Availability> done) {
+    std::string list;
+    for (const auto& s : skus) list += (list.empty() ? "" : ",") + url_encode(s);
+    std::string path = "/v1/availability?skus=" + list;
+    if (!near.empty()) path += "&near=" + url_encode(near);
+    HttpRequest r = get(path);
+    r.total_timeout = std::chrono::seconds(5);  // live data: fail fast, show "unknown"
+    r.max_attempts = 2;
+    return call(std::move(r), parse_availability, std::move(done));
+}
+
+RequestId CommerceApi::quote(const std::vector<CartLine>& lines, Done<Quote> done) {
+    json body = {{"lines", json::array()}};
+    for (const auto& l : lines) body["lines"].push_back({{"sku", l.sku}, {"quantity", l.quantity}});
+    // A quote changes nothing on the server: safe to retry.
+    return call(post("/v1/quotes", body, true), parse_quote, std::move(done));
+}
+
+RequestId CommerceApi::place_order(const std::string& idempotency_key, const json& body,
+                                   const std::string& staff_session, Done<Order> done) {
+    HttpRequest r = post("/v1/orders", body, true);  // retried with the same key: exactly once
+    r.headers.emplace_back("Idempotency-Key", idempotency_key);
+    if (!staff_session.empty()) r.headers.emplace_back("X-Staff-Session", staff_session);
+    r.total_timeout = std::chrono::seconds(20);
+    return call(std::move(r), parse_order, std::move(done));
+}
+
+RequestId CommerceApi::order(const std::string& number, Done<Order> done) {
+    return call(get("/v1/orders/" + url_encode(number)), parse_order, std::move(done));
+}
+
+RequestId CommerceApi::orders_by_card(const std::string& card, const std::string& staff_session,
+                                      Done<std::vector<Order>> done) {
+    HttpRequest r = get("/v1/orders?loyalty_card=" + url_encode(card));
+    r.headers.emplace_back("X-Staff-Session", staff_session);
+    return call(std::move(r), parse_order_list, std::move(done));
+}
+
+RequestId CommerceApi::open_staff_session(const std::string& pin, const std::string& staff_id,
+                                          Done<StaffSession> done) {
+    json body = {{"pin", pin}};
+    if (!staff_id.empty()) body["staff_id"] = staff_id;
+    return call(post("/v1/staff/sessions", body, false), parse_staff_session, std::move(done));
+}
+
+RequestId CommerceApi::close_staff_session(const std::string& staff_session, Done<Unit> done) {
+    HttpRequest r = get("/v1/staff/sessions/current");
+    r.method = "DELETE";
+    r.headers.emplace_back("X-Staff-Session", staff_session);
+    return call_unit(std::move(r), std::move(done));
+}
+
+RequestId CommerceApi::customer(const std::string& card, const std::string& staff_session,
+                                Done<CustomerHistory> done) {
+    HttpRequest r = get("/v1/customers/by-card/" + url_encode(card));
+    r.headers.emplace_back("X-Staff-Session", staff_session);
+    return call(std::move(r), parse_customer_history, std::move(done));
+}
+
+RequestId CommerceApi::send_events(const json& events, Done<Unit> done) {
+    return call_unit(post("/v1/events", {{"events", events}}, false), std::move(done));
+}
+
+RequestId CommerceApi::heartbeat(const json& body, Done<Unit> done) {
+    return call_unit(post("/v1/kiosks/heartbeat", body, false), std::move(done));
+}
+
+RequestId CommerceApi::health(Done<Unit> done) {
+    HttpRequest r = get("/v1/health");
+    r.with_token = false;
+    r.total_timeout = std::chrono::seconds(5);
+    r.max_attempts = 1;
+    return call_unit(std::move(r), std::move(done));
+}
+
+}  // namespace catalog_client

@@ -1,0 +1,179 @@
+#pragma once
+// The commerce API's data as the kiosk uses it, and its JSON mapping with validation.
+// Parsing never throws: a parse function returns the value or an Error of kind Parse naming the
+// first bad field ("variants[2].price.online.amount: missing"). Pages of the sync feed skip a
+// malformed product and report it instead of failing the whole page. Strings are UTF-8 (the
+// JSON parser rejects invalid UTF-8); control characters are removed; over-long strings make
+// their item invalid.
+
+#include "result.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace catalog_client {
+
+using json = nlohmann::json;
+
+struct Money {
+    std::int64_t amount = 0;  // minor units (cents)
+    std::string currency = "EUR";
+    bool operator==(const Money& o) const { return amount == o.amount && currency == o.currency; }
+};
+
+// Text by language ("fr", "en"). text() falls back to `fallback`, then to any language.
+struct LocalizedText {
+    std::map<std::string, std::string> by_lang;
+    const std::string& text(const std::string& lang, const std::string& fallback = "fr") const;
+    bool empty() const { return by_lang.empty(); }
+};
+
+struct Image {
+    std::string url;  // absolute, or relative to the API base
+    int width = 0, height = 0;
+    LocalizedText alt;
+    std::string color;  // the variant colour it shows, when known
+};
+
+struct Variant {
+    std::string sku, ean;
+    std::map<std::string, std::string> options;         // "size" -> "M", "color" -> "Bleu marine"
+    std::map<std::string, LocalizedText> labels;        // display labels of option values
+    Money store_price, online_price;
+    std::optional<Money> compare_at;
+    bool online_only = false;
+};
+
+struct Product {
+    std::string id, ref, brand;
+    LocalizedText name, description, care;
+    std::vector<std::string> category_ids;
+    std::map<std::string, std::vector<std::pair<std::string, std::string>>> attributes;  // by language
+    std::map<std::string, std::vector<std::string>> selling_points;                      // by language
+    std::vector<std::string> badges;
+    std::vector<Image> images;
+    std::vector<Variant> variants;
+    std::string updated_at;
+};
+
+struct Category {
+    std::string id, parent_id;  // parent empty at the top
+    LocalizedText name;
+    int position = 0;
+};
+
+struct OpeningSlot {
+    int day = 1;  // 1 = Monday ... 7 = Sunday
+    int open_minute = 0, close_minute = 0;
+};
+
+struct Store {
+    std::string id, kind, name;  // kind: "store" or "warehouse"
+    std::string line1, postcode, city, country;
+    double lat = 0, lon = 0;
+    std::string timezone, phone;
+    std::vector<OpeningSlot> opening_hours;
+    std::vector<std::string> closed_dates;  // YYYY-MM-DD
+    bool pickup = false;
+};
+
+struct Change {
+    bool deleted = false;
+    std::string product_id;
+    std::optional<Product> product;  // for upserts
+};
+
+struct ChangePage {
+    std::vector<Change> changes;
+    std::string next_cursor;
+    bool has_more = false;
+    std::vector<std::string> skipped;  // one line per malformed change that was left out
+};
+
+struct KioskIdentity {
+    std::string kiosk_id, store_id;
+};
+
+struct StockAt {
+    std::string location_id, kind, aisle;
+    std::int64_t quantity = 0;
+    double distance_km = 0;
+};
+struct Incoming {
+    std::string location_id, eta;
+    std::int64_t quantity = 0;
+};
+struct SkuAvailability {
+    std::string sku;
+    std::vector<StockAt> locations;
+    std::int64_t online_quantity = 0;
+    int delivery_min_days = 0, delivery_max_days = 0;
+    std::vector<Incoming> incoming;
+};
+struct Availability {
+    std::string as_of;
+    std::vector<SkuAvailability> items;
+    std::vector<std::string> unknown_skus;
+};
+
+struct QuoteLine {
+    std::string sku, product_id;
+    LocalizedText name;
+    std::int64_t quantity = 0;
+    Money unit_price, line_total;
+};
+struct FulfilmentOption {
+    std::string type;  // "delivery" or "pickup"
+    std::string store_id, ready_by, source, eta_min, eta_max;
+    Money price;
+    double distance_km = 0;
+};
+struct Quote {
+    std::vector<QuoteLine> lines;
+    std::vector<FulfilmentOption> options;
+    Money items_total;
+};
+
+struct Order {
+    std::string number, status, created_at;
+    std::vector<QuoteLine> lines;
+    Money total;
+    json fulfilment;  // as sent plus ready_by/eta
+    std::string payment_method, till_code, payment_url;
+    json raw;         // the whole document, as the server sent it
+};
+
+struct StaffSession {
+    std::string token, staff_id, staff_name, expires_at;
+};
+
+struct Purchase {
+    std::string date, store_id, sku, product_id;
+    LocalizedText name;
+    std::map<std::string, std::string> options;
+    std::int64_t quantity = 0;
+    Money amount;
+};
+struct CustomerHistory {
+    std::string name, card, tier;
+    std::vector<Purchase> purchases;
+};
+
+Result<Product> parse_product(const json& doc);
+Result<ChangePage> parse_change_page(const json& doc);
+Result<std::vector<Category>> parse_categories(const json& doc);
+Result<std::vector<Store>> parse_stores(const json& doc);
+Result<KioskIdentity> parse_identity(const json& doc);
+Result<Availability> parse_availability(const json& doc);
+Result<Quote> parse_quote(const json& doc);
+Result<Order> parse_order(const json& doc);
+Result<StaffSession> parse_staff_session(const json& doc);
+Result<CustomerHistory> parse_customer_history(const json& doc);
+Result<std::vector<Order>> parse_order_list(const json& doc);
+
+json to_json(const Product& product);  // the API's shape, for the replica and tools
+
+}  // namespace catalog_client
