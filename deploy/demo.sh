@@ -10,7 +10,7 @@ listen="${KIOSK_DEMO_LISTEN:-127.0.0.1:8080}"
 products="${KIOSK_DEMO_PRODUCTS:-20000}"
 
 ./deploy/setup.sh
-cmake --preset release -DKIOSK_LAYERS="central_api;catalog_client;render;kiosk" >/dev/null
+cmake --preset release -DKIOSK_LAYERS="catalog_client;central_api;render;kiosk" >/dev/null
 cmake --build --preset release --target central-api
 mkdir -p var
 db="var/demo.db"

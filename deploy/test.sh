@@ -8,6 +8,6 @@ preset="${1:-release}"
 case "$preset" in release|debug|asan) ;; *) echo "test.sh: unknown preset '$preset' (release, debug, asan)" >&2; exit 2;; esac
 
 ./deploy/setup.sh
-cmake --preset "$preset" -DKIOSK_LAYERS="central_api;catalog_client;render;kiosk" >/dev/null
+cmake --preset "$preset" -DKIOSK_LAYERS="catalog_client;central_api;render;kiosk" >/dev/null
 cmake --build --preset "$preset"
 ctest --preset "$preset"

@@ -1,9 +1,9 @@
-#include "db.hpp"
+#include "sqlite.hpp"
 
 #include <condition_variable>
 #include <memory>
 
-namespace central_api {
+namespace catalog_client {
 
 namespace {
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
@@ -155,4 +155,4 @@ DbPool::Lease::~Lease() {
     pool_->available_.notify_one();
 }
 
-}  // namespace central_api
+}  // namespace catalog_client

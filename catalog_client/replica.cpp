@@ -1,0 +1,374 @@
+#include "replica.hpp"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+
+namespace catalog_client {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::int64_t unix_now() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Identifies the file at `path` (inode and change time), so readers notice a swap.
+std::uint64_t file_generation(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return 0;
+    return static_cast<std::uint64_t>(st.st_ino) * 1000003u + static_cast<std::uint64_t>(st.st_ctim.tv_sec);
+}
+
+Error storage_error(const std::exception& e) { return Error{ErrorKind::Storage, 0, {}, e.what(), 0, {}}; }
+
+// The words a product is found by: names in every language, brand, colours and categories.
+std::string search_text(const Product& p) {
+    std::string text;
+    for (const auto& [lang, name] : p.name.by_lang) text += name + " ";
+    text += p.brand + " ";
+    std::string seen;
+    for (const auto& v : p.variants)
+        for (const auto& [key, value] : v.options)
+            if (key == "color" && seen.find("|" + value + "|") == std::string::npos) {
+                seen += "|" + value + "|";
+                text += value + " ";
+                if (auto it = v.labels.find("color"); it != v.labels.end())
+                    for (const auto& [lang, label] : it->second.by_lang) text += label + " ";
+            }
+    return text;
+}
+
+// Writes products and deletions with statements prepared once per sync.
+class Writer {
+public:
+    explicit Writer(Db& db)
+        : db_(db),
+          find_(db.prepare("SELECT rowid FROM products WHERE id = ?")),
+          put_(db.prepare("INSERT INTO products(id, doc, ref, brand, updated_at, min_price, web_only) VALUES(?,?,?,?,?,?,?) "
+                          "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, ref = excluded.ref, brand = excluded.brand, "
+                          "updated_at = excluded.updated_at, min_price = excluded.min_price, web_only = excluded.web_only")),
+          drop_variants_(db.prepare("DELETE FROM variants WHERE product_id = ?")),
+          put_variant_(db.prepare("INSERT OR REPLACE INTO variants(sku, product_id, ean, online_only) VALUES(?,?,?,?)")),
+          drop_categories_(db.prepare("DELETE FROM product_categories WHERE product_id = ?")),
+          put_category_(db.prepare("INSERT OR IGNORE INTO product_categories(category_id, product_id) VALUES(?,?)")),
+          drop_search_(db.prepare("DELETE FROM search WHERE rowid = ?")),
+          put_search_(db.prepare("INSERT INTO search(rowid, text) VALUES(?,?)")),
+          drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")) {}
+
+    void upsert(const Product& p) {
+        std::int64_t old = rowid(p.id);
+        if (old) drop_search_.bind(1, old).run();
+        std::int64_t min_price = INT64_MAX;
+        bool web_only = true;
+        for (const auto& v : p.variants) {
+            min_price = std::min(min_price, v.online_price.amount);
+            web_only = web_only && v.online_only;
+        }
+        put_.bind(1, p.id).bind(2, to_json(p).dump()).bind(3, p.ref).bind(4, p.brand).bind(5, p.updated_at)
+            .bind(6, min_price).bind(7, web_only ? 1 : 0).run();
+        std::int64_t row = rowid(p.id);
+        drop_variants_.bind(1, p.id).run();
+        for (const auto& v : p.variants) put_variant_.bind(1, v.sku).bind(2, p.id).bind(3, v.ean).bind(4, v.online_only ? 1 : 0).run();
+        drop_categories_.bind(1, p.id).run();
+        for (const auto& c : p.category_ids) put_category_.bind(1, c).bind(2, p.id).run();
+        put_search_.bind(1, row).bind(2, search_text(p)).run();
+    }
+
+    void remove(const std::string& id) {
+        std::int64_t row = rowid(id);
+        if (!row) return;
+        drop_search_.bind(1, row).run();
+        drop_variants_.bind(1, id).run();
+        drop_categories_.bind(1, id).run();
+        drop_product_.bind(1, row).run();
+    }
+
+private:
+    std::int64_t rowid(const std::string& id) {
+        find_.bind(1, id);
+        std::int64_t row = find_.step() ? find_.integer(0) : 0;
+        find_.reset();
+        return row;
+    }
+    Db& db_;
+    Stmt find_, put_, drop_variants_, put_variant_, drop_categories_, put_category_, drop_search_, put_search_, drop_product_;
+};
+
+void store_reference_data(Db& db, const std::vector<Category>& categories, const std::vector<Store>& stores,
+                          const json& raw_categories, const json& raw_stores) {
+    db.exec("DELETE FROM categories; DELETE FROM stores;");
+    auto cat = db.prepare("INSERT INTO categories(id, parent_id, position, doc) VALUES(?,?,?,?)");
+    for (std::size_t i = 0; i < categories.size(); ++i)
+        cat.bind(1, categories[i].id).bind(2, categories[i].parent_id).bind(3, categories[i].position).bind(4, raw_categories[i].dump()).run();
+    auto st = db.prepare("INSERT INTO stores(id, doc) VALUES(?,?)");
+    for (std::size_t i = 0; i < stores.size(); ++i) st.bind(1, stores[i].id).bind(2, raw_stores[i].dump()).run();
+}
+
+// Fetches categories and stores (raw documents kept for the replica).
+Result<std::pair<json, json>> fetch_reference(CommerceApi& api) {
+    auto get_raw = [&](const std::string& path) -> Result<json> {
+        HttpRequest r;
+        r.url = api.base_url() + path;
+        auto resp = api.transport().perform(r);
+        if (!resp.ok()) return resp.error();
+        json doc = json::parse(resp.value().body, nullptr, false);
+        if (!doc.is_array()) return Error{ErrorKind::Parse, 0, {}, path + ": not a JSON array", 0, {}};
+        return doc;
+    };
+    auto cats = get_raw("/v1/catalog/categories");
+    if (!cats.ok()) return cats.error();
+    auto stores = get_raw("/v1/stores");
+    if (!stores.ok()) return stores.error();
+    return std::make_pair(std::move(cats.value()), std::move(stores.value()));
+}
+
+// Applies pages from `cursor` until the end. Each page and its cursor commit together.
+Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, SyncReport& report,
+                  const std::function<void(const SyncReport&)>& progress) {
+    Writer writer(db);
+    for (;;) {
+        auto page = wait<ChangePage>([&](auto done) { api.changes(cursor, page_size, done); });
+        if (!page.ok()) return page.error();
+        Transaction tx(db, true);
+        for (const auto& change : page.value().changes) {
+            if (change.deleted) {
+                writer.remove(change.product_id);
+                ++report.deletes;
+            } else {
+                writer.upsert(*change.product);
+                ++report.upserts;
+            }
+        }
+        for (const auto& why : page.value().skipped) {
+            ++report.skipped;
+            if (report.skipped_examples.size() < 10) report.skipped_examples.push_back(why);
+        }
+        cursor = page.value().next_cursor;
+        db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('cursor', ?)").bind(1, cursor).run();
+        tx.commit();
+        ++report.pages;
+        if (progress) progress(report);
+        if (!page.value().has_more) return Unit{};
+    }
+}
+
+Result<Unit> refresh_reference(Db& db, CommerceApi& api) {
+    auto raw = fetch_reference(api);
+    if (!raw.ok()) return raw.error();
+    auto cats = parse_categories(raw.value().first);
+    if (!cats.ok()) return cats.error();
+    auto stores = parse_stores(raw.value().second);
+    if (!stores.ok()) return stores.error();
+    Transaction tx(db, true);
+    store_reference_data(db, cats.value(), stores.value(), raw.value().first, raw.value().second);
+    tx.commit();
+    return Unit{};
+}
+
+void finish_meta(Db& db, CommerceApi& api) {
+    db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('synced_at', ?)").bind(1, std::to_string(unix_now())).run();
+    db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('api', ?)").bind(1, api.base_url()).run();
+}
+
+}  // namespace
+
+void create_replica_schema(Db& db) {
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS products(
+  id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, ref TEXT NOT NULL, brand TEXT NOT NULL,
+  updated_at TEXT NOT NULL, min_price INTEGER NOT NULL, web_only INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);
+CREATE TABLE IF NOT EXISTS variants(
+  sku TEXT PRIMARY KEY, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS variants_by_product ON variants(product_id);
+CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);
+CREATE TABLE IF NOT EXISTS product_categories(
+  category_id TEXT NOT NULL, product_id TEXT NOT NULL, PRIMARY KEY(category_id, product_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS categories_by_product ON product_categories(product_id);
+CREATE TABLE IF NOT EXISTS categories(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stores(id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = "unicode61 remove_diacritics 2");
+)sql");
+}
+
+Replica::Replica(std::string dir) : dir_(std::move(dir)) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) throw std::runtime_error("cannot create the replica directory " + dir_ + ": " + ec.message());
+}
+
+Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
+                                 const std::function<void(const SyncReport&)>& progress) {
+    auto started = std::chrono::steady_clock::now();
+    std::error_code ec;
+    if (!fs::exists(db_path(), ec)) return full_sync(api, page_size, progress);
+    SyncReport report;
+    try {
+        Db db(db_path(), Db::Mode::ReadWrite);
+        db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        std::string cursor;
+        {
+            auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
+            if (st.step()) cursor = st.text(0);
+        }
+        if (cursor.empty()) return full_sync(api, page_size, progress);
+        if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
+        auto pulled = pull(db, api, cursor, page_size, report, progress);
+        if (!pulled.ok()) {
+            if (pulled.error().http_status == 410) return full_sync(api, page_size, progress);
+            return pulled.error();
+        }
+        finish_meta(db, api);
+    } catch (const DbError& e) {
+        return storage_error(e);
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
+                                      const std::function<void(const SyncReport&)>& progress) {
+    auto started = std::chrono::steady_clock::now();
+    SyncReport report;
+    report.full = true;
+    const std::string fresh = db_path() + ".new";
+    std::error_code ec;
+    auto discard = [&] {
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(fresh + suffix, ec);
+    };
+    discard();
+    // A failed full sync leaves no partial file behind, and never touches catalog.db.
+    struct Cleanup {
+        std::function<void()> run;
+        bool armed = true;
+        ~Cleanup() {
+            if (armed) run();
+        }
+    } cleanup{discard};
+    try {
+        {
+            Db db(fresh, Db::Mode::ReadWriteCreate);
+            db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
+            create_replica_schema(db);
+            if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
+            auto pulled = pull(db, api, "", page_size, report, progress);
+            if (!pulled.ok()) return pulled.error();  // the replica in use is untouched
+            finish_meta(db, api);
+            db.exec("PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+        fs::rename(fresh, db_path(), ec);
+        if (ec) return Error{ErrorKind::Storage, 0, {}, "cannot swap in the new replica: " + ec.message(), 0, {}};
+        cleanup.armed = false;
+        for (const char* suffix : {"-wal", "-shm"}) fs::remove(fresh + suffix, ec);
+    } catch (const DbError& e) {
+        return storage_error(e);
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+ReplicaStatus Replica::status() const {
+    ReplicaStatus s;
+    std::error_code ec;
+    if (!fs::exists(db_path(), ec)) return s;
+    try {
+        Db db(db_path(), Db::Mode::ReadOnly);
+        auto meta = db.prepare("SELECT key, value FROM meta");
+        while (meta.step()) {
+            std::string key = meta.text(0);
+            if (key == "cursor") s.cursor = meta.text(1);
+            else if (key == "synced_at") s.synced_at = std::stoll(meta.text(1));
+            else if (key == "api") s.api = meta.text(1);
+        }
+        auto count = db.prepare("SELECT COUNT(*) FROM products");
+        count.step();
+        s.products = count.integer(0);
+        s.exists = true;
+    } catch (const std::exception&) {
+        s.exists = false;
+    }
+    return s;
+}
+
+Replica::Reader::Reader(const Replica& replica) : replica_(replica) {}
+
+Db* Replica::Reader::db() {
+    std::uint64_t generation = file_generation(replica_.db_path());
+    if (generation == 0) {
+        db_.reset();
+        return nullptr;
+    }
+    if (!db_ || generation != generation_) {
+        db_ = std::make_unique<Db>(replica_.db_path(), Db::Mode::ReadOnly);
+        generation_ = generation;
+    }
+    return db_.get();
+}
+
+std::optional<Product> Replica::Reader::product(const std::string& id) {
+    Db* d = db();
+    if (!d) return std::nullopt;
+    auto st = d->prepare("SELECT doc FROM products WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    auto parsed = parse_product(json::parse(st.text_view(0), nullptr, false));
+    if (!parsed.ok()) return std::nullopt;
+    return std::move(parsed).value();
+}
+
+std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(const std::string& raw) {
+    Db* d = db();
+    if (!d) return std::nullopt;
+    std::string code;
+    for (char c : raw)
+        if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code += c;
+    if (code.empty() || code.size() > 64) return std::nullopt;
+    auto by_variant = d->prepare("SELECT product_id, sku FROM variants WHERE ean = ?1 OR sku = ?1 COLLATE NOCASE LIMIT 1");
+    by_variant.bind(1, code);
+    if (by_variant.step()) {
+        auto p = product(by_variant.text(0));
+        if (p) return std::make_pair(std::move(*p), by_variant.text(1));
+    }
+    auto by_ref = d->prepare("SELECT id FROM products WHERE ref = ? COLLATE NOCASE LIMIT 1");
+    by_ref.bind(1, code);
+    if (by_ref.step()) {
+        auto p = product(by_ref.text(0));
+        if (p) return std::make_pair(std::move(*p), std::string());
+    }
+    return std::nullopt;
+}
+
+std::vector<Category> Replica::Reader::categories() {
+    Db* d = db();
+    if (!d) return {};
+    auto st = d->prepare("SELECT doc FROM categories ORDER BY position");
+    json all = json::array();
+    while (st.step()) all.push_back(json::parse(st.text_view(0), nullptr, false));
+    auto parsed = parse_categories(all);
+    return parsed.ok() ? std::move(parsed).value() : std::vector<Category>{};
+}
+
+std::vector<Store> Replica::Reader::stores() {
+    Db* d = db();
+    if (!d) return {};
+    auto st = d->prepare("SELECT doc FROM stores");
+    json all = json::array();
+    while (st.step()) all.push_back(json::parse(st.text_view(0), nullptr, false));
+    auto parsed = parse_stores(all);
+    return parsed.ok() ? std::move(parsed).value() : std::vector<Store>{};
+}
+
+std::int64_t Replica::Reader::product_count() {
+    Db* d = db();
+    if (!d) return 0;
+    auto st = d->prepare("SELECT COUNT(*) FROM products");
+    st.step();
+    return st.integer(0);
+}
+
+}  // namespace catalog_client

@@ -1,0 +1,142 @@
+// The local replica against the reference server: full sync, delta with deletions, 410 and the
+// atomic swap, failures that leave the replica in use untouched, code lookups.
+#include "harness.hpp"
+#include "mutate.hpp"
+#include "replica.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+
+using namespace catalog_client;
+
+namespace {
+struct Fixture {
+    testing::Harness h;
+    testing::TempDir dir;
+    Transport transport{options()};
+    CommerceApi api{transport, h.url()};
+    Replica replica{dir.path + "/replica"};
+    TransportOptions options() {
+        TransportOptions o;
+        o.bearer_token = h.token;
+        o.backoff_base = std::chrono::milliseconds(5);
+        return o;
+    }
+    std::set<std::string> server_ids() {
+        std::set<std::string> ids;
+        auto db = h.open_db();
+        auto st = db->prepare("SELECT id FROM products");
+        while (st.step()) ids.insert(st.text(0));
+        return ids;
+    }
+    std::set<std::string> replica_ids() {
+        std::set<std::string> ids;
+        Db db(replica.db_path(), Db::Mode::ReadOnly);
+        auto st = db.prepare("SELECT id FROM products");
+        while (st.step()) ids.insert(st.text(0));
+        return ids;
+    }
+};
+}  // namespace
+
+TEST_CASE("first sync builds the replica; codes are found by EAN, SKU and reference") {
+    Fixture f;
+    CHECK_FALSE(f.replica.status().exists);
+    auto report = f.replica.sync(f.api, 64);
+    REQUIRE(report.ok());
+    CHECK(report.value().full);
+    CHECK(report.value().upserts == 300);
+    CHECK(report.value().pages == 5);
+    auto status = f.replica.status();
+    CHECK(status.exists);
+    CHECK(status.products == 300);
+    CHECK_FALSE(status.cursor.empty());
+    CHECK(status.synced_at > 0);
+    CHECK(f.replica_ids() == f.server_ids());
+    CHECK_FALSE(std::filesystem::exists(f.replica.db_path() + ".new"));
+
+    Replica::Reader reader(f.replica);
+    CHECK(reader.categories().size() > 40);
+    CHECK(reader.stores().size() == 42);
+    auto p = reader.product("P0000010");
+    REQUIRE(p);
+    const Variant& v = p->variants.back();
+    auto by_ean = reader.lookup_code(v.ean);
+    REQUIRE(by_ean);
+    CHECK(by_ean->first.id == "P0000010");
+    CHECK(by_ean->second == v.sku);
+    auto by_sku = reader.lookup_code(v.sku);
+    REQUIRE(by_sku);
+    CHECK(by_sku->second == v.sku);
+    auto by_ref = reader.lookup_code(" " + p->ref + "\r\n");
+    REQUIRE(by_ref);
+    CHECK(by_ref->second.empty());
+    CHECK_FALSE(reader.lookup_code("0000000000000"));
+}
+
+TEST_CASE("delta sync applies upserts and deletions; the replica matches the server") {
+    Fixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    auto mutated = central_api::mutate_catalog(f.h.db_path(), 10, 3, [&] { return f.h.now(); });
+    REQUIRE(mutated.deletions > 0);
+    auto report = f.replica.sync(f.api);
+    REQUIRE(report.ok());
+    CHECK_FALSE(report.value().full);
+    CHECK(report.value().deletes == mutated.deletions);
+    CHECK(report.value().upserts > 0);
+    CHECK(f.replica_ids() == f.server_ids());
+    // A changed price reaches the replica's document.
+    auto db = f.h.open_db();
+    auto st = db->prepare("SELECT id, doc FROM products ORDER BY id LIMIT 50");
+    Replica::Reader reader(f.replica);
+    while (st.step()) {
+        auto server = parse_product(json::parse(st.text_view(1)));
+        auto local = reader.product(st.text(0));
+        REQUIRE(server.ok());
+        REQUIRE(local);
+        CHECK(local->variants[0].online_price == server.value().variants[0].online_price);
+    }
+}
+
+TEST_CASE("an expired cursor (410) rebuilds the replica and swaps it in; open readers follow") {
+    Fixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    Replica::Reader reader(f.replica);
+    CHECK(reader.product_count() == 300);
+    central_api::mutate_catalog(f.h.db_path(), 5, 9, [&] { return f.h.now(); });
+    f.h.advance(31 * 86400);
+    auto report = f.replica.sync(f.api);
+    REQUIRE(report.ok());
+    CHECK(report.value().full);
+    CHECK(f.replica_ids() == f.server_ids());
+    CHECK(reader.product_count() == static_cast<std::int64_t>(f.server_ids().size()));
+}
+
+TEST_CASE("a failed sync leaves the replica in use untouched") {
+    Fixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    auto before = f.replica.status();
+    // The server expires the cursor, then fails while the new replica is being built.
+    central_api::mutate_catalog(f.h.db_path(), 5, 4, [&] { return f.h.now(); });
+    f.h.advance(31 * 86400);
+    {
+        auto db = f.h.open_db();
+        db->exec("DROP TABLE locations");
+    }
+    auto report = f.replica.sync(f.api);
+    REQUIRE_FALSE(report.ok());
+    auto after = f.replica.status();
+    CHECK(after.cursor == before.cursor);
+    CHECK(after.products == before.products);
+    CHECK_FALSE(std::filesystem::exists(f.replica.db_path() + ".new"));
+    Replica::Reader reader(f.replica);
+    CHECK(reader.product("P0000001"));
+
+    // With the API unreachable, the same: an error, and the replica still reads.
+    Transport t{f.options()};
+    CommerceApi down(t, "http://127.0.0.1:1");
+    CHECK_FALSE(f.replica.sync(down).ok());
+    CHECK(f.replica.status().products == before.products);
+}
