@@ -343,25 +343,24 @@ std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(cons
     return std::nullopt;
 }
 
-std::vector<Category> Replica::Reader::categories() {
-    Db* d = db();
-    if (!d) return {};
-    auto st = d->prepare("SELECT doc FROM categories ORDER BY position");
+namespace {
+// Parses the stored documents that `sql` selects with `parse`; empty when there is no replica.
+template <class T>
+std::vector<T> stored_list(Db* db, const char* sql, Result<std::vector<T>> (*parse)(const json&)) {
+    if (!db) return {};
+    auto st = db->prepare(sql);
     json all = json::array();
     while (st.step()) all.push_back(json::parse(st.text_view(0), nullptr, false));
-    auto parsed = parse_categories(all);
-    return parsed.ok() ? std::move(parsed).value() : std::vector<Category>{};
+    auto parsed = parse(all);
+    return parsed.ok() ? std::move(parsed).value() : std::vector<T>{};
+}
+}  // namespace
+
+std::vector<Category> Replica::Reader::categories() {
+    return stored_list(db(), "SELECT doc FROM categories ORDER BY position", parse_categories);
 }
 
-std::vector<Store> Replica::Reader::stores() {
-    Db* d = db();
-    if (!d) return {};
-    auto st = d->prepare("SELECT doc FROM stores");
-    json all = json::array();
-    while (st.step()) all.push_back(json::parse(st.text_view(0), nullptr, false));
-    auto parsed = parse_stores(all);
-    return parsed.ok() ? std::move(parsed).value() : std::vector<Store>{};
-}
+std::vector<Store> Replica::Reader::stores() { return stored_list(db(), "SELECT doc FROM stores", parse_stores); }
 
 std::int64_t Replica::Reader::product_count() {
     Db* d = db();
