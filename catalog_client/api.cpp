@@ -114,7 +114,7 @@ RequestId CommerceApi::place_order(const std::string& idempotency_key, const jso
     HttpRequest r = post("/v1/orders", body, true);  // retried with the same key: exactly once
     r.headers.emplace_back("Idempotency-Key", idempotency_key);
     if (!staff_session.empty()) r.headers.emplace_back("X-Staff-Session", staff_session);
-    r.total_timeout = std::chrono::seconds(20);
+    r.total_timeout = order_timeout_;
     return call(std::move(r), parse_order, std::move(done));
 }
 

@@ -55,6 +55,8 @@ public:
     std::string resolve(const std::string& url) const;
     bool same_origin(const std::string& absolute_url) const;
     Transport& transport() { return transport_; }
+    // How long one attempt to place an order may take (default 20 s).
+    void set_order_timeout(std::chrono::milliseconds timeout) { order_timeout_ = timeout; }
     const std::string& base_url() const { return base_; }
 
 private:
@@ -66,6 +68,7 @@ private:
 
     Transport& transport_;
     std::string base_;
+    std::chrono::milliseconds order_timeout_{20000};
 };
 
 // Runs one call and waits for its result (never on the UI thread).
