@@ -52,7 +52,7 @@ public:
                           "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, ref = excluded.ref, brand = excluded.brand, "
                           "updated_at = excluded.updated_at, min_price = excluded.min_price, web_only = excluded.web_only")),
           drop_variants_(db.prepare("DELETE FROM variants WHERE product_id = ?")),
-          put_variant_(db.prepare("INSERT OR REPLACE INTO variants(sku, product_id, ean, online_only) VALUES(?,?,?,?)")),
+          put_variant_(db.prepare("INSERT OR REPLACE INTO variants(sku, product_id, ean, online_only, size, color) VALUES(?,?,?,?,?,?)")),
           drop_categories_(db.prepare("DELETE FROM product_categories WHERE product_id = ?")),
           put_category_(db.prepare("INSERT OR IGNORE INTO product_categories(category_id, product_id) VALUES(?,?)")),
           drop_search_(db.prepare("DELETE FROM search WHERE rowid = ?")),
@@ -72,7 +72,14 @@ public:
             .bind(6, min_price).bind(7, web_only ? 1 : 0).run();
         std::int64_t row = rowid(p.id);
         drop_variants_.bind(1, p.id).run();
-        for (const auto& v : p.variants) put_variant_.bind(1, v.sku).bind(2, p.id).bind(3, v.ean).bind(4, v.online_only ? 1 : 0).run();
+        for (const auto& v : p.variants) {
+            auto size = v.options.find("size");
+            auto color = v.options.find("color");
+            put_variant_.bind(1, v.sku).bind(2, p.id).bind(3, v.ean).bind(4, v.online_only ? 1 : 0)
+                .bind(5, size == v.options.end() ? std::string() : size->second)
+                .bind(6, color == v.options.end() ? std::string() : color->second)
+                .run();
+        }
         drop_categories_.bind(1, p.id).run();
         for (const auto& c : p.category_ids) put_category_.bind(1, c).bind(2, p.id).run();
         put_search_.bind(1, row).bind(2, search_text(p)).run();
@@ -184,7 +191,8 @@ CREATE TABLE IF NOT EXISTS products(
   updated_at TEXT NOT NULL, min_price INTEGER NOT NULL, web_only INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);
 CREATE TABLE IF NOT EXISTS variants(
-  sku TEXT PRIMARY KEY, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL) WITHOUT ROWID;
+  sku TEXT PRIMARY KEY, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL,
+  size TEXT NOT NULL, color TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS variants_by_product ON variants(product_id);
 CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);
 CREATE TABLE IF NOT EXISTS product_categories(
@@ -193,6 +201,7 @@ CREATE INDEX IF NOT EXISTS categories_by_product ON product_categories(product_i
 CREATE TABLE IF NOT EXISTS categories(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stores(id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = "unicode61 remove_diacritics 2");
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search, 'row');
 )sql");
 }
 

@@ -57,6 +57,11 @@ CategoryDef top(std::string id, Text name) {
     c.name = std::move(name);
     return c;
 }
+CategoryDef sub(std::string id, std::string parent, Text name) {
+    CategoryDef c = top(std::move(id), std::move(name));
+    c.parent = std::move(parent);
+    return c;
+}
 CategoryDef leaf(std::string id, std::string parent, Text name, Family family, Archetype archetype,
                  SizeScheme sizes, Text noun, std::string prefix, int pmin, int pmax, int weight,
                  std::vector<std::string> brands) {
@@ -90,8 +95,8 @@ const std::vector<CategoryDef>& demo_categories() {
     const std::vector<std::string> tyres = {"Roulétoile", "Gomme Pro", "Asphalte", "Vialis"};
     static const std::vector<CategoryDef> categories = {
         top("mode", {"Mode", "Fashion"}),
-        top("mode-femme", {"Femme", "Women"}),
-        top("mode-homme", {"Homme", "Men"}),
+        sub("mode-femme", "mode", {"Femme", "Women"}),
+        sub("mode-homme", "mode", {"Homme", "Men"}),
         leaf("femme-tshirts", "mode-femme", {"T-shirts et tops", "T-shirts and tops"}, F::Clothing, A::TShirt, S::Clothing, {"T-shirt", "T-shirt"}, "TF", 9, 35, 60, fashion),
         leaf("femme-chemises", "mode-femme", {"Chemises et blouses", "Shirts and blouses"}, F::Clothing, A::Shirt, S::Clothing, {"Blouse", "Blouse"}, "CF", 25, 79, 35, fashion),
         leaf("femme-pulls", "mode-femme", {"Pulls et gilets", "Jumpers and cardigans"}, F::Clothing, A::Jumper, S::Clothing, {"Pull", "Jumper"}, "PF", 29, 129, 45, fashion),

@@ -79,6 +79,10 @@ TEST_CASE("the demo retailer looks like a real one") {
     CHECK(categories.count("mode") == 1);
     CHECK(categories.count("pneus") == 1);
     CHECK(categories.count("high-tech") == 1);
+    // Every product sits in one of the 7 top categories, through its ancestors.
+    auto tops = db.prepare("SELECT COUNT(*) FROM categories WHERE parent_id IS NULL");
+    tops.step();
+    CHECK(tops.integer(0) == 7);
 
     std::set<std::string> eans, skus;
     int differing_channel = 0, web_only = 0, accents = 0, multi_colour = 0;

@@ -1,0 +1,66 @@
+#pragma once
+// Search and browse over the local replica: results on every keystroke, accent- and
+// case-insensitive ("creme" finds "Crème"), prefix matching, one typo tolerated in words of five
+// letters or more, ranked exact > prefix > fuzzy with products available in this store first
+// among equals; a scanned or typed EAN, SKU or product reference finds its product first.
+// Filters (category, size, colour, brand, price range, web-only, available here) and sorts
+// (relevance, price, newest) with paging.
+//
+// Threads: a Search uses its Replica::Reader's connection: one Search per thread.
+
+#include "replica.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace catalog_client {
+
+enum class SortOrder { Relevance, PriceAscending, PriceDescending, Newest };
+enum class MatchKind { Browse = 0, Fuzzy = 1, Prefix = 2, Exact = 3, Code = 4 };
+
+struct SearchQuery {
+    std::string text;
+    std::string category_id, size, color, brand;
+    std::optional<std::int64_t> price_min, price_max;  // online price, minor units
+    bool web_only = false;
+    bool available_here = false;  // needs `here`
+    SortOrder sort = SortOrder::Relevance;
+    int offset = 0, limit = 50;
+};
+
+struct SearchHit {
+    std::string product_id;
+    MatchKind match = MatchKind::Browse;
+    std::string sku;  // the scanned variant, for a code match
+};
+
+struct SearchPage {
+    std::vector<SearchHit> hits;
+    std::int64_t total = 0;
+};
+
+class Search {
+public:
+    explicit Search(Replica::Reader& reader) : reader_(reader) {}
+    // `here`: ids of products available in this store (from live availability), used as the
+    // tie-breaker and for the available_here filter.
+    SearchPage run(const SearchQuery& query, const std::unordered_set<std::string>& here = {});
+
+private:
+    std::vector<std::string> typo_candidates(const std::string& word);
+    Replica::Reader& reader_;
+    std::vector<std::string> vocabulary_;  // folded terms of the index, loaded on first need
+    std::uint64_t vocabulary_of_ = 0;
+};
+
+// Lower-case, accents removed, œ/æ spelled out: how words are compared.
+std::string fold(std::string_view utf8);
+// The folded words of a text (letters and digits).
+std::vector<std::string> words_of(std::string_view utf8);
+// True when a and b differ by at most one insertion, deletion or substitution.
+bool within_one_edit(std::string_view a, std::string_view b);
+
+}  // namespace catalog_client
