@@ -6,7 +6,14 @@
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <chrono>
+
+extern char** environ;
 
 namespace testing {
 
@@ -109,6 +116,66 @@ Response Harness::post(const std::string& path, const std::string& body, const h
 Response Harness::del(const std::string& path, const httplib::Headers& headers) {
     httplib::Client cli("127.0.0.1", port_);
     return convert(cli.Delete(path.c_str(), auth_headers(headers)));
+}
+
+Child spawn(const std::string& binary, const std::vector<std::string>& args) {
+    int out[2], err[2];
+    if (pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    posix_spawn_file_actions_addclose(&actions, err[0]);
+    std::vector<std::string> copy = args;
+    std::string program = binary;
+    std::vector<char*> argv{program.data()};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    Child c;
+    int rc = posix_spawn(&c.pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    close(err[1]);
+    if (rc != 0) throw std::runtime_error("cannot start " + binary);
+    c.out = out[0];
+    c.err = err[0];
+    return c;
+}
+
+std::string read_until(int fd, const std::string& stop_at, int seconds) {
+    std::string data;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+        pollfd p{fd, POLLIN, 0};
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        if (poll(&p, 1, static_cast<int>(std::max<long long>(left, 1))) <= 0) break;
+        char buf[4096];
+        ssize_t n = read(fd, buf, sizeof buf);
+        if (n <= 0) break;
+        data.append(buf, static_cast<std::size_t>(n));
+        if (!stop_at.empty() && data.find(stop_at) != std::string::npos) break;
+    }
+    return data;
+}
+
+Result run(const std::string& binary, const std::vector<std::string>& args) {
+    Child c = spawn(binary, args);
+    Result r;
+    r.out = read_until(c.out, "", 300);
+    r.err = read_until(c.err, "", 5);
+    int status = 0;
+    waitpid(c.pid, &status, 0);
+    close(c.out);
+    close(c.err);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+int count_lines(const std::string& text) {
+    int n = 0;
+    for (char c : text) n += c == '\n';
+    return n;
 }
 
 bool names_field(const Response& r, const std::string& field, const std::string& code) {

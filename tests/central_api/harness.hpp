@@ -13,6 +13,9 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include <sys/types.h>
 
 namespace testing {
 
@@ -74,6 +77,22 @@ private:
 
 // True when a 422 problem lists `field` with `code` among its errors.
 bool names_field(const Response& r, const std::string& field, const std::string& code);
+
+// Child processes for command-line tests.
+struct Child {
+    pid_t pid = -1;
+    int out = -1, err = -1;  // read ends of its stdout and stderr
+};
+Child spawn(const std::string& binary, const std::vector<std::string>& args);
+// Reads from fd until EOF, or until `stop_at` appears, waiting at most `seconds`.
+std::string read_until(int fd, const std::string& stop_at, int seconds);
+struct Result {
+    int code = -1;
+    std::string out, err;
+};
+// Runs a program to completion (at most 300 s) and collects its output and exit code.
+Result run(const std::string& binary, const std::vector<std::string>& args);
+int count_lines(const std::string& text);
 
 // A pickup-able SKU with `units` units on the shelf of `store` and none anywhere else.
 std::string stock_only_at(Harness& h, const std::string& store, int units);
