@@ -82,7 +82,7 @@ RequestId CommerceApi::changes(const std::string& cursor, int limit, Done<Change
     std::string path = "/v1/catalog/changes?limit=" + std::to_string(limit);
     if (!cursor.empty()) path += "&since=" + url_encode(cursor);
     HttpRequest r = get(path);
-    r.total_timeout = std::chrono::seconds(60);
+    r.total_timeout = sync_timeout_;
     return call(std::move(r), parse_change_page, std::move(done));
 }
 

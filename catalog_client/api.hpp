@@ -57,6 +57,8 @@ public:
     Transport& transport() { return transport_; }
     // How long one attempt to place an order may take (default 20 s).
     void set_order_timeout(std::chrono::milliseconds timeout) { order_timeout_ = timeout; }
+    // How long one page of the sync feed may take (default 60 s).
+    void set_sync_timeout(std::chrono::milliseconds timeout) { sync_timeout_ = timeout; }
     const std::string& base_url() const { return base_; }
 
 private:
@@ -69,6 +71,7 @@ private:
     Transport& transport_;
     std::string base_;
     std::chrono::milliseconds order_timeout_{20000};
+    std::chrono::milliseconds sync_timeout_{60000};
 };
 
 // Runs one call and waits for its result (never on the UI thread).
