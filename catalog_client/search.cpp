@@ -97,7 +97,7 @@ std::vector<std::string> Search::typo_candidates(const std::string& word) {
         bool close = within_one_edit(word, term) ||
                      (term.size() > word.size() && within_one_edit(word, std::string_view(term).substr(0, word.size())));
         if (close) out.push_back(term);
-        if (out.size() >= 40) break;
+        if (out.size() >= 12) break;
     }
     return out;
 }
@@ -175,12 +175,13 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
         exact.push_back(rowids_matching(*db, quoted(w)));
         prefix.push_back(rowids_matching(*db, quoted(w) + "*"));
         std::string alternatives = quoted(w) + "*";
-        for (const auto& t : typo_candidates(w)) alternatives += " OR " + quoted(t) + "*";
+        for (const auto& t : typo_candidates(w)) alternatives += " OR " + quoted(t);  // whole vocabulary terms
         match += (match.empty() ? "" : " AND ") + std::string("(") + alternatives + ")";
     }
 
-    std::string sql = "SELECT p.rowid, p.id, p.min_price, p.updated_at FROM products p";
-    if (!match.empty()) sql += " JOIN search s ON s.rowid = p.rowid";
+    // With words, the full-text index drives the loop (CROSS JOIN keeps that order in SQLite).
+    std::string sql = match.empty() ? "SELECT p.rowid, p.id, p.min_price, p.updated_at FROM products p"
+                                    : "SELECT p.rowid, p.id, p.min_price, p.updated_at FROM search s CROSS JOIN products p ON p.rowid = s.rowid";
     sql += where;
     if (!match.empty()) {
         sql += " AND s.search MATCH ?";

@@ -1,0 +1,159 @@
+// catalog_bench: the catalog_client figures of ../shared/design/quality-bars.md, printed as a
+// table. Against a running reference server:
+//   catalog_bench --api URL --token-file FILE [--db DEMO.db] [--queries 1000] [--replica DIR]
+// 1. full sync into an empty replica (time, products, replica size on disk);
+// 2. with --db: `mutate --percent 1` on that database, then the delta sync (time);
+// 3. search: replays N typed queries prefix by prefix (every keystroke) and reports the time to
+//    the ranked top 50: p50 / p95 / p99 / max.
+#include "api.hpp"
+#include "mutate.hpp"
+#include "replica.hpp"
+#include "search.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace catalog_client;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string cpu_model() {
+    std::ifstream in("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    return "unknown";
+}
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+
+std::uintmax_t dir_bytes(const std::string& dir) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec))
+        if (e.is_regular_file(ec)) total += e.file_size(ec);
+    return total;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string api_url, token_file, db, replica_dir;
+    int queries = 1000;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string flag = argv[i], value = argv[i + 1];
+        if (flag == "--api") api_url = value;
+        else if (flag == "--token-file") token_file = value;
+        else if (flag == "--db") db = value;
+        else if (flag == "--queries") queries = std::atoi(value.c_str());
+        else if (flag == "--replica") replica_dir = value;
+        else {
+            std::fprintf(stderr, "catalog_bench: unknown flag %s\n", flag.c_str());
+            return 2;
+        }
+    }
+    if (api_url.empty() || token_file.empty()) {
+        std::fprintf(stderr, "catalog_bench: usage: catalog_bench --api URL --token-file FILE [--db DEMO.db] [--queries N] [--replica DIR]\n");
+        return 2;
+    }
+    std::string token;
+    std::ifstream(token_file) >> token;
+    if (replica_dir.empty()) replica_dir = (std::filesystem::temp_directory_path() / ("catalog-bench-" + std::to_string(::getpid()))).string();
+    std::filesystem::remove_all(replica_dir);
+
+    TransportOptions options;
+    options.bearer_token = token;
+    Transport transport(options);
+    CommerceApi api(transport, api_url);
+    Replica replica(replica_dir);
+
+    std::printf("machine: %s, %u cores\n", cpu_model().c_str(), std::thread::hardware_concurrency());
+    auto t0 = Clock::now();
+    auto full = replica.sync(api, 1000);
+    double full_ms = ms_since(t0);
+    if (!full.ok()) {
+        std::fprintf(stderr, "catalog_bench: full sync failed: %s\n", describe(full.error()).c_str());
+        return 1;
+    }
+    auto status = replica.status();
+    std::printf("catalogue: %lld products\n\n", static_cast<long long>(status.products));
+    std::printf("| figure | value | bar |\n|---|---|---|\n");
+    std::printf("| full sync into an empty replica | %.1f s (%lld pages) | <= 60 s |\n", full_ms / 1000, static_cast<long long>(full.value().pages));
+    std::printf("| replica size on disk | %.1f MB | |\n", static_cast<double>(dir_bytes(replica_dir)) / 1e6);
+    std::fflush(stdout);
+
+    if (!db.empty()) {
+        auto m0 = Clock::now();
+        auto report = central_api::mutate_catalog(db, 1, static_cast<std::uint64_t>(std::time(nullptr)), [] {
+            return static_cast<std::int64_t>(std::time(nullptr));
+        });
+        double mutate_ms = ms_since(m0);
+        auto t1 = Clock::now();
+        auto delta = replica.sync(api, 1000);
+        double delta_ms = ms_since(t1);
+        if (!delta.ok()) {
+            std::fprintf(stderr, "catalog_bench: delta sync failed: %s\n", describe(delta.error()).c_str());
+            return 1;
+        }
+        std::printf("| delta sync after mutate --percent 1 (%lld changes, mutate took %.1f s) | %.2f s | <= 3 s |\n",
+                    static_cast<long long>(report.price_changes + report.text_changes + report.deletions + report.additions),
+                    mutate_ms / 1000, delta_ms / 1000);
+        std::fflush(stdout);
+    }
+
+    // Queries: the first one to three words of product names, typed letter by letter.
+    Replica::Reader reader(replica);
+    std::vector<std::string> typed;
+    {
+        Db* d = reader.db();
+        auto st = d->prepare("SELECT doc FROM products ORDER BY random() LIMIT ?");
+        st.bind(1, queries);
+        std::mt19937 rng(7);
+        while (st.step()) {
+            auto p = parse_product(json::parse(st.text_view(0), nullptr, false));
+            if (!p.ok()) continue;
+            auto words = words_of(p.value().name.text(rng() % 2 ? "fr" : "en"));
+            std::size_t n = std::min<std::size_t>(words.size(), 1 + rng() % 3);
+            std::string q;
+            for (std::size_t i = 0; i < n; ++i) q += (i ? " " : "") + words[i];
+            typed.push_back(q);
+        }
+    }
+    Search search(reader);
+    std::vector<double> keystrokes;
+    for (const auto& q : typed) {
+        for (std::size_t len = 1; len <= q.size(); ++len) {
+            if (q[len - 1] == ' ') continue;
+            SearchQuery sq;
+            sq.text = q.substr(0, len);
+            sq.limit = 50;
+            auto k0 = Clock::now();
+            auto page = search.run(sq);
+            keystrokes.push_back(ms_since(k0));
+            (void)page;
+        }
+    }
+    std::printf("| search keystroke to top 50 (%zu keystrokes, %zu queries): p50 / p95 / p99 / max | %.2f / %.2f / %.2f / %.1f ms | p99 <= 10 ms |\n",
+                keystrokes.size(), typed.size(), percentile(keystrokes, 0.50), percentile(keystrokes, 0.95),
+                percentile(keystrokes, 0.99), percentile(keystrokes, 1.0));
+    std::filesystem::remove_all(replica_dir);
+    return 0;
+}
