@@ -1,6 +1,6 @@
 // The local replica against the reference server: full sync, delta with deletions, 410 and the
 // atomic swap, failures that leave the replica in use untouched, code lookups.
-#include "harness.hpp"
+#include "client_fixture.hpp"
 #include "mutate.hpp"
 #include "replica.hpp"
 
@@ -12,18 +12,7 @@
 using namespace catalog_client;
 
 namespace {
-struct Fixture {
-    testing::Harness h;
-    testing::TempDir dir;
-    Transport transport{options()};
-    CommerceApi api{transport, h.url()};
-    Replica replica{dir.path + "/replica"};
-    TransportOptions options() {
-        TransportOptions o;
-        o.bearer_token = h.token;
-        o.backoff_base = std::chrono::milliseconds(5);
-        return o;
-    }
+struct Fixture : testing::ClientFixture {
     std::set<std::string> server_ids() {
         std::set<std::string> ids;
         auto db = h.open_db();

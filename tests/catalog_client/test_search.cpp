@@ -1,6 +1,6 @@
 // Search quality over a replica synced from the reference server: accents, capitals, prefixes,
 // one typo, ranking, codes, filters, sorts and paging.
-#include "harness.hpp"
+#include "client_fixture.hpp"
 #include "search.hpp"
 
 #include <doctest/doctest.h>
@@ -26,17 +26,7 @@ SearchQuery text(const std::string& t, int limit = 50) {
     return q;
 }
 
-struct Synced {
-    testing::Harness h;
-    testing::TempDir dir;
-    Transport transport{options()};
-    CommerceApi api{transport, h.url()};
-    Replica replica{dir.path + "/replica"};
-    TransportOptions options() {
-        TransportOptions o;
-        o.bearer_token = h.token;
-        return o;
-    }
+struct Synced : testing::ClientFixture {
     Synced() { REQUIRE(replica.sync(api).ok()); }
 };
 
