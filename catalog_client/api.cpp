@@ -37,6 +37,7 @@ bool CommerceApi::same_origin(const std::string& absolute_url) const {
 HttpRequest CommerceApi::get(const std::string& path) const {
     HttpRequest r;
     r.url = base_ + path;
+    r.max_response_bytes = max_response_bytes_;
     return r;
 }
 
@@ -46,6 +47,7 @@ HttpRequest CommerceApi::post(const std::string& path, const json& body, bool re
     r.url = base_ + path;
     r.body = body.dump();
     r.retry = retry;
+    r.max_response_bytes = max_response_bytes_;
     return r;
 }
 

@@ -57,6 +57,8 @@ public:
     Transport& transport() { return transport_; }
     // How long one attempt to place an order may take (default 20 s).
     void set_order_timeout(std::chrono::milliseconds timeout) { order_timeout_ = timeout; }
+    // Largest answer accepted (default 64 MiB); over it, ErrorKind::TooLarge.
+    void set_max_response_bytes(std::size_t bytes) { max_response_bytes_ = bytes; }
     // How long one page of the sync feed may take (default 60 s).
     void set_sync_timeout(std::chrono::milliseconds timeout) { sync_timeout_ = timeout; }
     const std::string& base_url() const { return base_; }
@@ -72,6 +74,7 @@ private:
     std::string base_;
     std::chrono::milliseconds order_timeout_{20000};
     std::chrono::milliseconds sync_timeout_{60000};
+    std::size_t max_response_bytes_ = 64u * 1024 * 1024;
 };
 
 // Runs one call and waits for its result (never on the UI thread).
