@@ -21,19 +21,25 @@ KeyRow letters(const char* s) {
     return row;
 }
 
+// The bottom row shared by the letter layouts: 123, @ , space . - Enter.
+KeyRow letters_bottom_row() {
+    KeyRow row = {special(KeyKind::ToNumeric, "123", 1.5f, "123"), ch("@"), ch(","),
+                  special(KeyKind::Space, " ", 4.0f, "space"),     ch("."), ch("-"),
+                  special(KeyKind::Enter, "enter", 1.5f, "enter")};
+    row[1].id = "at";
+    row[2].id = "comma";
+    row[4].id = "dot";
+    row[5].id = "dash";
+    return row;
+}
+
 std::vector<KeyRow> make_azerty() {
     std::vector<KeyRow> rows{letters("azertyuiop"), letters("qsdfghjklm"), {}, {}};
     rows[2].push_back(special(KeyKind::Shift, "shift", 1.5f, "shift"));
     for (const char* c : {"w", "x", "c", "v", "b", "n", "'"}) rows[2].push_back(ch(c));
     rows[2].back().id = "apostrophe";
     rows[2].push_back(special(KeyKind::Backspace, "backspace", 1.5f, "backspace"));
-    rows[3] = {special(KeyKind::ToNumeric, "123", 1.5f, "123"), ch("@"), ch(","),
-               special(KeyKind::Space, " ", 4.0f, "space"),     ch("."), ch("-"),
-               special(KeyKind::Enter, "enter", 1.5f, "enter")};
-    rows[3][1].id = "at";
-    rows[3][2].id = "comma";
-    rows[3][4].id = "dot";
-    rows[3][5].id = "dash";
+    rows[3] = letters_bottom_row();
     return rows;
 }
 
@@ -42,13 +48,7 @@ std::vector<KeyRow> make_qwerty() {
     rows[2].push_back(special(KeyKind::Shift, "shift", 1.5f, "shift"));
     for (const char* c : {"z", "x", "c", "v", "b", "n", "m"}) rows[2].push_back(ch(c));
     rows[2].push_back(special(KeyKind::Backspace, "backspace", 1.5f, "backspace"));
-    rows[3] = {special(KeyKind::ToNumeric, "123", 1.5f, "123"), ch("@"), ch(","),
-               special(KeyKind::Space, " ", 4.0f, "space"),     ch("."), ch("-"),
-               special(KeyKind::Enter, "enter", 1.5f, "enter")};
-    rows[3][1].id = "at";
-    rows[3][2].id = "comma";
-    rows[3][4].id = "dot";
-    rows[3][5].id = "dash";
+    rows[3] = letters_bottom_row();
     return rows;
 }
 
