@@ -113,12 +113,18 @@ struct Row {
     bool here = false;
 };
 
-std::unordered_set<std::int64_t> rowids_matching(Db& db, const std::string& fts) {
-    std::unordered_set<std::int64_t> out;
+// Rowids of the index entries matching `fts`, sorted (for binary search).
+std::vector<std::int64_t> rowids_matching(Db& db, const std::string& fts) {
+    std::vector<std::int64_t> out;
     auto st = db.prepare("SELECT rowid FROM search WHERE search MATCH ?");
     st.bind(1, fts);
-    while (st.step()) out.insert(st.integer(0));
+    while (st.step()) out.push_back(st.integer(0));
+    if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
     return out;
+}
+
+bool contains(const std::vector<std::int64_t>& sorted, std::int64_t rowid) {
+    return std::binary_search(sorted.begin(), sorted.end(), rowid);
 }
 
 std::string quoted(const std::string& term) { return "\"" + term + "\""; }
@@ -169,7 +175,7 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
     }
 
     // Per word: exact and prefix sets, and the candidates (prefix or one typo).
-    std::vector<std::unordered_set<std::int64_t>> exact, prefix;
+    std::vector<std::vector<std::int64_t>> exact, prefix;
     std::string match;
     for (const auto& w : words) {
         exact.push_back(rowids_matching(*db, quoted(w)));
@@ -198,13 +204,15 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
         r.id = st.text(1);
         if (r.id == code_product) continue;
         r.price = st.integer(2);
-        r.updated = st.text(3);
-        r.here = here.count(r.id) > 0;
+        if (query.sort == SortOrder::Newest) r.updated = st.text(3);  // only this sort needs it
+        r.here = !here.empty() && here.count(r.id) > 0;
         if (query.available_here && !r.here) continue;
         if (!words.empty()) {
             MatchKind kind = MatchKind::Exact;
             for (std::size_t i = 0; i < words.size(); ++i) {
-                MatchKind k = exact[i].count(r.rowid) ? MatchKind::Exact : prefix[i].count(r.rowid) ? MatchKind::Prefix : MatchKind::Fuzzy;
+                MatchKind k = contains(exact[i], r.rowid)    ? MatchKind::Exact
+                              : contains(prefix[i], r.rowid) ? MatchKind::Prefix
+                                                             : MatchKind::Fuzzy;
                 kind = std::min(kind, k);
             }
             r.match = kind;
