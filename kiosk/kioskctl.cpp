@@ -1,6 +1,6 @@
 // kioskctl: the operators' command line over catalog_client: sync the replica, search it, look
 // up products and codes, live stock, quotes, orders through the outbox, and health.
-// Usage: kioskctl [--config FILE] [--api URL] [--token-file FILE] [--replica DIR] [--json] COMMAND
+// Usage: kioskctl [--config FILE] [--api URL] [--token-file FILE] [--replica DIR] [--outbox DIR] [--json] COMMAND
 // Errors are one line on stderr ("kioskctl: ...") and a non-zero exit.
 
 #include "api.hpp"
@@ -53,12 +53,13 @@ json hit_json(Replica::Reader& reader, const SearchHit& hit, const std::string& 
 int main(int argc, char** argv) {
     CLI::App app{"kioskctl: operate an endless-aisle kiosk's connection to the commerce API"};
     app.require_subcommand(1);
-    std::string config_file, api_flag, token_flag, replica_flag, lang = "fr";
+    std::string config_file, api_flag, token_flag, replica_flag, outbox_flag, lang = "fr";
     bool as_json = false;
     app.add_option("--config", config_file, "TOML config ([api] url, token_file, ca_bundle; [storage] replica_dir, outbox_dir)");
     app.add_option("--api", api_flag, "API base URL (overrides the config)");
     app.add_option("--token-file", token_flag, "file holding the kiosk token (overrides the config)");
     app.add_option("--replica", replica_flag, "replica directory (overrides the config)");
+    app.add_option("--outbox", outbox_flag, "outbox directory (overrides the config)");
     app.add_option("--lang", lang, "language of names: fr or en");
     app.add_flag("--json", as_json, "print one JSON document");
 
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
     if (!api_flag.empty()) settings.api_url = api_flag;
     if (!token_flag.empty()) settings.token_file = token_flag;
     if (!replica_flag.empty()) settings.replica_dir = replica_flag;
+    if (!outbox_flag.empty()) settings.outbox_dir = outbox_flag;
     if (settings.api_url.rfind("http://", 0) != 0 && settings.api_url.rfind("https://", 0) != 0)
         die("the API URL must start with http:// or https://: " + settings.api_url, 2);
     std::string token;

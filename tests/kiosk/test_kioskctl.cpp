@@ -15,7 +15,8 @@ struct Ctl {
     std::string token_file = dir.path + "/token";
     Ctl() { std::ofstream(token_file) << h.token << "\n"; }
     testing::Result run(std::vector<std::string> args, bool json_output = true) {
-        std::vector<std::string> all = {"--api", h.url(), "--token-file", token_file, "--replica", dir.path + "/replica"};
+        std::vector<std::string> all = {"--api", h.url(), "--token-file", token_file, "--replica", dir.path + "/replica",
+                                        "--outbox", dir.path + "/outbox"};
         if (json_output) all.push_back("--json");
         all.insert(all.end(), args.begin(), args.end());
         return testing::run(KIOSKCTL_BINARY, all);
@@ -83,9 +84,9 @@ TEST_CASE("kioskctl errors are one line and a non-zero exit") {
     CHECK(no_token.code == 2);
     CHECK(no_token.err.find("cannot read the token file") != std::string::npos);
     CHECK(no_token.err.find(c.h.token) == std::string::npos);
-    auto down = testing::run(KIOSKCTL_BINARY, {"--api", "http://127.0.0.1:1", "--replica", c.dir.path + "/r2", "health"});
+    auto down = testing::run(KIOSKCTL_BINARY, {"--api", "http://127.0.0.1:1", "--replica", c.dir.path + "/r2", "--outbox", c.dir.path + "/o2", "health"});
     CHECK(down.code == 3);
-    auto bad_config = testing::run(KIOSKCTL_BINARY, {"--config", c.token_file, "health"});
+    auto bad_config = testing::run(KIOSKCTL_BINARY, {"--config", c.token_file, "--outbox", c.dir.path + "/o3", "health"});
     CHECK(bad_config.code == 2);
     CHECK(testing::count_lines(bad_config.err) == 1);
     auto bad_sku = c.run({"stock", "NOPE"});
