@@ -190,6 +190,18 @@ void Platform::inject_tap(ImVec2 pos) {
     handle_pointer(e);
 }
 
+void Platform::inject_keys(const std::string& text, bool enter) {
+    const double t = now();
+    std::size_t i = 0;
+    while (i < text.size()) {  // one keystroke per UTF-8 character
+        std::size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+        keys_.push_back(KeyStroke{text.substr(i, n), false, t});
+        i += n;
+    }
+    if (enter) keys_.push_back(KeyStroke{std::string(), true, t});
+}
+
 void Platform::handle(const SDL_Event& e) {
     if (e.type == wake_event_) return;
     if (e.type == SDL_QUIT) {
@@ -203,6 +215,12 @@ void Platform::handle(const SDL_Event& e) {
     if (auto p = to_pointer_event(e, ui_size_, cfg_.rotation, now())) {
         handle_pointer(*p);
         return;
+    }
+    if (e.type == SDL_TEXTINPUT) {
+        keys_.push_back(KeyStroke{std::string(e.text.text), false, now()});
+    } else if (e.type == SDL_KEYDOWN && !e.key.repeat &&
+               (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)) {
+        keys_.push_back(KeyStroke{std::string(), true, now()});
     }
     // Keyboard, text, wheel, window events: the stock backend.
     if (e.type != SDL_MOUSEBUTTONDOWN && e.type != SDL_MOUSEBUTTONUP && e.type != SDL_MOUSEMOTION)
@@ -227,7 +245,7 @@ bool Platform::pump(double timeout_s) {
 }
 
 double Platform::idle_timeout(const Ui& ui) const {
-    if (pointer_.pending() || !pending_.empty()) return 0.0;
+    if (pointer_.pending() || !pending_.empty() || !keys_.empty()) return 0.0;
     double t = ui.idle_timeout();
     const double deadline = gestures_.next_deadline();
     if (deadline >= 0) {
@@ -251,6 +269,7 @@ FrameInput Platform::new_frame() {
     FrameInput in;
     in.now = now();
     in.gestures.swap(pending_);
+    in.keys.swap(keys_);
     in.pressed = pressed_;
     in.press_seq = press_seq_;
     in.press_pos = press_pos_;

@@ -107,6 +107,9 @@ class Platform {
     // A finger tap at `pos` (down and up now; the pointer layer spreads it over frames). With
     // ElementRegistry::find this taps an element by id.
     void inject_tap(ImVec2 pos);
+    // Physical keystrokes as a USB scanner sends them: each character of `text`, then Enter
+    // when `enter`. They reach FrameInput::keys like real SDL key events.
+    void inject_keys(const std::string& text, bool enter);
 
   private:
     void handle(const SDL_Event& e);
@@ -126,6 +129,7 @@ class Platform {
     GestureRecognizer gestures_;
     PointerFeed pointer_;
     std::vector<Gesture> pending_;
+    std::vector<KeyStroke> keys_;
     std::function<double()> clock_;
     bool pressed_ = false;
     std::int64_t press_pointer_ = 0;

@@ -6,6 +6,7 @@
 // No errors.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,13 @@ namespace render {
 class ImagePipeline;
 class PointerFeed;
 
+// A physical keyboard event (a USB barcode scanner is one): typed text or Enter, with its time.
+struct KeyStroke {
+    std::string text;    // UTF-8, empty for Enter
+    bool enter = false;  // Return or keypad Enter
+    double t = 0.0;      // seconds, the platform clock
+};
+
 // What the platform hands to the UI each frame.
 struct FrameInput {
     double now = 0.0;                // seconds, monotonic
@@ -32,6 +40,7 @@ struct FrameInput {
     ImVec2 press_pos;                // where the current/last press began
     ImVec2 pointer_pos;              // live primary pointer position while pressed
     PointerFeed* pointer = nullptr;  // the platform's pointer feed, valid for this frame
+    std::vector<KeyStroke> keys;     // physical keystrokes since the previous frame
 };
 
 // The drag in progress (or just released), shared by the scroll regions.

@@ -1,0 +1,99 @@
+#pragma once
+// The kiosk application: owns the window (render::Platform), the UI context, the state, the
+// screens' scratch, the translations and the Services (API, replica, outbox, workers). One per
+// process, no globals. The frame: drain the inbox -> reduce -> tick -> input -> draw -> reduce
+// what the screens emitted; effects go to the Services.
+// Thread rules: construct, use and destroy on the UI thread; workers only post to the inbox.
+// Errors: the constructor throws std::runtime_error with a message for the operator.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config.hpp"
+#include "i18n.hpp"
+#include "render/gl_textures.hpp"
+#include "render/images.hpp"
+#include "render/platform.hpp"
+#include "scan.hpp"
+#include "screens/screens.hpp"
+#include "services.hpp"
+#include "state.hpp"
+
+namespace kiosk {
+
+struct RunOptions {
+    bool headless = false;
+    bool windowed = false;      // a window instead of fullscreen (development)
+    int width = 0, height = 0;  // UI size; 0: from the orientation
+    bool manual_clock = false;  // scripted runs: time moves one frame (1/60 s) at a time, or when told
+    std::string argv0;
+};
+
+struct FrameTiming {
+    std::string screen;
+    double build_ms = 0;  // CPU time to build the frame (ImGui draw lists), no GL raster
+};
+
+class App {
+  public:
+    App(const KioskConfig& cfg, const RunOptions& opt);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // The interactive loop, until the window is closed (or SIGTERM). Returns the exit code.
+    int run();
+
+    // One frame without presenting it (scripted runs call render/present themselves).
+    void frame();
+    void render_and_present();
+    void render_only();
+    void present();
+
+    void dispatch(const Action& a);
+    // Scripted runs: moves the app clock and the wall clock forward.
+    void advance(double seconds);
+    // Runs frames until the workers, the inbox and the image pipeline are quiet, at most
+    // `timeout_s` of real time. True when quiet.
+    bool settle(double timeout_s);
+    // Runs frames (waiting for the inbox between them) until `done()` or `timeout_s`.
+    bool run_until(const std::function<bool()>& done, double timeout_s);
+
+    render::Platform& platform() { return *platform_; }
+    render::Ui& ui() { return *ui_; }
+    const AppState& state() const { return state_; }
+    Services& services() { return *services_; }
+    double now() const { return platform_->now(); }
+    std::int64_t wall_now() const;
+    const std::vector<FrameTiming>& timings() const { return timings_; }
+    void clear_timings() { timings_.clear(); }
+    std::size_t image_bytes() const;
+
+  private:
+    void apply(const Action& a);
+    void apply_look();
+    void load_logo();
+
+    KioskConfig cfg_;
+    RunOptions opt_;
+    I18n i18n_;
+    AppState state_;
+    Scratch scratch_;
+    ScanDetector scan_;
+    Inbox inbox_;
+    double clock_ = 1000.0;           // manual clock
+    double wall_offset_ = 0;          // advance() moves the wall clock too
+    bool look_pending_ = true;
+    std::unique_ptr<render::Platform> platform_;
+    std::unique_ptr<render::Ui> ui_;
+    render::GlTextureBackend textures_;
+    std::unique_ptr<render::ImagePipeline> images_;
+    std::unique_ptr<Services> services_;
+    ImTextureID logo_ = nullptr;
+    ImVec2 logo_size_;
+    std::vector<Action> emitted_;
+    std::vector<FrameTiming> timings_;
+};
+
+}  // namespace kiosk

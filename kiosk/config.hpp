@@ -1,0 +1,50 @@
+#pragma once
+// The kiosk's configuration: one TOML file (deploy/kiosk.example.toml documents every key), then
+// command-line flags over it. Required: api.url and api.token_file (file or flag). A bad value or
+// a missing required key gives one message naming the key; the caller prints it and exits 2.
+// Plain data; read once at start-up on the main thread.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kioskctl_config.hpp"
+
+namespace kiosk {
+
+struct ThemeSettings {
+    std::string primary;     // "#RRGGBB", empty: the render layer's default
+    std::string background;
+    std::string logo;        // PNG or JPEG file shown in the top bar; empty: the retailer name
+    std::string retailer_name = "Maison Lumière";
+};
+
+struct KioskConfig {
+    ClientSettings client;          // [api] url, token_file, ca_bundle; [storage] replica_dir, outbox_dir
+    std::string cache_dir = "var/kiosk/cache";        // [storage] cache_dir: images
+    std::int64_t image_cache_mb = 512;                // [storage] image_cache_mb
+    std::vector<std::string> languages = {"fr", "en"};  // [kiosk] languages
+    std::string default_language = "fr";              // [kiosk] default_language
+    double idle_timeout_s = 60;                       // [kiosk] idle_timeout_s
+    std::string orientation = "landscape";            // [kiosk] orientation: landscape | portrait
+    int rotation = 0;                                 // [kiosk] rotation: 0, 90, 180, 270 (panel mounting)
+    bool fullscreen = true;                           // [kiosk] fullscreen
+    int display = 0;                                  // [kiosk] display
+    double sync_interval_s = 300;                     // [kiosk] sync_interval_s
+    std::string tracking_url = "";                    // [kiosk] tracking_url, "{number}" replaced
+    std::string assets_dir;                           // [kiosk] assets_dir (translations); default: found
+    ThemeSettings theme;                              // [theme] primary, background, logo, retailer_name
+    std::string config_file;                          // where it was read from (messages)
+};
+
+// Reads `path` into `out` (keys absent from the file keep their defaults). Error names the key.
+std::optional<std::string> read_kiosk_config(const std::string& path, KioskConfig& out);
+// Checks required keys and value ranges after the flags were applied. Error names the key.
+std::optional<std::string> check_kiosk_config(const KioskConfig& c);
+// Parses "#RRGGBB" into 0xAABBGGRR (ImGui's IM_COL32 layout); nullopt when malformed.
+std::optional<std::uint32_t> parse_colour(const std::string& hex);
+// The assets directory: the configured one, else next to the executable or in the source tree.
+std::string find_assets_dir(const std::string& configured, const std::string& argv0);
+
+}  // namespace kiosk

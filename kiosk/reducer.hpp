@@ -1,0 +1,46 @@
+#pragma once
+// The one place the kiosk's state changes: reduce(state, action) applies an action and returns
+// the effects it asks for (searches, loads, quotes, the order). Pure: no I/O, no clock, no
+// globals, so every journey's logic is tested as plain function calls (tests/kiosk/test_reducer).
+// Helpers used by both the reducer and the screens live here too.
+
+#include <string>
+#include <vector>
+
+#include "state.hpp"
+
+namespace kiosk {
+
+std::vector<Effect> reduce(AppState& s, const Action& a);
+
+// The variant matching the options chosen on the product sheet (the first variant when nothing
+// is chosen; the closest one when the exact combination does not exist). nullptr: no variants.
+const cc::Variant* chosen_variant(const ProductView& v);
+// Whether a variant with `option` = `value` and the other chosen options exists.
+bool combination_exists(const ProductView& v, const std::string& option, const std::string& value);
+// Distinct values of an option across the product's variants, in first-seen order.
+std::vector<std::string> option_values(const cc::Product& p, const std::string& option);
+
+StockBand band_of(std::int64_t quantity);
+// Quantity of `sku` at location `id` (0 when not listed), and whether stock is known at all.
+std::int64_t quantity_at(const Stock& st, const std::string& location_id);
+
+// Shopper-typed field checks. Return "" when valid, else the translation key of the problem.
+std::string check_postcode(const std::string& v);
+std::string check_phone(const std::string& v);
+std::string check_email(const std::string& v);
+std::string check_loyalty_card(const std::string& v);
+// All checks of the form for the chosen fulfilment: field -> translation key.
+std::map<std::string, std::string> validate_checkout(const Checkout& c);
+
+// The contract's order body for the cart and checkout (prices from the cart lines, which carry
+// the quoted unit prices).
+cc::json order_body(const AppState& s);
+
+std::int64_t cart_total(const std::vector<CartLine>& cart);
+std::int64_t cart_count(const std::vector<CartLine>& cart);
+
+// Grid tile for a product (lowest online price, first image).
+Tile tile_of(const cc::Product& p, const std::string& sku = {});
+
+}  // namespace kiosk

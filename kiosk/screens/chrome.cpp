@@ -1,0 +1,209 @@
+// The frame around every screen: the navigation bar (top, or bottom in reach mode), the offline
+// banner, short notices, the accessibility panel and the idle warning.
+#include <cmath>
+
+#include "reducer.hpp"
+#include "render/icons.hpp"
+#include "render/overlay.hpp"
+#include "screens.hpp"
+
+namespace kiosk {
+
+namespace {
+
+constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                        ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar;
+
+float bar_height(const Ctx& c) { return std::max(c.ui.min_tap() + c.ui.mm(5), c.ui.mm(19)); }
+
+void language_chips(Ctx& c) {
+    for (const std::string& lang : c.s.settings.languages) {
+        const std::string id = "nav.language." + lang;
+        const std::string label = c.i18n.tr(lang, "language.short");
+        if (render::chip(c.ui, id.c_str(), label.c_str(), c.s.language == lang)) c.emit(act::SetLanguage{lang});
+        ImGui::SameLine(0, c.ui.mm(1.5f));
+    }
+}
+
+void nav_bar(Ctx& c, const ImRect& r) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const render::Theme& th = c.ui.theme;
+    dl->AddRectFilled(r.Min, r.Max, th.surface);
+    dl->AddLine(ImVec2(r.Min.x, c.s.access.reach ? r.Min.y : r.Max.y - 1),
+                ImVec2(r.Max.x, c.s.access.reach ? r.Min.y : r.Max.y - 1), th.border, 1.0f);
+    const float pad = c.ui.mm(4);
+    // Retailer and store, at the left.
+    float x = r.Min.x + pad;
+    if (c.logo) {
+        const float h = r.GetHeight() * 0.6f;
+        const float w = h * c.logo_size.x / std::max(1.0f, c.logo_size.y);
+        dl->AddImage(c.logo, ImVec2(x, r.GetCenter().y - h / 2), ImVec2(x + w, r.GetCenter().y + h / 2));
+        x += w + pad;
+    } else {
+        ImFont* f = c.ui.fonts.title;
+        dl->AddText(f, f->FontSize, ImVec2(x, r.GetCenter().y - f->FontSize * 0.62f), th.primary, c.retailer_name.c_str());
+        x += text_width(f, c.retailer_name) + pad;
+    }
+    if (const cc::Store* st = find_store(c.s, c.s.store_id)) {
+        ImFont* f = c.ui.fonts.small;
+        dl->AddText(f, f->FontSize, ImVec2(x, r.GetCenter().y - f->FontSize * 0.5f), th.text_muted,
+                    c.f("nav.store", {{"store", st->name}}).c_str());
+    }
+    // Buttons, at the right: back, home, search, languages, accessibility, cart.
+    const float tap = c.ui.min_tap() + c.ui.mm(2);
+    const std::string cart_label = c.f("nav.cart", {{"count", std::to_string(cart_count(c.s.cart))}});
+    render::ButtonOptions cart_opt;
+    cart_opt.icon = render::Icon::Cart;
+    cart_opt.kind = c.s.cart.empty() ? render::ButtonKind::Secondary : render::ButtonKind::Primary;
+    const float cart_w = text_width(c.ui.fonts.body_bold, cart_label) + c.ui.mm(18);
+    float lang_w = 0;
+    for (const std::string& lang : c.s.settings.languages)
+        lang_w += text_width(c.ui.fonts.body_bold, c.i18n.tr(lang, "language.short")) + c.ui.mm(10.5f);
+    const float total = tap * 4 + c.ui.mm(1.5f) * 5 + lang_w + cart_w;
+    ImGui::SetCursorScreenPos(ImVec2(r.Max.x - pad - total, r.GetCenter().y - tap / 2));
+    const bool browsing = c.s.screen != Screen::Home;
+    if (render::icon_button(c.ui, "nav.back", render::Icon::Back, c.t("nav.back"))) c.emit(act::Back{});
+    ImGui::SameLine(0, c.ui.mm(1.5f));
+    if (render::icon_button(c.ui, "nav.home", render::Icon::Home, c.t("nav.home"),
+                            browsing ? render::ButtonKind::Secondary : render::ButtonKind::Primary))
+        c.emit(act::GoHome{});
+    ImGui::SameLine(0, c.ui.mm(1.5f));
+    if (render::icon_button(c.ui, "nav.search", render::Icon::Search, c.t("nav.search"))) c.emit(act::OpenSearch{});
+    ImGui::SameLine(0, c.ui.mm(1.5f));
+    language_chips(c);
+    if (render::icon_button(c.ui, "nav.accessibility", render::Icon::Accessibility, c.t("nav.accessibility")))
+        c.emit(act::ToggleAccessPanel{true});
+    ImGui::SameLine(0, c.ui.mm(1.5f));
+    cart_opt.size = ImVec2(cart_w, tap);
+    if (render::button(c.ui, "nav.cart", cart_label.c_str(), cart_opt)) c.emit(act::Show{Screen::Cart});
+}
+
+void offline_banner(Ctx& c, const ImRect& r) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(r.Min, r.Max, c.ui.theme.warning);
+    ImFont* f = c.ui.fonts.body_bold;
+    const std::string& text = c.i18n.tr(c.s.language, "offline.banner");
+    dl->AddText(f, f->FontSize, ImVec2(r.Min.x + c.ui.mm(4), r.GetCenter().y - f->FontSize * 0.55f), IM_COL32(20, 20, 20, 255),
+                text.c_str());
+}
+
+void access_panel(Ctx& c) {
+    bool dismissed = false;
+    render::ModalOptions opt;
+    opt.width_mm = 170;
+    if (render::begin_modal(c.ui, "access", c.t("access.title"), &dismissed, opt)) {
+        const Accessibility& a = c.s.access;
+        const float w = ImGui::GetContentRegionAvail().x;
+        auto toggle = [&](const char* id, const char* key, bool on, act::SetAccess next) {
+            render::ButtonOptions o;
+            o.kind = on ? render::ButtonKind::Primary : render::ButtonKind::Secondary;
+            o.icon = on ? render::Icon::Check : render::Icon::None;
+            o.size = ImVec2(w, 0);
+            if (render::button(c.ui, id, c.t(key), o)) c.emit(next);
+            ImGui::Spacing();
+        };
+        toggle("access.reach", "access.reach", a.reach, act::SetAccess{!a.reach, a.large_text, a.high_contrast});
+        toggle("access.large_text", "access.large_text", a.large_text,
+               act::SetAccess{a.reach, !a.large_text, a.high_contrast});
+        toggle("access.high_contrast", "access.high_contrast", a.high_contrast,
+               act::SetAccess{a.reach, a.large_text, !a.high_contrast});
+        render::ButtonOptions close;
+        close.kind = render::ButtonKind::Ghost;
+        close.size = ImVec2(w, 0);
+        if (render::button(c.ui, "access.close", c.t("common.close"), close)) c.emit(act::ToggleAccessPanel{false});
+        render::end_modal(c.ui);
+    }
+    if (dismissed) c.emit(act::ToggleAccessPanel{false});
+}
+
+void idle_warning(Ctx& c) {
+    bool dismissed = false;
+    render::ModalOptions opt;
+    opt.width_mm = 150;
+    opt.dismiss_on_scrim = true;
+    if (render::begin_modal(c.ui, "idle", c.t("idle.title"), &dismissed, opt)) {
+        const double left = std::max(0.0, c.s.settings.idle_countdown_s - (c.ui.now() - c.s.idle_warning_at));
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(c.f("idle.body", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        render::ButtonOptions o;
+        o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
+        if (render::button(c.ui, "idle.continue", c.t("idle.continue"), o)) c.emit(act::IdleContinue{c.ui.now()});
+        o.kind = render::ButtonKind::Ghost;
+        if (render::button(c.ui, "idle.leave", c.t("idle.leave"), o)) c.emit(act::Wipe{});
+        render::end_modal(c.ui);
+        c.ui.wake_at(c.ui.now() + 0.25);  // the countdown moves
+    }
+    if (dismissed) c.emit(act::IdleContinue{c.ui.now()});
+}
+
+void notice(Ctx& c, const ImRect& area) {
+    if (c.s.notice.empty()) return;
+    const double age = c.ui.now() - c.s.notice_at;
+    if (age > 3.0 || age < 0) return;
+    c.ui.wake_at(c.s.notice_at + 3.0);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    ImFont* f = c.ui.fonts.body_bold;
+    const std::string& text = c.i18n.tr(c.s.language, c.s.notice);
+    const float w = text_width(f, text) + c.ui.mm(12), h = c.ui.mm(14);
+    const ImVec2 min(area.GetCenter().x - w / 2, area.Max.y - h - c.ui.mm(8));
+    dl->AddRectFilled(min, ImVec2(min.x + w, min.y + h), IM_COL32(28, 28, 30, 235), h / 2);
+    dl->AddText(f, f->FontSize, ImVec2(min.x + c.ui.mm(6), min.y + (h - f->FontSize) / 2), IM_COL32_WHITE, text.c_str());
+}
+
+}  // namespace
+
+void draw_app(Ctx& c) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("kiosk", nullptr, kRootFlags);
+    ImGui::PopStyleVar();
+    ImRect whole(ImVec2(0, 0), io.DisplaySize);
+    // Reach mode: every control in the lower part of the screen; the top shows a calm panel.
+    if (c.s.access.reach && c.s.screen != Screen::Attract) {
+        const float top = std::floor(io.DisplaySize.y * 0.38f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, top), c.ui.theme.secondary);
+        ImFont* f = c.ui.fonts.title;
+        dl->AddText(f, f->FontSize, ImVec2(c.ui.mm(8), top / 2 - f->FontSize), c.ui.theme.primary, c.retailer_name.c_str());
+        ImFont* b = c.ui.fonts.body;
+        dl->AddText(b, b->FontSize, ImVec2(c.ui.mm(8), top / 2 + c.ui.mm(2)), c.ui.theme.text_muted, c.t("access.reach_on"));
+        whole.Min.y = top;
+    }
+    if (c.s.screen == Screen::Attract) {
+        draw_attract(c, whole);
+    } else {
+        const float bar = bar_height(c);
+        ImRect bar_r = c.s.access.reach ? ImRect(whole.Min.x, whole.Max.y - bar, whole.Max.x, whole.Max.y)
+                                        : ImRect(whole.Min, ImVec2(whole.Max.x, whole.Min.y + bar));
+        ImRect area = c.s.access.reach ? ImRect(whole.Min, ImVec2(whole.Max.x, whole.Max.y - bar))
+                                       : ImRect(ImVec2(whole.Min.x, whole.Min.y + bar), whole.Max);
+        if (!c.s.online) {
+            const float banner = c.ui.mm(11);
+            offline_banner(c, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + banner)));
+            area.Min.y += banner;
+        }
+        nav_bar(c, bar_r);
+        switch (c.s.screen) {
+            case Screen::Home: draw_home(c, area); break;
+            case Screen::Category: draw_listing(c, area, ListingKind::Category); break;
+            case Screen::Search: draw_listing(c, area, ListingKind::Search); break;
+            case Screen::Product: draw_product(c, area); break;
+            case Screen::Availability: draw_availability(c, area); break;
+            case Screen::Cart: draw_cart(c, area); break;
+            case Screen::Checkout: draw_checkout(c, area); break;
+            case Screen::Confirmation: draw_confirmation(c, area); break;
+            case Screen::Attract: break;
+        }
+        notice(c, area);
+    }
+    ImGui::End();
+    if (c.s.access.panel_open) access_panel(c);
+    if (c.s.idle_warning) idle_warning(c);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,218 @@
+// Product grids: a category with its sub-categories, or search results on every keystroke; both
+// with filters (size, colour, brand, price, available here, web exclusive) and sorts.
+#include <algorithm>
+
+#include "reducer.hpp"
+#include "render/icons.hpp"
+#include "screens.hpp"
+
+namespace kiosk {
+
+namespace {
+
+struct PriceBand {
+    const char* value;  // "MIN-MAX" in minor units
+    const char* key;
+};
+const PriceBand kPrices[] = {{"-2000", "filter.price.under20"},
+                             {"2000-5000", "filter.price.20to50"},
+                             {"5000-10000", "filter.price.50to100"},
+                             {"10000-30000", "filter.price.100to300"},
+                             {"30000-", "filter.price.over300"}};
+
+bool price_selected(const cc::SearchQuery& q, const char* value) {
+    const std::string v = value;
+    const auto dash = v.find('-');
+    std::optional<std::int64_t> lo, hi;
+    if (dash > 0) lo = std::stoll(v.substr(0, dash));
+    if (dash + 1 < v.size()) hi = std::stoll(v.substr(dash + 1));
+    return q.price_min == lo && q.price_max == hi && (lo || hi);
+}
+
+// Chips laid out left to right, wrapping; `chip` draws one and returns whether it was tapped.
+struct ChipRow {
+    Ctx& c;
+    float left, right;
+    bool first = true;
+    bool operator()(const std::string& id, const std::string& label, bool selected, bool enabled = true) {
+        const float w = text_width(c.ui.fonts.body_bold, label) + c.ui.mm(10);
+        if (!first) {
+            ImGui::SameLine(0, c.ui.mm(2));
+            if (ImGui::GetCursorScreenPos().x + w > right) {
+                ImGui::NewLine();
+                ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+            }
+        }
+        first = false;
+        return render::chip(c.ui, id.c_str(), label.c_str(), selected, enabled);
+    }
+};
+
+void filters(Ctx& c, ListingKind kind, const Listing& l, float left, float right) {
+    const cc::SearchQuery& q = l.query;
+    ChipRow chip{c, left, right};
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+    const std::pair<cc::SortOrder, const char*> sorts[] = {{cc::SortOrder::Relevance, "sort.relevance"},
+                                                           {cc::SortOrder::PriceAscending, "sort.price_up"},
+                                                           {cc::SortOrder::PriceDescending, "sort.price_down"},
+                                                           {cc::SortOrder::Newest, "sort.newest"}};
+    for (const auto& [order, key] : sorts) {
+        if (kind == ListingKind::Category && order == cc::SortOrder::Relevance) continue;
+        const std::string id = std::string("filter.sort.") + (key + 5);
+        if (chip(id, c.t(key), q.sort == order)) c.emit(act::SetSort{kind, order});
+    }
+    if (chip("filter.available_here", c.t("filter.available_here"), q.available_here))
+        c.emit(act::ToggleFilter{kind, "available_here", ""});
+    if (chip("filter.web_only", c.t("filter.web_only"), q.web_only)) c.emit(act::ToggleFilter{kind, "web_only", ""});
+    auto group = [&](const char* name, const std::string& current) {
+        const std::string label = current.empty() ? c.t(std::string("filter.") + name)
+                                                  : std::string(c.t(std::string("filter.") + name)) + " : " + current;
+        if (chip(std::string("filter.") + name, label, c.sc.filter_open == name || !current.empty()))
+            c.sc.filter_open = c.sc.filter_open == name ? "" : name;
+    };
+    if (!l.facets.sizes.empty()) group("size", q.size);
+    if (!l.facets.colors.empty()) group("color", q.color);
+    if (!l.facets.brands.empty()) group("brand", q.brand);
+    const bool any_price = q.price_min || q.price_max;
+    if (chip("filter.price", c.t("filter.price"), c.sc.filter_open == "price" || any_price))
+        c.sc.filter_open = c.sc.filter_open == "price" ? "" : "price";
+    const bool any = q.available_here || q.web_only || !q.size.empty() || !q.color.empty() || !q.brand.empty() || any_price;
+    if (any && chip("filter.clear", c.t("filter.clear"), false)) c.emit(act::ToggleFilter{kind, "clear", ""});
+    // The open group's values on their own line.
+    if (!c.sc.filter_open.empty()) {
+        ImGui::NewLine();
+        ChipRow values{c, left, right};
+        ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+        const std::string& open = c.sc.filter_open;
+        const std::vector<std::string>* list = open == "size" ? &l.facets.sizes
+                                               : open == "color" ? &l.facets.colors
+                                               : open == "brand" ? &l.facets.brands
+                                                                 : nullptr;
+        const std::string& current = open == "size" ? q.size : open == "color" ? q.color : q.brand;
+        if (list) {
+            for (const std::string& v : *list)
+                if (values("filter." + open + "." + v, v, current == v)) c.emit(act::ToggleFilter{kind, open, v});
+        } else if (open == "price") {
+            for (const PriceBand& b : kPrices)
+                if (values(std::string("filter.price.") + b.value, c.t(b.key), price_selected(q, b.value)))
+                    c.emit(act::ToggleFilter{kind, "price", b.value});
+        }
+    }
+}
+
+void grid(Ctx& c, ListingKind kind, const Listing& l, const ImRect& r, render::GridState& st, std::uint64_t& seen) {
+    if (seen != l.generation) {
+        seen = l.generation;
+        st.scroll.scroller.set_position(0);
+    }
+    ImGui::SetCursorScreenPos(r.Min);
+    if (l.total == 0) {
+        ImGui::SetCursorScreenPos(r.Min + ImVec2(c.ui.mm(6), c.ui.mm(6)));
+        ImGui::PushTextWrapPos(r.Max.x - c.ui.mm(6));
+        heading(c, c.t("listing.empty"));
+        ImGui::TextUnformatted(c.t("listing.empty_hint"));
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const std::int64_t count = l.total < 0 ? 0 : l.total;
+    render::GridLayout layout;
+    layout.min_tile_mm = 46;
+    const char* id = kind == ListingKind::Category ? "grid.category" : "grid.search";
+    render::virtual_grid(c.ui, id, r.GetSize(), count, layout, st, [&](std::int64_t index, const ImRect& tr) {
+        const int page = static_cast<int>(index / kPageSize);
+        const Tile* tile = nullptr;
+        auto it = l.pages.find(page);
+        if (it != l.pages.end() && index % kPageSize < static_cast<std::int64_t>(it->second.size()))
+            tile = &it->second[static_cast<std::size_t>(index % kPageSize)];
+        else if (!l.requested.count(page))
+            c.emit(act::NeedPage{kind, l.generation, page});
+        const std::string item = "grid.item." + std::to_string(index);
+        grid_tile(c, item.c_str(), tr, tile);
+    });
+}
+
+}  // namespace
+
+void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
+    const Listing& l = kind == ListingKind::Category ? c.s.category : c.s.search;
+    const float pad = c.ui.mm(5);
+    const float left = area.Min.x + pad, right = area.Max.x - pad;
+    ImGui::SetCursorScreenPos(ImVec2(left, area.Min.y + pad * 0.6f));
+    ImGui::BeginGroup();
+    if (kind == ListingKind::Category) {
+        const cc::Category* cat = nullptr;
+        for (const cc::Category& x : c.s.categories)
+            if (x.id == c.s.category_id) cat = &x;
+        heading(c, cat ? c.text(cat->name) : std::string());
+        ImGui::SameLine(0, c.ui.mm(4));
+        if (l.total >= 0)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
+                               c.f("listing.count", {{"count", std::to_string(l.total)}}).c_str());
+        // Sub-categories, and the way up.
+        ChipRow chip{c, left, right};
+        ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+        if (cat && !cat->parent_id.empty()) {
+            const cc::Category* parent = nullptr;
+            for (const cc::Category& x : c.s.categories)
+                if (x.id == cat->parent_id) parent = &x;
+            if (parent && chip("category.up", "\xE2\x86\x90 " + c.text(parent->name), false))
+                c.emit(act::OpenCategory{parent->id});
+        }
+        for (const cc::Category& sub : c.s.categories)
+            if (cat && sub.parent_id == cat->id && chip("category.sub." + sub.id, c.text(sub.name), false))
+                c.emit(act::OpenCategory{sub.id});
+        ImGui::NewLine();
+    } else {
+        const float w = right - left;
+        std::string shown = c.s.search_text;
+        if (field(c, "search.field", shown, c.t("home.search_hint"), c.sc.keyboard_open, w))
+            c.sc.keyboard_open = true;
+        ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
+        if (!c.s.search_text.empty() && l.total >= 0)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
+                               c.f("listing.count", {{"count", std::to_string(l.total)}}).c_str());
+        else
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("search.hint"));
+    }
+    if (kind == ListingKind::Category || !c.s.search_text.empty()) filters(c, kind, l, left, right);
+    ImGui::EndGroup();
+    float top = ImGui::GetItemRectMax().y + pad * 0.6f;
+    float bottom = area.Max.y;
+    // The search keyboard sits at the bottom; the grid shows above it.
+    if (kind == ListingKind::Search && c.sc.keyboard_open) {
+        const render::KeyboardLayout layout = c.s.language == "fr" ? render::KeyboardLayout::Azerty : render::KeyboardLayout::Qwerty;
+        if (c.sc.keyboard_for != "search") {
+            c.sc.keyboard = render::KeyboardState{};
+            c.sc.keyboard.layout = c.sc.keyboard.letters = layout;
+            c.sc.keyboard_for = "search";
+        }
+        if (c.sc.keyboard.layout != render::KeyboardLayout::Numeric && c.sc.keyboard.letters != layout)
+            c.sc.keyboard.layout = c.sc.keyboard.letters = layout;
+        const float kh = render::keyboard_height(c.ui, c.sc.keyboard.layout);
+        const float kw = std::min(area.GetWidth() - 2 * pad, c.ui.mm(260));
+        const ImVec2 kpos(area.GetCenter().x - kw / 2, area.Max.y - kh - pad * 0.5f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(area.Min.x, kpos.y - pad * 0.5f), area.Max, c.ui.theme.secondary);
+        ImGui::SetCursorScreenPos(kpos);
+        std::string text = c.s.search_text;
+        const render::KeyboardResult k = render::on_screen_keyboard(c.ui, "osk", c.sc.keyboard, text, kw);
+        if (k.changed) c.emit(act::SetSearchText{text});
+        if (k.enter) c.sc.keyboard_open = false;
+        // Hide the keyboard to see more results.
+        const float hb = c.ui.min_tap();
+        ImGui::SetCursorScreenPos(ImVec2(area.Max.x - pad - hb * 2.5f, kpos.y - pad * 0.5f - hb - c.ui.mm(2)));
+        render::ButtonOptions hide;
+        hide.kind = render::ButtonKind::Secondary;
+        hide.size = ImVec2(hb * 2.5f, hb);
+        if (render::button(c.ui, "search.hide_keyboard", c.t("search.hide_keyboard"), hide)) c.sc.keyboard_open = false;
+        bottom = kpos.y - pad * 0.5f - hb - c.ui.mm(3);
+    }
+    if (bottom - top < c.ui.mm(40)) bottom = top + c.ui.mm(40);
+    const ImRect gr(ImVec2(area.Min.x + pad, top), ImVec2(area.Max.x - pad, bottom));
+    if (kind == ListingKind::Category)
+        grid(c, kind, l, gr, c.sc.category_grid, c.sc.category_seen);
+    else if (!c.s.search_text.empty())
+        grid(c, kind, l, gr, c.sc.search_grid, c.sc.search_seen);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,222 @@
+// The product sheet: gallery, name, brand, channel prices, variant pickers that show which
+// combinations exist and which are out of stock, stock here and online, description and specs.
+#include <algorithm>
+
+#include "reducer.hpp"
+#include "screens.hpp"
+
+namespace kiosk {
+
+namespace {
+
+const Stock* stock_for(const AppState& s, const std::string& sku) {
+    auto it = s.stock.find(sku);
+    return it == s.stock.end() ? nullptr : &it->second;
+}
+
+// Whether a variant is known to be out of stock everywhere (here, other stores and online).
+bool sold_out(const AppState& s, const cc::Variant& v) {
+    const Stock* st = stock_for(s, v.sku);
+    if (!st || !st->known) return false;
+    if (st->data.online_quantity > 0) return false;
+    for (const auto& l : st->data.locations)
+        if (l.quantity > 0) return false;
+    return true;
+}
+
+std::string date_in(Ctx& c, int days) {
+    const LocalTime lt = local_time("Europe/Paris", c.wall_now + static_cast<std::int64_t>(days) * 86400);
+    return format_date(c.i18n, c.s.language, lt.date);
+}
+
+void pickers(Ctx& c, const cc::Product& p, const cc::Variant* chosen, float width) {
+    for (const char* option : {"color", "size"}) {
+        const std::vector<std::string> values = option_values(p, option);
+        if (values.empty()) continue;
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
+                           c.t(std::string("product.option.") + option));
+        const float left = ImGui::GetCursorScreenPos().x;
+        bool first = true;
+        for (const std::string& v : values) {
+            const bool exists = combination_exists(c.s.product, option, v);
+            // The variant this chip would select, to know whether it is sold out.
+            const cc::Variant* target = nullptr;
+            for (const cc::Variant& var : p.variants) {
+                auto o = var.options.find(option);
+                if (o == var.options.end() || o->second != v) continue;
+                bool match = true;
+                for (const auto& [k, val] : c.s.product.chosen)
+                    if (k != option && var.options.count(k) && var.options.at(k) != val) match = false;
+                if (match) target = &var;
+            }
+            std::string label = option_label(c, target, option, v);
+            if (target && sold_out(c.s, *target)) label += " \xE2\x80\x94 " + std::string(c.t("product.sold_out"));
+            const float w = text_width(c.ui.fonts.body_bold, label) + c.ui.mm(10);
+            if (!first) {
+                ImGui::SameLine(0, c.ui.mm(2));
+                if (ImGui::GetCursorScreenPos().x + w > left + width) ImGui::NewLine();
+            }
+            first = false;
+            const bool selected = c.s.product.chosen.count(option) && c.s.product.chosen.at(option) == v;
+            const std::string id = std::string("product.variant.") + option + "." + v;
+            // A combination that does not exist is still tappable: it switches to the closest
+            // variant that has this value (the other options follow).
+            if (render::chip(c.ui, id.c_str(), label.c_str(), selected, true)) c.emit(act::ChooseOption{option, v});
+            if (!exists && !selected) {
+                const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+                ImGui::GetWindowDrawList()->AddLine(ImVec2(r.Min.x + c.ui.mm(3), r.GetCenter().y),
+                                                    ImVec2(r.Max.x - c.ui.mm(3), r.GetCenter().y), c.ui.theme.text_muted, 2.0f);
+            }
+        }
+        (void)chosen;
+        ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+    }
+}
+
+void stock_summary(Ctx& c, const cc::Variant& v) {
+    const Stock* st = stock_for(c.s, v.sku);
+    const bool known = st && st->known;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    (void)dl;
+    // Here.
+    const std::int64_t here = known ? quantity_at(*st, c.s.store_id) : 0;
+    ImGui::TextUnformatted(c.t("product.here"));
+    ImGui::SameLine(0, c.ui.mm(3));
+    stock_label(c, ImGui::GetCursorScreenPos(), known && !v.online_only, v.online_only ? 0 : here);
+    ImGui::NewLine();
+    if (v.online_only) {
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("product.online_only"));
+    } else if (known && here > 0) {
+        for (const auto& l : st->data.locations)
+            if (l.location_id == c.s.store_id && !l.aisle.empty())
+                ImGui::TextUnformatted(c.f("product.aisle", {{"aisle", l.aisle}}).c_str());
+    }
+    // Online.
+    ImGui::TextUnformatted(c.t("product.online"));
+    ImGui::SameLine(0, c.ui.mm(3));
+    stock_label(c, ImGui::GetCursorScreenPos(), known, known ? st->data.online_quantity : 0);
+    ImGui::NewLine();
+    if (known && st->data.online_quantity > 0 && st->data.delivery_max_days > 0)
+        ImGui::TextUnformatted(c.f("product.delivery_between", {{"from", date_in(c, st->data.delivery_min_days)},
+                                                                {"to", date_in(c, st->data.delivery_max_days)}})
+                                   .c_str());
+    if (!known)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
+                           st && st->loading ? c.t("stock.checking") : c.t("stock.unknown_hint"));
+}
+
+}  // namespace
+
+void draw_product(Ctx& c, const ImRect& area) {
+    const ProductView& v = c.s.product;
+    const float pad = c.ui.mm(6);
+    if (!v.product) {
+        ImGui::SetCursorScreenPos(area.Min + ImVec2(pad, pad));
+        heading(c, v.missing ? c.t("product.missing") : c.t("common.loading"));
+        return;
+    }
+    const cc::Product& p = *v.product;
+    const cc::Variant* var = chosen_variant(v);
+    const bool portrait = area.GetHeight() > area.GetWidth() * 1.1f;
+    ImRect img_r = portrait ? ImRect(area.Min + ImVec2(pad, pad), ImVec2(area.Max.x - pad, area.Min.y + area.GetHeight() * 0.42f))
+                            : ImRect(area.Min + ImVec2(pad, pad), ImVec2(area.Min.x + area.GetWidth() * 0.5f, area.Max.y - pad));
+    ImRect info_r = portrait ? ImRect(ImVec2(area.Min.x, img_r.Max.y + pad * 0.5f), area.Max)
+                             : ImRect(ImVec2(img_r.Max.x + pad * 0.5f, area.Min.y), area.Max);
+    // Gallery: the chosen colour's pictures (all of them when none matches).
+    std::vector<std::string> sources;
+    const std::string color = var && var->options.count("color") ? var->options.at("color") : "";
+    for (const cc::Image& img : p.images)
+        if (img.color.empty() || img.color == color) sources.push_back(img.url);
+    if (sources.empty())
+        for (const cc::Image& img : p.images) sources.push_back(img.url);
+    if (c.sc.viewer_product != p.id || c.sc.viewer_color != color) {
+        c.sc.viewer = render::ImageViewerState{};
+        c.sc.viewer_product = p.id;
+        c.sc.viewer_color = color;
+    }
+    ImGui::SetCursorScreenPos(img_r.Min);
+    render::image_viewer(c.ui, "product.gallery", img_r.GetSize(), sources, c.sc.viewer);
+
+    // Details, scrolling; the two actions stay at the bottom.
+    const float actions_h = c.ui.min_tap() + c.ui.mm(10);
+    ImGui::SetCursorScreenPos(info_r.Min);
+    render::begin_scroll_area(c.ui, "product.details", ImVec2(info_r.GetWidth(), info_r.GetHeight() - actions_h), c.sc.product);
+    const float w = info_r.GetWidth() - pad * 2;
+    ImGui::SetCursorPos(ImVec2(pad, pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", p.brand.c_str());
+    heading(c, c.text(p.name));
+    for (const std::string& b : p.badges) {
+        if (b != "web_exclusive" && b != "new" && b != "promo") continue;
+        const std::string text = c.t("badge." + b);
+        render::badge(c.ui, text.c_str(), b == "promo" ? c.ui.theme.price_sale : c.ui.theme.primary, c.ui.theme.on_primary);
+        ImGui::SameLine(0, c.ui.mm(2));
+    }
+    ImGui::NewLine();
+    if (var) {
+        render::PriceOptions po;
+        po.style = c.price_style();
+        po.old_cents = var->compare_at ? var->compare_at->amount : 0;
+        render::price_text(c.ui, var->online_price.amount, po);
+        if (var->store_price.amount != var->online_price.amount && !var->online_only)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
+                               c.f("product.store_price", {{"price", c.money(var->store_price.amount)}}).c_str());
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("product.price_note"));
+        ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+        pickers(c, p, var, w);
+        stock_summary(c, *var);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
+                           c.f("product.reference", {{"ref", p.ref}, {"ean", var->ean}}).c_str());
+    }
+    ImGui::Dummy(ImVec2(1, c.ui.mm(3)));
+    ImGui::PushFont(c.ui.fonts.body_bold);
+    ImGui::TextUnformatted(c.t("product.description"));
+    ImGui::PopFont();
+    ImGui::TextUnformatted(c.text(p.description).c_str());
+    auto sp = p.selling_points.find(c.s.language);
+    if (sp == p.selling_points.end()) sp = p.selling_points.find(c.s.settings.default_language);
+    if (sp != p.selling_points.end())
+        for (const std::string& point : sp->second) ImGui::BulletText("%s", point.c_str());
+    auto attrs = p.attributes.find(c.s.language);
+    if (attrs == p.attributes.end()) attrs = p.attributes.find(c.s.settings.default_language);
+    if (attrs != p.attributes.end() && !attrs->second.empty()) {
+        ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+        ImGui::PushFont(c.ui.fonts.body_bold);
+        ImGui::TextUnformatted(c.t("product.specifications"));
+        ImGui::PopFont();
+        for (const auto& [k, val] : attrs->second) {
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", k.c_str());
+            ImGui::SameLine(w * 0.4f);
+            ImGui::TextUnformatted(val.c_str());
+        }
+    }
+    if (!p.care.empty()) {
+        ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+        ImGui::PushFont(c.ui.fonts.body_bold);
+        ImGui::TextUnformatted(c.t("product.care"));
+        ImGui::PopFont();
+        ImGui::TextUnformatted(c.text(p.care).c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(1, pad));
+    render::end_scroll_area(c.ui, c.sc.product);
+
+    const float bw = (info_r.GetWidth() - pad * 3) / 2;
+    ImGui::SetCursorScreenPos(ImVec2(info_r.Min.x + pad, info_r.Max.y - actions_h + c.ui.mm(3)));
+    render::ButtonOptions avail;
+    avail.kind = render::ButtonKind::Secondary;
+    avail.icon = render::Icon::Store;
+    avail.size = ImVec2(bw, c.ui.min_tap() + c.ui.mm(3));
+    if (render::button(c.ui, "product.availability", c.t("product.availability"), avail))
+        c.emit(act::Show{Screen::Availability});
+    ImGui::SameLine(0, pad);
+    render::ButtonOptions add;
+    add.icon = render::Icon::Cart;
+    add.size = avail.size;
+    add.enabled = var != nullptr;
+    if (render::button(c.ui, "product.add_to_cart", c.t("product.add_to_cart"), add)) c.emit(act::AddToCart{});
+}
+
+}  // namespace kiosk

@@ -1,0 +1,267 @@
+// The scenario runner of headless runs.
+#include "script.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app.hpp"
+#include "render/gestures.hpp"
+
+namespace kiosk {
+
+using nlohmann::json;
+
+namespace {
+
+const char* const kKinds[] = {"tap", "type", "scan", "drag", "wait", "expect", "advance_s", "screenshot", "audit", "frames"};
+
+std::string kind_of(const json& step) {
+    if (!step.is_object()) return "";
+    for (const char* k : kKinds)
+        if (step.contains(k)) return k;
+    return "";
+}
+
+const render::Element* visible_element(App& app, const std::string& id) {
+    const render::Element* e = app.ui().registry.find(id);
+    if (!e || e->visible.empty()) return nullptr;
+    // Hidden under a modal: only the top layer is reachable.
+    if (e->layer < app.ui().registry.top_layer()) return nullptr;
+    return e;
+}
+
+bool tap(App& app, const std::string& id, std::string& error) {
+    const render::Element* e = visible_element(app, id);
+    if (!e) {
+        const render::Element* any = app.ui().registry.find(id);
+        error = any ? "element \"" + id + "\" is not reachable (scrolled away or under an overlay)"
+                    : "element \"" + id + "\" is not on screen \"" + screen_name(app.state().screen) + "\"";
+        return false;
+    }
+    if (!e->enabled) {
+        error = "element \"" + id + "\" is disabled";
+        return false;
+    }
+    app.platform().inject_tap(ImVec2(e->visible.cx(), e->visible.cy()));
+    for (int i = 0; i < 4; ++i) {
+        app.frame();
+        app.render_and_present();
+    }
+    return true;
+}
+
+// The registry id of the on-screen key that types `ch` (lower case), and whether shift is needed.
+std::string key_id(const std::string& ch, bool& upper) {
+    upper = false;
+    if (ch == " ") return "osk.key.space";
+    if (ch == "@") return "osk.key.at";
+    if (ch == ",") return "osk.key.comma";
+    if (ch == ".") return "osk.key.dot";
+    if (ch == "-") return "osk.key.dash";
+    if (ch == "'") return "osk.key.apostrophe";
+    if (ch.size() == 1 && ch[0] >= 'A' && ch[0] <= 'Z') {
+        upper = true;
+        return "osk.key." + std::string(1, static_cast<char>(ch[0] - 'A' + 'a'));
+    }
+    return "osk.key." + ch;
+}
+
+bool type_text(App& app, const std::string& text, std::string& error) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t n = 1;
+        while (i + n < text.size() && (static_cast<unsigned char>(text[i + n]) & 0xC0) == 0x80) ++n;
+        const std::string ch = text.substr(i, n);
+        i += n;
+        bool upper = false;
+        const std::string id = key_id(ch, upper);
+        const bool digit = ch.size() == 1 && ch[0] >= '0' && ch[0] <= '9';
+        // Digits and letters live on different layouts: switch when the key is not shown.
+        if (!visible_element(app, id)) {
+            const char* toggle = digit ? "osk.key.123" : "osk.key.abc";
+            if (visible_element(app, toggle) && !tap(app, toggle, error)) return false;
+        }
+        if (!visible_element(app, id)) {
+            error = "cannot type \"" + ch + "\": no key \"" + id + "\" on the on-screen keyboard";
+            return false;
+        }
+        if (upper && !tap(app, "osk.key.shift", error)) return false;
+        if (!tap(app, id, error)) return false;
+    }
+    return true;
+}
+
+bool drag(App& app, const json& d, std::string& error) {
+    if (!d.is_object() || !d.contains("from") || !d.contains("to")) {
+        error = "drag needs {\"from\":[x,y],\"to\":[x,y],\"ms\":N}";
+        return false;
+    }
+    const ImVec2 from(d["from"][0].get<float>(), d["from"][1].get<float>());
+    const ImVec2 to(d["to"][0].get<float>(), d["to"][1].get<float>());
+    const int ms = d.value("ms", 300);
+    const int steps = std::max(2, ms / 16);
+    render::PointerEvent e;
+    e.pointer = 0x5C818;
+    e.touch = true;
+    e.kind = render::PointerEvent::Kind::Down;
+    e.pos = from;
+    e.t = app.now();
+    app.platform().inject(e);
+    for (int i = 1; i <= steps; ++i) {
+        app.frame();
+        app.render_and_present();
+        const float k = static_cast<float>(i) / steps;
+        e.kind = render::PointerEvent::Kind::Move;
+        e.pos = ImVec2(from.x + (to.x - from.x) * k, from.y + (to.y - from.y) * k);
+        e.t = app.now();
+        app.platform().inject(e);
+    }
+    e.kind = render::PointerEvent::Kind::Up;
+    e.t = app.now();
+    app.platform().inject(e);
+    for (int i = 0; i < 3; ++i) {
+        app.frame();
+        app.render_and_present();
+    }
+    return true;
+}
+
+std::vector<std::string> as_list(const json& v) {
+    std::vector<std::string> out;
+    if (v.is_string()) out.push_back(v.get<std::string>());
+    if (v.is_array())
+        for (const auto& x : v)
+            if (x.is_string()) out.push_back(x.get<std::string>());
+    return out;
+}
+
+// Checks {"screen", "visible", "absent", "text"}; empty string when it holds.
+std::string check(App& app, const json& want) {
+    if (!want.is_object()) return "expects an object";
+    const std::string screen = screen_name(app.state().screen);
+    if (want.contains("screen") && want["screen"].is_string() && want["screen"].get<std::string>() != screen)
+        return "screen is \"" + screen + "\", expected \"" + want["screen"].get<std::string>() + "\"";
+    for (const std::string& id : as_list(want.value("visible", json())))
+        if (!visible_element(app, id)) return "\"" + id + "\" is not visible on \"" + screen + "\"";
+    for (const std::string& id : as_list(want.value("absent", json())))
+        if (visible_element(app, id)) return "\"" + id + "\" is visible on \"" + screen + "\"";
+    if (want.contains("text") && want["text"].is_string()) {
+        const std::string needle = want["text"].get<std::string>();
+        bool found = false;
+        for (const render::Element* e : app.ui().registry.visible())
+            found |= e->label.find(needle) != std::string::npos;
+        if (!found) return "no visible text contains \"" + needle + "\"";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::optional<std::string> load_script(const std::string& path, Script& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "cannot read the script " + path;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    json doc = json::parse(ss.str(), nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) return path + ": not a JSON object";
+    if (doc.contains("viewport")) {
+        const json& v = doc["viewport"];
+        if (!v.is_array() || v.size() != 2 || !v[0].is_number_integer() || !v[1].is_number_integer() ||
+            v[0].get<int>() < 320 || v[1].get<int>() < 320 || v[0].get<int>() > 8000 || v[1].get<int>() > 8000)
+            return path + ": viewport must be [width, height] in pixels (320 to 8000)";
+        out.width = v[0].get<int>();
+        out.height = v[1].get<int>();
+    }
+    if (!doc.contains("steps") || !doc["steps"].is_array()) return path + ": \"steps\" must be a list";
+    for (std::size_t i = 0; i < doc["steps"].size(); ++i)
+        if (kind_of(doc["steps"][i]).empty())
+            return path + ": step " + std::to_string(i + 1) + " is not one of tap, type, scan, drag, wait, expect, advance_s, "
+                                                              "screenshot, audit, frames";
+    out.steps = doc["steps"];
+    return std::nullopt;
+}
+
+int run_script(App& app, const Script& script, const std::string& out_dir) {
+    std::filesystem::create_directories(out_dir);
+    std::ofstream log(out_dir + "/log.jsonl");
+    // First frames: the app starts, the catalogue loads.
+    app.settle(10.0);
+    int index = 0;
+    for (const json& step : script.steps) {
+        ++index;
+        const std::string kind = kind_of(step);
+        const auto start = std::chrono::steady_clock::now();
+        std::string error;
+        bool ok = true;
+        if (kind == "tap") {
+            ok = tap(app, step["tap"].get<std::string>(), error);
+            if (ok) app.settle(3.0);
+        } else if (kind == "type") {
+            ok = type_text(app, step["type"].get<std::string>(), error);
+            if (ok) app.settle(3.0);
+        } else if (kind == "scan") {
+            app.platform().inject_keys(step["scan"].get<std::string>(), true);
+            app.frame();
+            app.render_and_present();
+            app.settle(3.0);
+        } else if (kind == "drag") {
+            ok = drag(app, step["drag"], error);
+            if (ok) app.settle(3.0);
+        } else if (kind == "wait") {
+            const double timeout = step.value("timeout_ms", 5000) / 1000.0;
+            const json want = step["wait"];
+            ok = app.run_until([&] { return check(app, want).empty(); }, timeout);
+            if (!ok) error = "timed out after " + std::to_string(step.value("timeout_ms", 5000)) + " ms: " + check(app, want);
+        } else if (kind == "expect") {
+            app.frame();
+            app.render_and_present();
+            error = check(app, step["expect"]);
+            ok = error.empty();
+        } else if (kind == "advance_s") {
+            app.advance(step["advance_s"].get<double>());
+            app.frame();
+            app.render_and_present();
+            app.settle(2.0);
+        } else if (kind == "frames") {
+            for (int i = 0; i < step["frames"].get<int>(); ++i) {
+                app.frame();
+                app.render_and_present();
+            }
+        } else if (kind == "screenshot" || kind == "audit") {
+            app.settle(8.0);
+            app.frame();
+            app.render_only();
+            if (kind == "screenshot") {
+                std::string err;
+                const std::string path = out_dir + "/" + step["screenshot"].get<std::string>();
+                std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+                if (!app.platform().screenshot(path, &err)) {
+                    ok = false;
+                    error = "screenshot " + path + ": " + err;
+                }
+            }
+            app.present();
+            const auto issues = app.ui().registry.audit(app.ui().metrics.min_tap());
+            if (kind == "audit" && !issues.empty()) {
+                ok = false;
+                error = std::to_string(issues.size()) + " tap-target issue(s): " + issues.front().id + " " + issues.front().message;
+            }
+        }
+        const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        json line = {{"step", index}, {"kind", kind}, {"ok", ok}, {"screen", screen_name(app.state().screen)},
+                     {"ms", static_cast<int>(ms)}};
+        line["args"] = step[kind];
+        if (!ok) line["error"] = error;
+        log << line.dump() << "\n";
+        log.flush();
+        if (!ok) {
+            std::fprintf(stderr, "kiosk: script step %d (%s) failed: %s\n", index, kind.c_str(), error.c_str());
+            return 1;
+        }
+    }
+    return 0;
+}
+
+}  // namespace kiosk

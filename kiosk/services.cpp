@@ -1,0 +1,438 @@
+// Workers, the inbox, and the effects they carry out against catalog_client.
+#include "services.hpp"
+
+#include "reducer.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <spdlog/spdlog.h>
+
+namespace kiosk {
+
+using namespace catalog_client;
+
+void Inbox::set_wake(std::function<void()> wake) {
+    std::lock_guard<std::mutex> lock(mu_);
+    wake_ = std::move(wake);
+}
+
+void Inbox::post(Action a) {
+    std::function<void()> wake;
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        items_.push_back(std::move(a));
+        wake = wake_;
+    }
+    cv_.notify_all();
+    if (wake) wake();
+}
+
+std::vector<Action> Inbox::take() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::vector<Action> out;
+    out.swap(items_);
+    return out;
+}
+
+void Inbox::wait(double seconds) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait_for(lock, std::chrono::duration<double>(seconds), [&] { return !items_.empty(); });
+}
+
+Worker::Worker() : thread_([this] { run(); }) {}
+
+Worker::~Worker() {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        stop_ = true;
+        jobs_.clear();
+    }
+    cv_.notify_all();
+    thread_.join();
+}
+
+void Worker::post(std::function<void()> job) {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        jobs_.push_back(std::move(job));
+    }
+    cv_.notify_all();
+}
+
+bool Worker::idle() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return jobs_.empty() && !busy_;
+}
+
+void Worker::run() {
+    for (;;) {
+        std::function<void()> job;
+        {
+            std::unique_lock<std::mutex> lock(mu_);
+            cv_.wait(lock, [&] { return stop_ || !jobs_.empty(); });
+            if (stop_) return;
+            job = std::move(jobs_.front());
+            jobs_.pop_front();
+            busy_ = true;
+        }
+        try {
+            job();
+        } catch (const std::exception& e) {  // a job never takes the kiosk down
+            spdlog::error("worker job failed: {}", e.what());
+        }
+        std::lock_guard<std::mutex> lock(mu_);
+        busy_ = false;
+    }
+}
+
+namespace {
+
+bool is_offline_error(const Error& e) {
+    return e.kind == ErrorKind::Network || e.kind == ErrorKind::Timeout ||
+           (e.kind == ErrorKind::Http && e.http_status >= 500);
+}
+
+std::string identity_file(const KioskConfig& cfg) { return cfg.client.replica_dir + "/identity.json"; }
+
+}  // namespace
+
+Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inbox) {
+    std::string token;
+    if (auto e = read_token(cfg.client.token_file, token)) throw std::runtime_error(*e);
+    TransportOptions topt;
+    topt.bearer_token = token;
+    topt.ca_bundle = cfg.client.ca_bundle;
+    transport_ = std::make_unique<Transport>(topt);
+    api_ = std::make_unique<CommerceApi>(*transport_, cfg.client.api_url);
+    replica_ = std::make_unique<Replica>(cfg.client.replica_dir);
+    ImageCacheOptions iopt;
+    iopt.budget_bytes = static_cast<std::size_t>(cfg.image_cache_mb) * 1024 * 1024;
+    image_cache_ = std::make_unique<ImageCache>(cfg.cache_dir, *api_, iopt);
+    outbox_ = std::make_unique<Outbox>(cfg.client.outbox_dir);
+    // The store this kiosk stands in, as last learnt (so an offline start still knows it).
+    std::ifstream in(identity_file(cfg));
+    json id = json::parse(in, nullptr, false);
+    if (!id.is_discarded() && id.is_object() && id.value("store_id", "") != "") {
+        store_id_ = id.value("store_id", "");
+        inbox_.post(act::Identity{id.value("kiosk_id", ""), store_id_});
+    }
+    stock_ = std::make_shared<AvailabilityCache>(*api_, store_id_);
+    storage_ = std::make_unique<Worker>();
+    reader_ = std::make_unique<Worker>();
+}
+
+std::shared_ptr<AvailabilityCache> Services::stock() {
+    std::lock_guard<std::mutex> lock(store_mu_);
+    return stock_;
+}
+
+void Services::set_store(const std::string& store_id) {
+    std::lock_guard<std::mutex> lock(store_mu_);
+    if (store_id == store_id_ && stock_) return;
+    store_id_ = store_id;
+    stock_ = std::make_shared<AvailabilityCache>(*api_, store_id_);
+}
+
+Services::~Services() {
+    reader_.reset();
+    storage_.reset();
+    transport_.reset();
+}
+
+bool Services::quiet() { return reader_->idle() && storage_->idle(); }
+
+void Services::start() {
+    api_->me([this](Result<KioskIdentity> r) {
+        if (!r) {
+            spdlog::warn("kiosks/me: {}", describe(r.error()));
+            if (is_offline_error(r.error())) inbox_.post(act::Online{false});
+            return;
+        }
+        std::ofstream out(identity_file(cfg_) + ".tmp");
+        out << json{{"kiosk_id", r.value().kiosk_id}, {"store_id", r.value().store_id}}.dump();
+        out.close();
+        std::error_code ec;
+        std::filesystem::rename(identity_file(cfg_) + ".tmp", identity_file(cfg_), ec);
+        inbox_.post(act::Identity{r.value().kiosk_id, r.value().store_id});
+    });
+    reader_->post([this] { load_catalog(); });
+    storage_->post([this] {
+        if (!replica_->status().exists || replica_->status().products == 0) sync_now(true);
+        const auto pending = outbox_->list(true);
+        if (!pending.empty()) spdlog::info("outbox: resending {} pending orders", pending.size());
+        outbox_->resend_pending(*api_);
+    });
+}
+
+void Services::load_catalog() {
+    if (!reader_db_) reader_db_ = std::make_unique<Replica::Reader>(*replica_);
+    if (!search_) search_ = std::make_unique<Search>(*reader_db_);
+    act::CatalogLoaded loaded{reader_db_->categories(), reader_db_->stores(), reader_db_->product_count()};
+    inbox_.post(std::move(loaded));
+}
+
+void Services::sync_now(bool report) {
+    auto r = replica_->sync(*api_);
+    if (!r) {
+        spdlog::warn("sync: {}", describe(r.error()));
+        if (report) inbox_.post(act::SyncDone{false, describe(r.error())});
+        if (is_offline_error(r.error())) inbox_.post(act::Online{false});
+        return;
+    }
+    const SyncReport& rep = r.value();
+    spdlog::info("sync: {} {} upserts, {} deletes, {} skipped in {:.1f} s", rep.full ? "full" : "delta",
+                 rep.upserts, rep.deletes, rep.skipped, rep.seconds);
+    inbox_.post(act::SyncDone{true, std::to_string(rep.upserts) + " upserts"});
+    if (rep.full || rep.upserts > 0 || rep.deletes > 0) reader_->post([this] { load_catalog(); });
+}
+
+namespace {
+
+std::unordered_set<std::string> products_of_skus(Db* db, const std::unordered_set<std::string>& skus) {
+    std::unordered_set<std::string> out;
+    if (!db || skus.empty()) return out;
+    try {
+        Stmt st = db->prepare("SELECT product_id FROM variants WHERE sku = ?");
+        for (const std::string& sku : skus) {
+            st.reset();
+            st.bind(1, sku);
+            if (st.step()) out.insert(st.text(0));
+        }
+    } catch (const std::exception& e) {
+        spdlog::warn("available-here lookup: {}", e.what());
+    }
+    return out;
+}
+
+// Values the filters can offer: the most common sizes, colours and brands of a sample of the
+// listing's products (bounded work on a 1 000 000-product catalogue).
+Facets facets_of(Db* db, const SearchQuery& q) {
+    Facets f;
+    if (!db) return f;
+    try {
+        const std::string sample =
+            q.category_id.empty() ? "SELECT id AS product_id FROM products LIMIT 4000"
+                                  : "SELECT product_id FROM product_categories WHERE category_id = ?1 LIMIT 4000";
+        auto column = [&](const std::string& sql, std::vector<std::string>& into) {
+            Stmt st = db->prepare(sql);
+            if (!q.category_id.empty()) st.bind(1, q.category_id);
+            while (st.step())
+                if (!st.text(0).empty()) into.push_back(st.text(0));
+        };
+        column("SELECT size FROM variants WHERE product_id IN (" + sample +
+                   ") GROUP BY size ORDER BY COUNT(*) DESC LIMIT 14",
+               f.sizes);
+        column("SELECT color FROM variants WHERE product_id IN (" + sample +
+                   ") GROUP BY color ORDER BY COUNT(*) DESC LIMIT 14",
+               f.colors);
+        column("SELECT brand FROM products WHERE id IN (" + sample + ") GROUP BY brand ORDER BY COUNT(*) DESC LIMIT 10",
+               f.brands);
+    } catch (const std::exception& e) {
+        spdlog::warn("facets: {}", e.what());
+    }
+    // Sizes in a natural order: XS S M L XL XXL first, then numbers.
+    static const std::vector<std::string> order = {"XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"};
+    std::stable_sort(f.sizes.begin(), f.sizes.end(), [](const std::string& a, const std::string& b) {
+        auto ia = std::find(order.begin(), order.end(), a), ib = std::find(order.begin(), order.end(), b);
+        if (ia != order.end() || ib != order.end()) return ia < ib;
+        const bool na = !a.empty() && std::isdigit(static_cast<unsigned char>(a[0]));
+        const bool nb = !b.empty() && std::isdigit(static_cast<unsigned char>(b[0]));
+        if (na && nb) return std::atof(a.c_str()) < std::atof(b.c_str());
+        return false;
+    });
+    return f;
+}
+
+Stock stock_of(AvailabilityCache& cache, const std::string& sku) {
+    const StockView v = cache.get(sku);
+    Stock s;
+    s.known = v.state == StockState::Known;
+    s.loading = v.refreshing;
+    s.data = v.data;
+    return s;
+}
+
+}  // namespace
+
+void Services::run(const Effect& effect, const AppState& s) {
+    std::visit(
+        [&](const auto& e) {
+            using E = std::decay_t<decltype(e)>;
+            if constexpr (std::is_same_v<E, fx::RunSearch>) {
+                reader_->post([this, e] {
+                    if (!search_) load_catalog();
+                    const auto here = products_of_skus(reader_db_->db(), stock()->skus_here());
+                    SearchPage page = search_->run(e.query, here);
+                    act::PageLoaded out{e.listing, e.generation, e.page, page.total, {}};
+                    for (const SearchHit& h : page.hits)
+                        if (auto p = reader_db_->product(h.product_id)) out.tiles.push_back(tile_of(*p, h.sku));
+                    inbox_.post(std::move(out));
+                });
+            } else if constexpr (std::is_same_v<E, fx::LoadFacets>) {
+                reader_->post([this, e] {
+                    if (!search_) load_catalog();
+                    inbox_.post(act::FacetsLoaded{e.listing, e.generation, facets_of(reader_db_->db(), e.query)});
+                });
+            } else if constexpr (std::is_same_v<E, fx::LoadProduct>) {
+                reader_->post([this, e] {
+                    if (!search_) load_catalog();
+                    inbox_.post(act::ProductLoaded{e.request, reader_db_->product(e.id)});
+                });
+            } else if constexpr (std::is_same_v<E, fx::Lookup>) {
+                reader_->post([this, e] {
+                    if (!search_) load_catalog();
+                    auto found = reader_db_->lookup_code(e.code);
+                    if (found) inbox_.post(act::LookupDone{e.code, found->first.id, found->second});
+                    else inbox_.post(act::LookupDone{e.code, std::nullopt, ""});
+                });
+            } else if constexpr (std::is_same_v<E, fx::FetchStock>) {
+                // What is cached now, at once; the fresh answer when it arrives.
+                auto cache = stock();
+                act::StockUpdate now;
+                for (const std::string& sku : e.skus) now.stock[sku] = stock_of(*cache, sku);
+                inbox_.post(now);
+                auto skus = e.skus;
+                std::weak_ptr<AvailabilityCache> weak = cache;
+                cache->request(skus, [this, skus, weak] {
+                    auto live = weak.lock();
+                    if (!live) return;
+                    act::StockUpdate up;
+                    bool any_known = false;
+                    for (const std::string& sku : skus) {
+                        up.stock[sku] = stock_of(*live, sku);
+                        up.stock[sku].loading = false;
+                        any_known |= up.stock[sku].known;
+                    }
+                    inbox_.post(std::move(up));
+                    if (!any_known && !skus.empty()) {
+                        const StockView v = live->get(skus.front());
+                        if (!v.error.empty()) inbox_.post(act::Online{false});
+                    }
+                });
+            } else if constexpr (std::is_same_v<E, fx::RequestQuote>) {
+                std::vector<catalog_client::CartLine> lines;
+                for (const auto& [sku, qty] : e.lines) lines.push_back(catalog_client::CartLine{sku, qty});
+                const std::uint64_t request = e.request;
+                api_->quote(lines, [this, request](Result<Quote> r) {
+                    if (r) {
+                        inbox_.post(act::QuoteDone{request, r.value(), ""});
+                        return;
+                    }
+                    spdlog::warn("quote: {}", describe(r.error()));
+                    const bool offline = is_offline_error(r.error());
+                    if (offline) inbox_.post(act::Online{false});
+                    inbox_.post(act::QuoteDone{request, std::nullopt,
+                                               offline ? "checkout.unavailable" : "checkout.quote_failed"});
+                });
+            } else if constexpr (std::is_same_v<E, fx::SubmitOrder>) {
+                const std::uint64_t request = e.request;
+                const json body = e.body;
+                storage_->post([this, request, body] {
+                    auto entry = outbox_->enqueue(body);
+                    if (!entry) {
+                        spdlog::error("outbox: cannot record the order: {}", describe(entry.error()));
+                        act::OrderUpdate u;
+                        u.request = request;
+                        u.kind = act::OrderUpdate::Kind::Failed;
+                        u.error = describe(entry.error());
+                        inbox_.post(u);
+                        return;
+                    }
+                    {
+                        std::lock_guard<std::mutex> lock(order_mu_);
+                        order_request_ = request;
+                        order_id_ = entry.value().id;
+                    }
+                    send_order(request, entry.value().id);
+                });
+            } else {
+                (void)s;  // ResetSession and ApplyLook are the App's
+            }
+        },
+        effect);
+}
+
+void Services::send_order(std::uint64_t request, std::int64_t id) {
+    auto sent = outbox_->send(id, *api_);
+    act::OrderUpdate u;
+    u.request = request;
+    u.outbox_id = id;
+    if (!sent) {
+        u.kind = act::OrderUpdate::Kind::Pending;
+        u.error = describe(sent.error());
+        inbox_.post(u);
+        return;
+    }
+    const OutboxEntry& entry = sent.value();
+    if (entry.state == OutboxState::Acknowledged && entry.order) {
+        u.kind = act::OrderUpdate::Kind::Acknowledged;
+        u.order = entry.order;
+        spdlog::info("order {} acknowledged", entry.order->number);
+    } else if (entry.state == OutboxState::Rejected) {
+        u.kind = act::OrderUpdate::Kind::Rejected;
+        u.problem_code = entry.problem.value("code", "");
+        u.problem_sku = entry.problem.value("sku", "");
+        if (entry.problem.contains("available") && entry.problem["available"].is_number_integer())
+            u.available = entry.problem["available"].get<std::int64_t>();
+        if (entry.problem.contains("price") && entry.problem["price"].is_object())
+            u.price = entry.problem["price"].value("amount", std::int64_t{0});
+        if (u.problem_code == "validation_failed" && entry.problem.contains("errors") &&
+            entry.problem["errors"].is_array()) {
+            for (const auto& err : entry.problem["errors"])
+                if (err.is_object()) u.error += err.value("field", "") + "=" + err.value("code", "") + ";";
+        }
+        spdlog::info("order rejected: {}", u.problem_code);
+    } else {
+        u.kind = act::OrderUpdate::Kind::Pending;
+        u.error = entry.last_error;
+        inbox_.post(act::Online{false});
+    }
+    if (u.kind != act::OrderUpdate::Kind::Pending) {
+        std::lock_guard<std::mutex> lock(order_mu_);
+        if (order_id_ == id) order_id_ = 0;
+    }
+    inbox_.post(u);
+}
+
+void Services::tick(double now, const AppState& s) {
+    if (now >= next_health_ && *health_in_flight_ == 0) {
+        next_health_ = now + (s.online ? 15.0 : 3.0);
+        ++*health_in_flight_;
+        auto flight = health_in_flight_;
+        Inbox* inbox = &inbox_;
+        api_->health([flight, inbox](Result<Unit> r) {
+            --*flight;
+            if (r.ok() || r.error().kind != ErrorKind::Cancelled) inbox->post(act::Online{r.ok()});
+        });
+    }
+    if (next_sync_ == 0) next_sync_ = now + cfg_.sync_interval_s;
+    if (now >= next_sync_) {
+        next_sync_ = now + cfg_.sync_interval_s;
+        storage_->post([this] { sync_now(false); });
+    }
+    if (now >= next_order_retry_) {
+        next_order_retry_ = now + 3.0;
+        std::uint64_t request = 0;
+        std::int64_t id = 0;
+        {
+            std::lock_guard<std::mutex> lock(order_mu_);
+            request = order_request_;
+            id = order_id_;
+        }
+        // The order being confirmed is retried with its same key until it ends.
+        if (id != 0 && s.online && storage_->idle())
+            storage_->post([this, request, id] { send_order(request, id); });
+    }
+}
+
+double Services::next_due(double now) const {
+    double t = std::min(next_health_, next_order_retry_);
+    if (next_sync_ > 0) t = std::min(t, next_sync_);
+    return std::max(0.0, t - now);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,126 @@
+#pragma once
+// The kiosk's non-UI machinery: the commerce API client, the replica and its readers, the order
+// outbox, live stock and images, and the worker threads that run effects. Results come back as
+// actions through the Inbox, drained once per frame by the UI thread.
+//
+// Threads: `Inbox::post` and `Worker::post` from any thread. The reader worker owns a Replica
+// Reader and a Search (search, products, codes, facets); the storage worker owns the outbox and
+// runs syncs (both block). Network callbacks run on the transport's thread and only post.
+// Errors: the constructor throws std::runtime_error with an operator message (bad token file,
+// unwritable directories); everything after start-up reports through actions.
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "api.hpp"
+#include "availability_cache.hpp"
+#include "config.hpp"
+#include "image_cache.hpp"
+#include "outbox.hpp"
+#include "replica.hpp"
+#include "search.hpp"
+#include "state.hpp"
+
+namespace kiosk {
+
+// One mutex-guarded queue of actions for the UI thread; `wake` rouses a sleeping frame loop.
+class Inbox {
+  public:
+    void set_wake(std::function<void()> wake);
+    void post(Action a);
+    std::vector<Action> take();
+    // Waits until something is posted or `seconds` pass (scripted runs waiting for results).
+    void wait(double seconds);
+
+  private:
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::vector<Action> items_;
+    std::function<void()> wake_;
+};
+
+// A thread running posted jobs in order. The destructor finishes the job in progress, drops
+// the rest and joins.
+class Worker {
+  public:
+    Worker();
+    ~Worker();
+    Worker(const Worker&) = delete;
+    Worker& operator=(const Worker&) = delete;
+    void post(std::function<void()> job);
+    bool idle();
+
+  private:
+    void run();
+    std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<std::function<void()>> jobs_;
+    bool stop_ = false, busy_ = false;
+    std::thread thread_;
+};
+
+class Services {
+  public:
+    Services(const KioskConfig& cfg, Inbox& inbox);
+    ~Services();
+
+    // Effects of the reducer (called on the UI thread; they only queue work).
+    void run(const Effect& e, const AppState& s);
+    // Start-up: identity, catalogue from the replica (synced first when empty), pending orders.
+    void start();
+    // Periodic work, called every frame with the app clock: health, sync, order retries.
+    void tick(double now, const AppState& s);
+    // Seconds until tick() has something to do (for the idle loop).
+    double next_due(double now) const;
+
+    // The kiosk's store became known (or changed): live stock is asked near it from now on.
+    void set_store(const std::string& store_id);
+    catalog_client::CommerceApi& api() { return *api_; }
+    catalog_client::ImageCache& images() { return *image_cache_; }
+    // True while nothing is queued or running on the workers (scripted runs: settle).
+    bool quiet();
+
+  private:
+    void load_catalog();
+    void sync_now(bool report);
+    void send_order(std::uint64_t request, std::int64_t id);
+    std::shared_ptr<catalog_client::AvailabilityCache> stock();
+
+    const KioskConfig cfg_;
+    Inbox& inbox_;
+    std::unique_ptr<catalog_client::Transport> transport_;
+    std::unique_ptr<catalog_client::CommerceApi> api_;
+    std::unique_ptr<catalog_client::Replica> replica_;
+    std::shared_ptr<catalog_client::AvailabilityCache> stock_;  // guarded by store_mu_
+    std::unique_ptr<catalog_client::ImageCache> image_cache_;
+    std::unique_ptr<catalog_client::Outbox> outbox_;  // used on the storage worker only
+    std::string store_id_;                            // guarded by store_mu_
+    std::mutex store_mu_;
+
+    // Reader-worker state (touched only by jobs on reader_).
+    std::unique_ptr<catalog_client::Replica::Reader> reader_db_;
+    std::unique_ptr<catalog_client::Search> search_;
+
+    // Order in flight, retried by tick() until it ends (storage worker).
+    std::mutex order_mu_;
+    std::uint64_t order_request_ = 0;
+    std::int64_t order_id_ = 0;
+    bool order_sending_ = false;
+
+    double next_health_ = 0, next_sync_ = 0, next_order_retry_ = 0;
+    bool last_online_ = true;
+    std::shared_ptr<std::atomic<int>> health_in_flight_ = std::make_shared<std::atomic<int>>(0);
+
+    // The destructor joins these first, then the transport (whose cancelled callbacks only
+    // post to the inbox), so no job or callback outlives what it uses.
+    std::unique_ptr<Worker> storage_;
+    std::unique_ptr<Worker> reader_;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,268 @@
+#pragma once
+// The kiosk's state, the actions that change it and the effects a change asks for.
+// `AppState` is plain data: no ImGui, texture or thread handles. `reduce` (reducer.hpp) is the
+// only function that changes it; it is pure and tested without a window. Effects are carried out
+// by the App (app.hpp) on worker threads; their results come back as actions through the inbox.
+// Responses carry the request id they answer: the reducer drops stale ones (the shopper moved on).
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model.hpp"
+#include "search.hpp"
+
+namespace kiosk {
+
+namespace cc = catalog_client;
+
+enum class Screen { Attract, Home, Category, Search, Product, Availability, Cart, Checkout, Confirmation };
+const char* screen_name(Screen s);
+
+// What a grid tile shows of a product.
+struct Tile {
+    std::string product_id, sku;  // sku: the matched variant (a code search), else empty
+    cc::LocalizedText name;
+    std::string brand;
+    std::int64_t price = 0;      // lowest online price, minor units
+    std::int64_t old_price = 0;  // compare-at price when on sale
+    std::string image;           // URL of the first image
+    std::vector<std::string> badges;
+};
+
+enum class ListingKind { Category, Search, Featured };
+constexpr int kPageSize = 48;
+
+// Values the filters of a listing can take, from a sample of the listing's products.
+struct Facets {
+    std::vector<std::string> sizes, colors, brands;
+};
+
+// A product grid: a category or search results, loaded a page at a time as it scrolls.
+struct Listing {
+    std::uint64_t generation = 0;  // bumps whenever the query changes; stale pages are dropped
+    cc::SearchQuery query;
+    std::int64_t total = -1;  // -1: first page not in yet
+    std::map<int, std::vector<Tile>> pages;
+    std::set<int> requested;
+    Facets facets;
+    bool scroll_to_top = false;  // the screen resets its scroll once and clears this
+};
+
+enum class StockBand { Unknown, Out, Low, InStock };
+// What is known of one SKU's stock, as the availability cache reported it.
+struct Stock {
+    bool known = false;     // false: unknown (never shown as in stock)
+    bool loading = false;   // a request is in flight
+    cc::SkuAvailability data;
+};
+
+struct CartLine {
+    std::string product_id, sku;
+    cc::LocalizedText name;
+    std::string brand;
+    std::map<std::string, std::string> options;
+    std::map<std::string, cc::LocalizedText> option_labels;
+    cc::Money unit_price;        // online price, what the order is charged
+    cc::Money store_price;       // shown beside it when different
+    std::int64_t quantity = 1;
+    std::string image;
+};
+
+struct PriceChange {
+    std::string sku;
+    cc::LocalizedText name;
+    std::int64_t before = 0, after = 0;
+};
+
+enum class Fulfilment { None, Delivery, Pickup };
+enum class Payment { None, PayAtTill, PayOnPhone };
+enum class OrderPhase { Editing, Quoting, Placing, Confirming, Rejected, Unavailable };
+
+// Fields typed by the shopper: personal data, wiped with the session.
+struct CheckoutForm {
+    std::map<std::string, std::string> fields;  // name, line1, line2, postcode, city, email, phone, loyalty_card
+    std::string focused;                        // field being typed into, empty: none
+    std::map<std::string, std::string> errors;  // field -> translation key of the problem
+};
+
+struct Checkout {
+    OrderPhase phase = OrderPhase::Editing;
+    std::uint64_t quote_request = 0;
+    std::optional<cc::Quote> quote;
+    std::string quote_error;                // translation key, when the quote failed
+    std::vector<PriceChange> price_changes;  // shown until accepted
+    Fulfilment fulfilment = Fulfilment::None;
+    std::string pickup_store;
+    Payment payment = Payment::None;
+    CheckoutForm form;
+    std::uint64_t order_request = 0;
+    std::int64_t outbox_id = 0;
+    std::string problem_code;  // the rejection's code ("out_of_stock", "price_changed", ...)
+    std::string problem_sku;
+    std::int64_t problem_available = 0;
+    std::int64_t problem_price = 0;
+    std::string last_error;  // why the last attempt did not end it (for logs, never personal)
+};
+
+struct Confirmation {
+    cc::Order order;
+    Fulfilment fulfilment = Fulfilment::None;
+    std::string pickup_store;
+    Payment payment = Payment::None;
+};
+
+struct ProductView {
+    std::uint64_t request = 0;
+    std::string id;
+    std::optional<cc::Product> product;
+    bool missing = false;                       // not in the replica
+    std::map<std::string, std::string> chosen;  // option -> value ("size" -> "M")
+    std::string scanned_sku;                    // preselected by a scan
+};
+
+struct Accessibility {
+    bool reach = false, large_text = false, high_contrast = false;
+    bool panel_open = false;
+};
+
+struct Settings {  // from the configuration, fixed for the run
+    std::string default_language = "fr";
+    std::vector<std::string> languages = {"fr", "en"};
+    double idle_timeout_s = 60.0;
+    double idle_countdown_s = 10.0;
+    std::string currency = "EUR";
+};
+
+struct AppState {
+    Settings settings;
+    Screen screen = Screen::Attract;
+    std::vector<Screen> history;  // for nav.back
+    std::string language = "fr";
+    Accessibility access;
+
+    // Who and where we are.
+    std::string kiosk_id, store_id;
+    std::vector<cc::Category> categories;
+    std::vector<cc::Store> stores;
+    std::int64_t catalog_products = 0;
+    bool online = true;              // the API answered recently
+    bool replica_ready = false;      // a catalogue is there to browse
+    std::string sync_message;        // last sync outcome for operators (not shown to shoppers)
+
+    // Browsing.
+    std::string category_id;
+    Listing category, search, featured;  // featured: the newest products (attract loop, home)
+    std::string search_text;
+    ProductView product;
+    std::map<std::string, Stock> stock;  // by SKU
+    std::string selected_store;          // expanded on the availability screen
+    std::string notice;                  // translation key of a short message ("scan.not_found")
+    double notice_at = 0;
+
+    // The session's purchase.
+    std::vector<CartLine> cart;
+    Checkout checkout;
+    std::optional<Confirmation> confirmation;
+
+    // Session lifecycle.
+    double last_input = 0;       // seconds, app clock
+    bool idle_warning = false;
+    double idle_warning_at = 0;
+    std::uint64_t session = 1;   // increments at each wipe
+    std::uint64_t next_request = 1;
+};
+
+// ---- Actions ----
+namespace act {
+struct Start {};
+struct GoHome {};
+struct Back {};
+struct Show { Screen screen; };
+struct SetLanguage { std::string lang; };
+struct ToggleAccessPanel { bool open; };
+struct SetAccess { bool reach, large_text, high_contrast; };
+struct Input { double now; };  // any touch or key: resets the idle timer
+struct Tick { double now; };   // every frame: idle warning and wipe
+struct IdleContinue { double now; };
+struct Wipe {};
+
+struct Identity { std::string kiosk_id, store_id; };
+struct CatalogLoaded { std::vector<cc::Category> categories; std::vector<cc::Store> stores; std::int64_t products; };
+struct Online { bool online; };
+struct SyncDone { bool ok; std::string message; };
+
+struct OpenCategory { std::string id; };
+struct SetSort { ListingKind listing; cc::SortOrder sort; };
+struct ToggleFilter { ListingKind listing; std::string name; std::string value; };  // name: available_here, web_only, size, color, brand, price
+struct NeedPage { ListingKind listing; std::uint64_t generation; int page; };
+struct PageLoaded { ListingKind listing; std::uint64_t generation; int page; std::int64_t total; std::vector<Tile> tiles; };
+struct FacetsLoaded { ListingKind listing; std::uint64_t generation; Facets facets; };
+
+struct OpenSearch {};
+struct SetSearchText { std::string text; };
+struct Scanned { std::string code; };
+struct LookupDone { std::string code; std::optional<std::string> product_id; std::string sku; };
+
+struct OpenProduct { std::string id; std::string sku; };
+struct ProductLoaded { std::uint64_t request; std::optional<cc::Product> product; };
+struct ChooseOption { std::string option, value; };
+struct StockUpdate { std::map<std::string, Stock> stock; };
+struct SelectStore { std::string store_id; };
+struct AddToCart {};
+
+struct SetQuantity { int line; std::int64_t quantity; };
+struct RemoveLine { int line; };
+struct StartCheckout {};
+struct QuoteDone { std::uint64_t request; std::optional<cc::Quote> quote; std::string error_code; };
+struct AcceptPriceChanges {};
+struct SetFulfilment { Fulfilment fulfilment; };
+struct ChoosePickupStore { std::string store_id; };
+struct FocusField { std::string name; };
+struct SetField { std::string name, value; };
+struct SetPayment { Payment payment; };
+struct PlaceOrder {};
+// The outbox's news about the order being placed.
+struct OrderUpdate {
+    std::uint64_t request;
+    std::int64_t outbox_id = 0;
+    enum class Kind { Pending, Acknowledged, Rejected, Failed } kind = Kind::Pending;
+    std::optional<cc::Order> order;
+    std::string problem_code, problem_sku, error;
+    std::int64_t available = 0, price = 0;
+};
+struct ChangeFulfilmentAfterRejection {};
+struct ConfirmationDone {};
+}  // namespace act
+
+using Action = std::variant<
+    act::Start, act::GoHome, act::Back, act::Show, act::SetLanguage, act::ToggleAccessPanel, act::SetAccess,
+    act::Input, act::Tick, act::IdleContinue, act::Wipe, act::Identity, act::CatalogLoaded, act::Online,
+    act::SyncDone, act::OpenCategory, act::SetSort, act::ToggleFilter, act::NeedPage, act::PageLoaded,
+    act::FacetsLoaded, act::OpenSearch, act::SetSearchText, act::Scanned, act::LookupDone, act::OpenProduct,
+    act::ProductLoaded, act::ChooseOption, act::StockUpdate, act::SelectStore, act::AddToCart,
+    act::SetQuantity, act::RemoveLine, act::StartCheckout, act::QuoteDone, act::AcceptPriceChanges,
+    act::SetFulfilment, act::ChoosePickupStore, act::FocusField, act::SetField, act::SetPayment,
+    act::PlaceOrder, act::OrderUpdate, act::ChangeFulfilmentAfterRejection, act::ConfirmationDone>;
+
+// ---- Effects ----
+namespace fx {
+struct RunSearch { ListingKind listing; std::uint64_t generation; int page; cc::SearchQuery query; };
+struct LoadFacets { ListingKind listing; std::uint64_t generation; cc::SearchQuery query; };
+struct LoadProduct { std::uint64_t request; std::string id; };
+struct Lookup { std::string code; };
+struct FetchStock { std::vector<std::string> skus; };
+struct RequestQuote { std::uint64_t request; std::vector<std::pair<std::string, std::int64_t>> lines; };
+struct SubmitOrder { std::uint64_t request; cc::json body; };
+struct ResetSession {};  // screens' scratch (typed text, scroll) is dropped
+struct ApplyLook {};     // fonts/theme changed (large text, high contrast)
+}  // namespace fx
+
+using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,
+                            fx::RequestQuote, fx::SubmitOrder, fx::ResetSession, fx::ApplyLook>;
+
+}  // namespace kiosk
