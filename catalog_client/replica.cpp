@@ -1,10 +1,13 @@
 #include "replica.hpp"
 
+#include "search.hpp"
+
 #include <sys/stat.h>
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <unordered_set>
 
 namespace catalog_client {
 
@@ -25,7 +28,7 @@ std::uint64_t file_generation(const std::string& path) {
 
 Error storage_error(const std::exception& e) { return Error{ErrorKind::Storage, 0, {}, e.what(), 0, {}}; }
 
-// The words a product is found by: names in every language, brand, colours and categories.
+// The words a product is found by: names in every language, brand and colours.
 std::string search_text(const Product& p) {
     std::string text;
     for (const auto& [lang, name] : p.name.by_lang) text += name + " ";
@@ -57,7 +60,8 @@ public:
           put_category_(db.prepare("INSERT OR IGNORE INTO product_categories(category_id, product_id) VALUES(?,?)")),
           drop_search_(db.prepare("DELETE FROM search WHERE rowid = ?")),
           put_search_(db.prepare("INSERT INTO search(rowid, text) VALUES(?,?)")),
-          drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")) {}
+          drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")),
+          put_term_(db.prepare("INSERT OR IGNORE INTO terms(term) VALUES(?)")) {}
 
     void upsert(const Product& p) {
         std::int64_t old = rowid(p.id);
@@ -82,7 +86,7 @@ public:
         }
         drop_categories_.bind(1, p.id).run();
         for (const auto& c : p.category_ids) put_category_.bind(1, c).bind(2, p.id).run();
-        put_search_.bind(1, row).bind(2, search_text(p)).run();
+        put_search_.bind(1, row).bind(2, index_text(p)).run();
     }
 
     void remove(const std::string& id) {
@@ -95,6 +99,19 @@ public:
     }
 
 private:
+    // The product's folded words, each once, separated by spaces (the `ascii` tokenizer splits
+    // on spaces only here, so FTS5 terms are exactly search.cpp's words); new terms are added to
+    // the vocabulary table, which search uses for prefixes and typos.
+    std::string index_text(const Product& p) {
+        std::string text;
+        std::unordered_set<std::string> mine;
+        for (auto& w : words_of(search_text(p), 1000)) {
+            if (!mine.insert(w).second) continue;
+            text += (text.empty() ? "" : " ") + w;
+            if (terms_.insert(w).second) put_term_.bind(1, w).run();
+        }
+        return text;
+    }
     std::int64_t rowid(const std::string& id) {
         find_.bind(1, id);
         std::int64_t row = find_.step() ? find_.integer(0) : 0;
@@ -102,7 +119,9 @@ private:
         return row;
     }
     Db& db_;
-    Stmt find_, put_, drop_variants_, put_variant_, drop_categories_, put_category_, drop_search_, put_search_, drop_product_;
+    Stmt find_, put_, drop_variants_, put_variant_, drop_categories_, put_category_, drop_search_, put_search_, drop_product_,
+        put_term_;
+    std::unordered_set<std::string> terms_;  // terms already in the vocabulary table
 };
 
 void store_reference_data(Db& db, const std::vector<Category>& categories, const std::vector<Store>& stores,
@@ -187,11 +206,11 @@ void create_replica_schema(Db& db) {
     db.exec(R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS products(
-  id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, ref TEXT NOT NULL, brand TEXT NOT NULL,
+  id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, ref TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL,
   updated_at TEXT NOT NULL, min_price INTEGER NOT NULL, web_only INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);
 CREATE TABLE IF NOT EXISTS variants(
-  sku TEXT PRIMARY KEY, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL,
+  sku TEXT PRIMARY KEY COLLATE NOCASE, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL,
   size TEXT NOT NULL, color TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS variants_by_product ON variants(product_id);
 CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);
@@ -200,9 +219,10 @@ CREATE TABLE IF NOT EXISTS product_categories(
 CREATE INDEX IF NOT EXISTS categories_by_product ON product_categories(product_id);
 CREATE TABLE IF NOT EXISTS categories(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stores(id TEXT PRIMARY KEY, doc TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = "unicode61 remove_diacritics 2");
-CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'ascii', prefix = '1 2 3', detail = none, columnsize = 0);
+CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
 )sql");
+    db.set_meta("schema", kReplicaSchema);
 }
 
 Replica::Replica(std::string dir) : dir_(std::move(dir)) {
@@ -225,7 +245,8 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
             auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
             if (st.step()) cursor = st.text(0);
         }
-        if (cursor.empty()) return full_sync(api, page_size, progress);
+        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema))
+            return full_sync(api, page_size, progress);
         if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
         auto pulled = pull(db, api, cursor, page_size, report, progress);
         if (!pulled.ok()) {
@@ -268,6 +289,8 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
             auto pulled = pull(db, api, "", page_size, report, progress);
             if (!pulled.ok()) return pulled.error();  // the replica in use is untouched
             finish_meta(db, api);
+            // One segment per index level: fewer B-tree descents for every search afterwards.
+            db.exec("INSERT INTO search(search) VALUES('optimize')");
             db.exec("PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
         }
         fs::rename(fresh, db_path(), ec);
@@ -314,6 +337,9 @@ Db* Replica::Reader::db() {
     }
     if (!db_ || generation != generation_) {
         db_ = std::make_unique<Db>(replica_.db_path(), Db::Mode::ReadOnly);
+        // Search reads index pages on every keystroke: keep the hot ones in this connection's
+        // cache (32 MB) rather than asking the OS for them again.
+        db_->exec("PRAGMA cache_size = -32768");
         generation_ = generation;
     }
     return db_.get();
@@ -337,13 +363,15 @@ std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(cons
     for (char c : raw)
         if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code += c;
     if (code.empty() || code.size() > 64) return std::nullopt;
-    auto by_variant = d->prepare("SELECT product_id, sku FROM variants WHERE ean = ?1 OR sku = ?1 COLLATE NOCASE LIMIT 1");
+    // SKUs and references compare without case (their columns are COLLATE NOCASE, so their
+    // indexes answer these lookups).
+    auto by_variant = d->prepare("SELECT product_id, sku FROM variants WHERE ean = ?1 OR sku = ?1 LIMIT 1");
     by_variant.bind(1, code);
     if (by_variant.step()) {
         auto p = product(by_variant.text(0));
         if (p) return std::make_pair(std::move(*p), by_variant.text(1));
     }
-    auto by_ref = d->prepare("SELECT id FROM products WHERE ref = ? COLLATE NOCASE LIMIT 1");
+    auto by_ref = d->prepare("SELECT id FROM products WHERE ref = ? LIMIT 1");
     by_ref.bind(1, code);
     if (by_ref.step()) {
         auto p = product(by_ref.text(0));

@@ -78,4 +78,8 @@ private:
 // Creates the replica schema on a connection (idempotent).
 void create_replica_schema(Db& db);
 
+// The version of the replica's layout, in meta('schema'). A replica of another version is
+// rebuilt by the next sync (a full sync into a fresh file, swapped in when complete).
+inline constexpr const char* kReplicaSchema = "2";
+
 }  // namespace catalog_client

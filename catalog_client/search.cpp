@@ -49,7 +49,7 @@ std::string fold(std::string_view s) {
     return out;
 }
 
-std::vector<std::string> words_of(std::string_view text) {
+std::vector<std::string> words_of(std::string_view text, std::size_t max_words) {
     std::vector<std::string> words;
     std::string folded = fold(text), word;
     for (char ch : folded) {
@@ -62,8 +62,12 @@ std::vector<std::string> words_of(std::string_view text) {
         }
     }
     if (!word.empty()) words.push_back(std::move(word));
-    if (words.size() > 8) words.resize(8);  // a query is a few words, not a text
+    if (words.size() > max_words) words.resize(max_words);
     return words;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+    return words_of(text, 8);  // a query is a few words, not a text
 }
 
 bool within_one_edit(std::string_view a, std::string_view b) {
@@ -76,33 +80,63 @@ bool within_one_edit(std::string_view a, std::string_view b) {
     return a.substr(i) == b.substr(i + 1);                                    // insertion
 }
 
-std::vector<std::string> Search::typo_candidates(const std::string& word) {
-    Db* db = reader_.db();
-    std::vector<std::string> out;
-    if (!db || word.size() < 5) return out;
+// How a query runs (the replica's index is described in replica.cpp):
+// - The full-text index `search` holds, per product, its folded words; its rowid is the
+//   product's rowid, which is also the product's static rank (catalogue order), so FTS5 returns
+//   matches best first and a LIMIT stops the reading early.
+// - Relevance splits the matches into classes, best first: exact (every word is a term of the
+//   product), prefix (every word starts a term, not all exactly), fuzzy (some word only within
+//   one typo of a term). Each class is one FTS5 expression that excludes the better classes
+//   (`P NOT E`, `F NOT P`), read in rank order, and only as far as the page needs.
+// - Products available here come first within their class: they are few (the caller's live
+//   availability), so each is looked up and classified on its own, then skipped in the scans.
+// - The total is counted up to a bound (count_limit), then reported as a lower bound.
+// Sorts by price or date, and a very large `here` set, read every match then sort (bounded by
+// the number of matches, not by the page).
+
+bool Search::load_vocabulary(Db& db) {
     // Reload the vocabulary when the replica moved on (new cursor) or was swapped.
-    std::uint64_t version = reinterpret_cast<std::uintptr_t>(db);
+    std::uint64_t version = reinterpret_cast<std::uintptr_t>(&db);
     {
-        auto st = db->prepare("SELECT value FROM meta WHERE key = 'cursor'");
+        auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
         if (st.step()) version ^= std::hash<std::string>{}(st.text(0));
     }
-    if (version != vocabulary_of_ || vocabulary_.empty()) {
-        vocabulary_.clear();
-        auto st = db->prepare("SELECT term FROM search_vocab WHERE length(term) >= 4");
-        while (st.step()) vocabulary_.push_back(st.text(0));
-        vocabulary_of_ = version;
-    }
+    if (version == vocabulary_of_) return indexed_;
+    vocabulary_.clear();
+    typo_cache_.clear();
+    vocabulary_of_ = version;
+    auto schema = db.prepare("SELECT value FROM meta WHERE key = 'schema'");
+    indexed_ = schema.step() && schema.text(0) == kReplicaSchema;
+    if (!indexed_) return false;  // an older replica: empty results until it is synced again
+    auto st = db.prepare("SELECT term FROM terms");  // primary key order: sorted
+    while (st.step()) vocabulary_.push_back(st.text(0));
+    if (!std::is_sorted(vocabulary_.begin(), vocabulary_.end())) std::sort(vocabulary_.begin(), vocabulary_.end());
+    return true;
+}
+
+std::vector<std::string> Search::typo_candidates(const std::string& word) {
+    std::vector<std::string> out;
+    if (word.size() < 5) return out;
+    for (const auto& [w, terms] : typo_cache_)
+        if (w == word) return terms;
     for (const auto& term : vocabulary_) {
-        if (term == word) continue;
+        if (term.size() < 4 || term == word) continue;
         bool close = within_one_edit(word, term) ||
                      (term.size() > word.size() && within_one_edit(word, std::string_view(term).substr(0, word.size())));
         if (close) out.push_back(term);
         if (out.size() >= 12) break;
     }
+    if (typo_cache_.size() >= 16) typo_cache_.erase(typo_cache_.begin());
+    typo_cache_.emplace_back(word, out);
     return out;
 }
 
 namespace {
+
+constexpr std::size_t kHereOneByOne = 2000;  // larger `here` sets take the read-everything path
+constexpr std::size_t kMaxExpansion = 48;    // a longer prefix becomes an OR of at most this many terms
+
+using Param = std::variant<std::string, std::int64_t>;
 
 struct Row {
     std::int64_t rowid = 0;
@@ -113,21 +147,166 @@ struct Row {
     bool here = false;
 };
 
-// Rowids of the index entries matching `fts`, sorted (for binary search).
-std::vector<std::int64_t> rowids_matching(Db& db, const std::string& fts) {
+// One word of the query and the FTS5 alternatives that match it.
+struct WordPlan {
+    std::string word;
+    bool is_term = false;             // some product holds it exactly
+    std::string prefix;               // exact-or-prefix alternatives; empty: no term starts with it
+    std::vector<std::string> typos;   // whole terms within one edit
+};
+
+std::string fts_term(const std::string& term) { return "\"" + term + "\""; }
+
+// The filters as SQL conditions over `products p`, parameters in the order they appear.
+struct Filters {
+    std::string sql;
+    std::vector<Param> params;
+};
+
+Filters filters_of(const SearchQuery& query) {
+    Filters f;
+    if (!query.category_id.empty()) {
+        f.sql += " AND EXISTS (SELECT 1 FROM product_categories pc WHERE pc.category_id = ? AND pc.product_id = p.id)";
+        f.params.emplace_back(query.category_id);
+    }
+    if (!query.size.empty() || !query.color.empty()) {
+        f.sql += " AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND (? = '' OR v.size = ?) AND (? = '' OR v.color = ?))";
+        f.params.insert(f.params.end(), {Param(query.size), Param(query.size), Param(query.color), Param(query.color)});
+    }
+    if (!query.brand.empty()) {
+        f.sql += " AND p.brand = ?";
+        f.params.emplace_back(query.brand);
+    }
+    if (query.web_only) f.sql += " AND p.web_only = 1";
+    if (query.price_min) {
+        f.sql += " AND p.min_price >= ?";
+        f.params.emplace_back(*query.price_min);
+    }
+    if (query.price_max) {
+        f.sql += " AND p.min_price <= ?";
+        f.params.emplace_back(*query.price_max);
+    }
+    return f;
+}
+
+// The FTS5 expressions of the match classes; nullopt when a class cannot match anything.
+struct Classes {
+    std::optional<std::string> exact, prefix, fuzzy;  // each includes the better classes
+    std::optional<std::string> only(MatchKind kind) const {
+        auto minus = [](const std::optional<std::string>& a, const std::optional<std::string>& b) -> std::optional<std::string> {
+            if (!a) return std::nullopt;
+            if (!b) return a;
+            return "(" + *a + ") NOT (" + *b + ")";
+        };
+        switch (kind) {
+            case MatchKind::Exact: return exact;
+            case MatchKind::Prefix: return minus(prefix, exact);
+            case MatchKind::Fuzzy: return minus(fuzzy, prefix);
+            default: return std::nullopt;
+        }
+    }
+    const std::optional<std::string>& any() const { return fuzzy ? fuzzy : prefix ? prefix : exact; }
+};
+
+Classes classes_of(const std::vector<WordPlan>& plans) {
+    Classes c;
+    std::string exact, prefix, fuzzy;
+    bool exact_ok = true, prefix_ok = true, fuzzy_ok = true, any_typo = false;
+    for (const auto& w : plans) {
+        const char* sep = exact.empty() ? "" : " AND ";
+        exact_ok = exact_ok && w.is_term;
+        exact += sep + fts_term(w.word);
+        prefix_ok = prefix_ok && !w.prefix.empty();
+        prefix += sep + ("(" + w.prefix + ")");
+        std::string alternatives = w.prefix;
+        for (const auto& t : w.typos) alternatives += (alternatives.empty() ? "" : " OR ") + fts_term(t);
+        any_typo = any_typo || !w.typos.empty();
+        fuzzy_ok = fuzzy_ok && !alternatives.empty();
+        fuzzy += sep + ("(" + alternatives + ")");
+    }
+    if (exact_ok) c.exact = exact;
+    if (prefix_ok) c.prefix = prefix;
+    if (fuzzy_ok && any_typo) c.fuzzy = fuzzy;
+    return c;
+}
+
+// The best way each query word matches one of a product's indexed words; Browse: no match.
+MatchKind classify(std::string_view indexed, const std::vector<WordPlan>& plans) {
+    std::vector<std::string_view> terms;
+    for (std::size_t i = 0; i < indexed.size();) {
+        std::size_t end = indexed.find(' ', i);
+        if (end == std::string_view::npos) end = indexed.size();
+        if (end > i) terms.push_back(indexed.substr(i, end - i));
+        i = end + 1;
+    }
+    MatchKind kind = MatchKind::Exact;
+    for (const auto& w : plans) {
+        MatchKind best = MatchKind::Browse;
+        for (auto t : terms) {
+            if (t == w.word) best = MatchKind::Exact;
+            else if (best < MatchKind::Prefix && t.substr(0, w.word.size()) == w.word) best = MatchKind::Prefix;
+            else if (best < MatchKind::Fuzzy && std::find(w.typos.begin(), w.typos.end(), t) != w.typos.end()) best = MatchKind::Fuzzy;
+        }
+        if (best == MatchKind::Browse) return best;
+        kind = std::min(kind, best);
+    }
+    return kind;
+}
+
+// SELECT over the matches of `fts` (every product when null) passing the filters, in rank order.
+std::string select_sql(const std::optional<std::string>* fts, const Filters& f, const std::string& columns, bool join) {
+    std::string sql;
+    if (!fts) sql = "SELECT " + columns + " FROM products p WHERE 1";
+    else if (!join && f.sql.empty()) sql = "SELECT " + columns + " FROM search s WHERE s.search MATCH ?";
+    else sql = "SELECT " + columns + " FROM search s CROSS JOIN products p ON p.rowid = s.rowid WHERE s.search MATCH ?";
+    return sql + f.sql;
+}
+
+Stmt prepare_bound(Db& db, const std::string& sql, const std::optional<std::string>* fts, const Filters& f,
+                   const std::vector<Param>& trailing) {
+    auto st = db.prepare(sql);
+    int i = 1;
+    if (fts) st.bind(i++, **fts);
+    for (const auto& p : f.params) std::visit([&](const auto& v) { st.bind(i++, v); }, p);
+    for (const auto& p : trailing) std::visit([&](const auto& v) { st.bind(i++, v); }, p);
+    return st;
+}
+
+// Rowids of the first `limit` matches (all when limit < 0), best ranked first.
+std::vector<std::int64_t> first_matches(Db& db, const std::optional<std::string>* fts, const Filters& f, std::int64_t limit) {
+    std::string rowid = fts ? "s.rowid" : "p.rowid";
+    auto st = prepare_bound(db, select_sql(fts, f, rowid, false) + " ORDER BY " + rowid + " LIMIT ?", fts, f, {Param(limit)});
     std::vector<std::int64_t> out;
-    auto st = db.prepare("SELECT rowid FROM search WHERE search MATCH ?");
-    st.bind(1, fts);
     while (st.step()) out.push_back(st.integer(0));
-    if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());
     return out;
 }
 
-bool contains(const std::vector<std::int64_t>& sorted, std::int64_t rowid) {
-    return std::binary_search(sorted.begin(), sorted.end(), rowid);
+// Every match with what the sorts need.
+void all_matches(Db& db, const std::optional<std::string>* fts, const Filters& f, MatchKind kind, std::vector<Row>& out) {
+    std::string rowid = fts ? "s.rowid" : "p.rowid";
+    auto st = prepare_bound(db, select_sql(fts, f, rowid + ", p.id, p.min_price, p.updated_at", true), fts, f, {});
+    while (st.step()) {
+        Row r;
+        r.rowid = st.integer(0);
+        r.id = st.text(1);
+        r.price = st.integer(2);
+        r.updated = st.text(3);
+        r.match = kind;
+        out.push_back(std::move(r));
+    }
 }
 
-std::string quoted(const std::string& term) { return "\"" + term + "\""; }
+// How many matches there are, counting at most `bound` (all when bound <= 0), `skip` left out.
+std::int64_t count_matches(Db& db, const std::optional<std::string>* fts, const Filters& f, std::int64_t bound,
+                           std::int64_t skip) {
+    std::string rowid = fts ? "s.rowid" : "p.rowid";
+    Filters g = f;
+    g.sql += " AND " + rowid + " != ?";
+    g.params.emplace_back(skip);
+    auto st = prepare_bound(db, "SELECT count(*) FROM (" + select_sql(fts, g, "1", false) + " LIMIT ?)", fts, g,
+                            {Param(bound > 0 ? bound : std::int64_t(-1))});
+    return st.step() ? st.integer(0) : 0;
+}
 
 }  // namespace
 
@@ -135,108 +314,166 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
     SearchPage page;
     Db* db = reader_.db();
     if (!db) return page;
+    // One read transaction: one snapshot and one lock for the few statements of a keystroke.
+    db->exec("BEGIN");
+    struct End {
+        Db& db;
+        ~End() {
+            try {
+                db.exec("COMMIT");
+            } catch (const DbError&) {
+                // A read transaction has nothing to lose.
+            }
+        }
+    } end{*db};
+    if (!load_vocabulary(*db)) return page;
     const int limit = std::clamp(query.limit, 1, 500);
     const int offset = std::max(query.offset, 0);
     auto words = words_of(query.text);
 
     // A code (EAN, SKU, reference) goes straight to its product.
-    std::string code_product;
+    std::int64_t code_rowid = 0;
     if (query.text.size() <= 64 && query.text.find_first_of("0123456789") != std::string::npos && query.offset == 0) {
         if (auto found = reader_.lookup_code(query.text)) {
-            code_product = found->first.id;
+            auto st = db->prepare("SELECT rowid FROM products WHERE id = ?");
+            st.bind(1, found->first.id);
+            if (st.step()) code_rowid = st.integer(0);
             page.hits.push_back({found->first.id, MatchKind::Code, found->second});
         }
     }
+    const std::int64_t code_hits = static_cast<std::int64_t>(page.hits.size());
+    const Filters filters = filters_of(query);
 
-    // Filters, as SQL over the products table; parameters bound in the order they appear.
-    using Param = std::variant<std::string, std::int64_t>;
-    std::vector<Param> params;
-    std::string where = " WHERE 1";
-    if (!query.category_id.empty()) {
-        where += " AND p.id IN (SELECT product_id FROM product_categories WHERE category_id = ?)";
-        params.emplace_back(query.category_id);
-    }
-    if (!query.size.empty() || !query.color.empty()) {
-        where += " AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND (? = '' OR v.size = ?) AND (? = '' OR v.color = ?))";
-        params.insert(params.end(), {Param(query.size), Param(query.size), Param(query.color), Param(query.color)});
-    }
-    if (!query.brand.empty()) {
-        where += " AND p.brand = ?";
-        params.emplace_back(query.brand);
-    }
-    if (query.web_only) where += " AND p.web_only = 1";
-    if (query.price_min) {
-        where += " AND p.min_price >= ?";
-        params.emplace_back(*query.price_min);
-    }
-    if (query.price_max) {
-        where += " AND p.min_price <= ?";
-        params.emplace_back(*query.price_max);
-    }
-
-    // Per word: exact and prefix sets, and the candidates (prefix or one typo).
-    std::vector<std::vector<std::int64_t>> exact, prefix;
-    std::string match;
+    // Each word's alternatives: itself, the terms it starts, the terms one typo away.
+    std::vector<WordPlan> plans;
     for (const auto& w : words) {
-        exact.push_back(rowids_matching(*db, quoted(w)));
-        prefix.push_back(rowids_matching(*db, quoted(w) + "*"));
-        std::string alternatives = quoted(w) + "*";
-        for (const auto& t : typo_candidates(w)) alternatives += " OR " + quoted(t);  // whole vocabulary terms
-        match += (match.empty() ? "" : " AND ") + std::string("(") + alternatives + ")";
+        WordPlan plan;
+        plan.word = w;
+        auto first = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), w);
+        auto last = first;
+        while (last != vocabulary_.end() && last->compare(0, w.size(), w) == 0 &&
+               static_cast<std::size_t>(last - first) <= kMaxExpansion)
+            ++last;
+        plan.is_term = first != vocabulary_.end() && *first == w;
+        if (first == last) plan.prefix.clear();
+        else if (w.size() <= 3 || static_cast<std::size_t>(last - first) > kMaxExpansion) plan.prefix = fts_term(w) + "*";  // prefix index, or too many terms
+        else
+            for (auto t = first; t != last; ++t) plan.prefix += (plan.prefix.empty() ? "" : " OR ") + fts_term(*t);
+        plan.typos = typo_candidates(w);
+        plans.push_back(std::move(plan));
     }
+    const Classes classes = classes_of(plans);
+    std::vector<MatchKind> kinds;
+    if (words.empty()) kinds = {MatchKind::Browse};
+    else kinds = {MatchKind::Exact, MatchKind::Prefix, MatchKind::Fuzzy};
+    auto class_fts = [&](MatchKind kind) -> std::optional<std::string> {
+        return kind == MatchKind::Browse ? std::optional<std::string>(std::string()) : classes.only(kind);
+    };
+    auto fts_of = [](const std::optional<std::string>& e) { return e && e->empty() ? nullptr : &e; };
 
-    // With words, the full-text index drives the loop (CROSS JOIN keeps that order in SQLite).
-    std::string sql = match.empty() ? "SELECT p.rowid, p.id, p.min_price, p.updated_at FROM products p"
-                                    : "SELECT p.rowid, p.id, p.min_price, p.updated_at FROM search s CROSS JOIN products p ON p.rowid = s.rowid";
-    sql += where;
-    if (!match.empty()) {
-        sql += " AND s.search MATCH ?";
-        params.emplace_back(match);
-    }
-
-    std::vector<Row> rows;
-    auto st = db->prepare(sql);
-    for (std::size_t i = 0; i < params.size(); ++i)
-        std::visit([&](const auto& v) { st.bind(static_cast<int>(i + 1), v); }, params[i]);
-    while (st.step()) {
-        Row r;
-        r.rowid = st.integer(0);
-        r.id = st.text(1);
-        if (r.id == code_product) continue;
-        r.price = st.integer(2);
-        if (query.sort == SortOrder::Newest) r.updated = st.text(3);  // only this sort needs it
-        r.here = !here.empty() && here.count(r.id) > 0;
-        if (query.available_here && !r.here) continue;
-        if (!words.empty()) {
-            MatchKind kind = MatchKind::Exact;
-            for (std::size_t i = 0; i < words.size(); ++i) {
-                MatchKind k = contains(exact[i], r.rowid)    ? MatchKind::Exact
-                              : contains(prefix[i], r.rowid) ? MatchKind::Prefix
-                                                             : MatchKind::Fuzzy;
-                kind = std::min(kind, k);
-            }
-            r.match = kind;
-        }
-        rows.push_back(std::move(r));
-    }
     auto relevance = [](const Row& a, const Row& b) {
         if (a.match != b.match) return a.match > b.match;
         if (a.here != b.here) return a.here;
         return a.rowid < b.rowid;
     };
-    switch (query.sort) {
-        case SortOrder::Relevance: std::sort(rows.begin(), rows.end(), relevance); break;
-        case SortOrder::PriceAscending:
-            std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return a.price != b.price ? a.price < b.price : relevance(a, b); });
-            break;
-        case SortOrder::PriceDescending:
-            std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return a.price != b.price ? a.price > b.price : relevance(a, b); });
-            break;
-        case SortOrder::Newest:
-            std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) { return a.updated != b.updated ? a.updated > b.updated : relevance(a, b); });
-            break;
+    std::vector<Row> rows;
+    const std::size_t wanted = static_cast<std::size_t>(offset) + static_cast<std::size_t>(limit);
+
+    if (query.sort != SortOrder::Relevance || here.size() > kHereOneByOne) {
+        // Read every match, then sort.
+        for (MatchKind kind : kinds) {
+            auto fts = class_fts(kind);
+            if (!fts) continue;
+            all_matches(*db, fts_of(fts), filters, kind, rows);
+        }
+        rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                  [&](Row& r) {
+                                      r.here = !here.empty() && here.count(r.id) > 0;
+                                      return r.rowid == code_rowid || (query.available_here && !r.here);
+                                  }),
+                   rows.end());
+        auto by = [&](auto key) {
+            std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+                int c = key(a, b);
+                return c != 0 ? c < 0 : relevance(a, b);
+            });
+        };
+        switch (query.sort) {
+            case SortOrder::Relevance: std::sort(rows.begin(), rows.end(), relevance); break;
+            case SortOrder::PriceAscending: by([](const Row& a, const Row& b) { return a.price < b.price ? -1 : a.price > b.price; }); break;
+            case SortOrder::PriceDescending: by([](const Row& a, const Row& b) { return a.price > b.price ? -1 : a.price < b.price; }); break;
+            case SortOrder::Newest: by([](const Row& a, const Row& b) { return a.updated > b.updated ? -1 : a.updated < b.updated; }); break;
+        }
+        page.total = static_cast<std::int64_t>(rows.size()) + code_hits;
+    } else {
+        // Top k. First the products available here that match, classified one by one.
+        std::vector<Row> here_rows;
+        std::unordered_set<std::int64_t> here_rowids;
+        if (!here.empty()) {
+            std::string sql = words.empty() ? "SELECT p.rowid, '' FROM products p WHERE p.id = ?"
+                                            : "SELECT p.rowid, s.text FROM products p CROSS JOIN search s ON s.rowid = p.rowid WHERE p.id = ?";
+            auto st = db->prepare(sql + filters.sql);
+            for (const auto& id : here) {
+                st.bind(1, id);
+                int i = 2;
+                for (const auto& p : filters.params) std::visit([&](const auto& v) { st.bind(i++, v); }, p);
+                if (st.step() && st.integer(0) != code_rowid) {
+                    Row r;
+                    r.rowid = st.integer(0);
+                    r.here = true;
+                    r.match = words.empty() ? MatchKind::Browse : classify(st.text_view(1), plans);
+                    if (words.empty() || r.match != MatchKind::Browse) {
+                        here_rowids.insert(r.rowid);
+                        here_rows.push_back(std::move(r));
+                    }
+                }
+                st.reset();
+            }
+            std::sort(here_rows.begin(), here_rows.end(), relevance);
+        }
+        // Then each class in rank order, as far as the page needs, skipping what is placed.
+        bool exact_total = true;
+        auto next_here = here_rows.begin();
+        for (MatchKind kind : kinds) {
+            auto fts = class_fts(kind);
+            std::size_t placed_here = 0;
+            for (; next_here != here_rows.end() && next_here->match == kind; ++next_here, ++placed_here) rows.push_back(*next_here);
+            if (query.available_here || !fts) continue;
+            if (rows.size() >= wanted) {
+                exact_total = false;
+                break;
+            }
+            std::size_t need = wanted - rows.size();
+            std::int64_t ask = static_cast<std::int64_t>(need + placed_here) + (code_rowid ? 1 : 0);
+            auto found = first_matches(*db, fts_of(fts), filters, ask);
+            if (static_cast<std::int64_t>(found.size()) >= ask) exact_total = false;
+            for (std::int64_t rowid : found) {
+                if (need == 0) break;
+                if (rowid == code_rowid || here_rowids.count(rowid)) continue;
+                Row r;
+                r.rowid = rowid;
+                r.match = kind;
+                rows.push_back(std::move(r));
+                --need;
+            }
+        }
+        if (query.available_here || exact_total) {
+            page.total = static_cast<std::int64_t>(query.available_here ? here_rows.size() : rows.size()) + code_hits;
+        } else {
+            const std::int64_t bound = query.count_limit > 0 ? std::max<std::int64_t>(query.count_limit, static_cast<std::int64_t>(wanted) + 1) : 0;
+            const auto& any = words.empty() ? class_fts(MatchKind::Browse) : classes.any();
+            std::int64_t n = count_matches(*db, fts_of(any), filters, bound, code_rowid);
+            page.total = n + code_hits;
+            page.total_is_lower_bound = bound > 0 && n >= bound;
+        }
+        // Product ids of the page's rows only.
+        auto id_of = db->prepare("SELECT id FROM products WHERE rowid = ?");
+        for (std::size_t i = static_cast<std::size_t>(offset); i < rows.size() && static_cast<int>(page.hits.size()) < limit; ++i) {
+            id_of.bind(1, rows[i].rowid);
+            if (id_of.step()) rows[i].id = id_of.text(0);
+            id_of.reset();
+        }
     }
-    page.total = static_cast<std::int64_t>(rows.size()) + static_cast<std::int64_t>(page.hits.size());
     // The code match (if any) leads the first page.
     for (std::size_t i = static_cast<std::size_t>(offset); i < rows.size() && static_cast<int>(page.hits.size()) < limit; ++i)
         page.hits.push_back({rows[i].id, rows[i].match, {}});

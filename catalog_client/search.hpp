@@ -29,6 +29,10 @@ struct SearchQuery {
     bool available_here = false;  // needs `here`
     SortOrder sort = SortOrder::Relevance;
     int offset = 0, limit = 50;
+    // Totals are counted up to max(count_limit, offset + limit + 1) matches and then marked as a
+    // lower bound (SearchPage::total_is_lower_bound: "1000+"), so a short prefix on a large
+    // catalogue stays cheap. 0 counts every match.
+    std::int64_t count_limit = 1000;
 };
 
 struct SearchHit {
@@ -40,6 +44,7 @@ struct SearchHit {
 struct SearchPage {
     std::vector<SearchHit> hits;
     std::int64_t total = 0;
+    bool total_is_lower_bound = false;  // true: at least `total` results (see count_limit)
 };
 
 class Search {
@@ -50,16 +55,20 @@ public:
     SearchPage run(const SearchQuery& query, const std::unordered_set<std::string>& here = {});
 
 private:
+    bool load_vocabulary(Db& db);
     std::vector<std::string> typo_candidates(const std::string& word);
     Replica::Reader& reader_;
-    std::vector<std::string> vocabulary_;  // folded terms of the index, loaded on first need
+    std::vector<std::string> vocabulary_;  // every indexed term, sorted; reloaded after a sync
     std::uint64_t vocabulary_of_ = 0;
+    bool indexed_ = false;  // the replica has the search schema this code reads
+    std::vector<std::pair<std::string, std::vector<std::string>>> typo_cache_;  // recent words
 };
 
 // Lower-case, accents removed, œ/æ spelled out: how words are compared.
 std::string fold(std::string_view utf8);
-// The folded words of a text (letters and digits).
+// The folded words of a text (letters and digits): at most 8 (a query), or at most max_words.
 std::vector<std::string> words_of(std::string_view utf8);
+std::vector<std::string> words_of(std::string_view utf8, std::size_t max_words);
 // True when a and b differ by at most one insertion, deletion or substitution.
 bool within_one_edit(std::string_view a, std::string_view b);
 

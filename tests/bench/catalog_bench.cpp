@@ -1,10 +1,14 @@
 // catalog_bench: the catalog_client figures of ../shared/design/quality-bars.md, printed as a
 // table. Against a running reference server:
 //   catalog_bench --api URL --token-file FILE [--db DEMO.db] [--queries 1000] [--replica DIR]
+//                 [--search-only 1] [--slowest N]
 // 1. full sync into an empty replica (time, products, replica size on disk);
 // 2. with --db: `mutate --percent 1` on that database, then the delta sync (time);
 // 3. search: replays N typed queries prefix by prefix (every keystroke) and reports the time to
 //    the ranked top 50: p50 / p95 / p99 / max.
+// A --replica DIR given is emptied first and left in place at the end.
+// --search-only 1 skips 1 and 2 and searches the replica already in --replica DIR (kept);
+// --slowest N lists the N slowest keystrokes on stderr.
 #include "api.hpp"
 #include "mutate.hpp"
 #include "replica.hpp"
@@ -57,7 +61,8 @@ std::uintmax_t dir_bytes(const std::string& dir) {
 
 int main(int argc, char** argv) {
     std::string api_url, token_file, db, replica_dir;
-    int queries = 1000;
+    int queries = 1000, slowest = 0;
+    bool search_only = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i], value = argv[i + 1];
         if (flag == "--api") api_url = value;
@@ -65,10 +70,16 @@ int main(int argc, char** argv) {
         else if (flag == "--db") db = value;
         else if (flag == "--queries") queries = std::atoi(value.c_str());
         else if (flag == "--replica") replica_dir = value;
+        else if (flag == "--search-only") search_only = value == "1";
+        else if (flag == "--slowest") slowest = std::atoi(value.c_str());
         else {
             std::fprintf(stderr, "catalog_bench: unknown flag %s\n", flag.c_str());
             return 2;
         }
+    }
+    if (search_only && replica_dir.empty()) {
+        std::fprintf(stderr, "catalog_bench: --search-only needs --replica DIR\n");
+        return 2;
     }
     if (api_url.empty() || token_file.empty()) {
         std::fprintf(stderr, "catalog_bench: usage: catalog_bench --api URL --token-file FILE [--db DEMO.db] [--queries N] [--replica DIR]\n");
@@ -76,8 +87,9 @@ int main(int argc, char** argv) {
     }
     std::string token;
     std::ifstream(token_file) >> token;
+    const bool keep_replica = !replica_dir.empty();  // a directory given is left in place at the end
     if (replica_dir.empty()) replica_dir = (std::filesystem::temp_directory_path() / ("catalog-bench-" + std::to_string(::getpid()))).string();
-    std::filesystem::remove_all(replica_dir);
+    if (!search_only) std::filesystem::remove_all(replica_dir);
 
     TransportOptions options;
     options.bearer_token = token;
@@ -86,6 +98,10 @@ int main(int argc, char** argv) {
     Replica replica(replica_dir);
 
     std::printf("machine: %s, %u cores\n", cpu_model().c_str(), std::thread::hardware_concurrency());
+    if (search_only) {
+        std::printf("catalogue: %lld products (replica %s)\n\n| figure | value | bar |\n|---|---|---|\n",
+                    static_cast<long long>(replica.status().products), replica_dir.c_str());
+    } else {
     auto t0 = Clock::now();
     auto full = replica.sync(api, 1000);
     double full_ms = ms_since(t0);
@@ -118,17 +134,24 @@ int main(int argc, char** argv) {
                     mutate_ms / 1000, delta_ms / 1000);
         std::fflush(stdout);
     }
+    }
 
     // Queries: the first one to three words of product names, typed letter by letter.
     Replica::Reader reader(replica);
     std::vector<std::string> typed;
     {
         Db* d = reader.db();
-        auto st = d->prepare("SELECT doc FROM products ORDER BY random() LIMIT ?");
-        st.bind(1, queries);
+        // The same products for the same replica, run after run (figures comparable).
+        auto max_rowid = d->prepare("SELECT MAX(rowid) FROM products");
+        max_rowid.step();
+        const auto top = static_cast<std::uint32_t>(max_rowid.integer(0));
+        auto st = d->prepare("SELECT doc FROM products WHERE rowid >= ? ORDER BY rowid LIMIT 1");
         std::mt19937 rng(7);
-        while (st.step()) {
-            auto p = parse_product(json::parse(st.text_view(0), nullptr, false));
+        for (int picked = 0; picked < queries && top > 0; ++picked) {
+            st.bind(1, static_cast<std::int64_t>(1 + rng() % top));
+            bool found = st.step();
+            auto p = parse_product(json::parse(found ? st.text_view(0) : std::string_view("{}"), nullptr, false));
+            st.reset();
             if (!p.ok()) continue;
             auto words = words_of(p.value().name.text(rng() % 2 ? "fr" : "en"));
             std::size_t n = std::min<std::size_t>(words.size(), 1 + rng() % 3);
@@ -139,6 +162,7 @@ int main(int argc, char** argv) {
     }
     Search search(reader);
     std::vector<double> keystrokes;
+    std::vector<std::pair<double, std::string>> slow;
     for (const auto& q : typed) {
         for (std::size_t len = 1; len <= q.size(); ++len) {
             if (q[len - 1] == ' ') continue;
@@ -148,12 +172,15 @@ int main(int argc, char** argv) {
             auto k0 = Clock::now();
             auto page = search.run(sq);
             keystrokes.push_back(ms_since(k0));
-            (void)page;
+            if (slowest > 0) slow.emplace_back(keystrokes.back(), sq.text + " (" + std::to_string(page.total) + (page.total_is_lower_bound ? "+" : "") + ")");
         }
     }
     std::printf("| search keystroke to top 50 (%zu keystrokes, %zu queries): p50 / p95 / p99 / max | %.2f / %.2f / %.2f / %.1f ms | p99 <= 10 ms |\n",
                 keystrokes.size(), typed.size(), percentile(keystrokes, 0.50), percentile(keystrokes, 0.95),
                 percentile(keystrokes, 0.99), percentile(keystrokes, 1.0));
-    std::filesystem::remove_all(replica_dir);
+    std::sort(slow.rbegin(), slow.rend());
+    for (std::size_t i = 0; i < slow.size() && i < static_cast<std::size_t>(slowest); ++i)
+        std::fprintf(stderr, "%8.2f ms  %s\n", slow[i].first, slow[i].second.c_str());
+    if (!keep_replica) std::filesystem::remove_all(replica_dir);
     return 0;
 }

@@ -129,3 +129,21 @@ TEST_CASE("a failed sync leaves the replica in use untouched") {
     CHECK_FALSE(f.replica.sync(down).ok());
     CHECK(f.replica.status().products == before.products);
 }
+
+TEST_CASE("codes are found whatever their case") {
+    Fixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    Replica::Reader reader(f.replica);
+    auto p = reader.product("P0000020");
+    REQUIRE(p);
+    std::string sku = p->variants[0].sku, ref = p->ref;
+    for (auto* s : {&sku, &ref})
+        for (char& c : *s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+    auto by_sku = reader.lookup_code(sku);
+    REQUIRE(by_sku);
+    CHECK(by_sku->first.id == "P0000020");
+    CHECK(by_sku->second == p->variants[0].sku);
+    auto by_ref = reader.lookup_code(ref);
+    REQUIRE(by_ref);
+    CHECK(by_ref->first.id == "P0000020");
+}

@@ -1,9 +1,13 @@
 // Search quality over a replica synced from the reference server: accents, capitals, prefixes,
 // one typo, ranking, codes, filters, sorts and paging.
 #include "client_fixture.hpp"
+#include "mutate.hpp"
 #include "search.hpp"
 
 #include <doctest/doctest.h>
+
+#include <map>
+#include <set>
 
 using namespace catalog_client;
 
@@ -158,5 +162,162 @@ TEST_CASE("filters, sorts, availability here and paging") {
     for (int i = 0; i < 10; ++i) {
         CHECK(a.hits[static_cast<std::size_t>(i)].product_id == ab.hits[static_cast<std::size_t>(i)].product_id);
         CHECK(b.hits[static_cast<std::size_t>(i)].product_id == ab.hits[static_cast<std::size_t>(i + 10)].product_id);
+    }
+}
+
+namespace {
+std::int64_t rowid_of(Replica& replica, const std::string& id) {
+    Db db(replica.db_path(), Db::Mode::ReadOnly);
+    auto st = db.prepare("SELECT rowid FROM products WHERE id = ?");
+    st.bind(1, id);
+    return st.step() ? st.integer(0) : 0;
+}
+}  // namespace
+
+TEST_CASE("top-k relevance: pages are slices of the whole ranking, classes then here then catalogue order") {
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    for (const char* typed : {"p", "pu", "pull", "pull b", "merinox", "chemi", "t shirt", "c"}) {
+        CAPTURE(typed);
+        SearchQuery all = text(typed, 500);
+        all.count_limit = 0;
+        auto whole = search.run(all);
+        REQUIRE(whole.total > 0);
+        CHECK_FALSE(whole.total_is_lower_bound);
+        CHECK(whole.total == static_cast<std::int64_t>(whole.hits.size()));
+        // Here: one product from the end of each class moves to the front of its class.
+        std::unordered_set<std::string> here;
+        for (std::size_t i = 0; i + 1 < whole.hits.size(); ++i)
+            if (whole.hits[i].match != whole.hits[i + 1].match) here.insert(whole.hits[i].product_id);
+        here.insert(whole.hits.back().product_id);
+        here.insert("P9999999");  // unknown ids are ignored
+        auto ranked = search.run(all, here);
+        REQUIRE(ranked.hits.size() == whole.hits.size());
+        for (std::size_t i = 1; i < ranked.hits.size(); ++i) {
+            const auto &a = ranked.hits[i - 1], &b = ranked.hits[i];
+            REQUIRE(a.match >= b.match);
+            if (a.match != b.match) continue;
+            bool here_a = here.count(a.product_id) > 0, here_b = here.count(b.product_id) > 0;
+            CHECK((here_a || !here_b));  // here first within a class
+            if (here_a == here_b) CHECK(rowid_of(s.replica, a.product_id) < rowid_of(s.replica, b.product_id));
+        }
+        // Pages of 7 read with the same `here` are slices of the whole ranking.
+        for (int offset : {0, 7, 21, 49}) {
+            SearchQuery part = all;
+            part.offset = offset;
+            part.limit = 7;
+            part.count_limit = 1000;
+            auto slice = search.run(part, here);
+            CHECK(slice.total == ranked.total);
+            for (std::size_t i = 0; i < slice.hits.size(); ++i) {
+                REQUIRE(static_cast<std::size_t>(offset) + i < ranked.hits.size());
+                CHECK(slice.hits[i].product_id == ranked.hits[static_cast<std::size_t>(offset) + i].product_id);
+                CHECK(slice.hits[i].match == ranked.hits[static_cast<std::size_t>(offset) + i].match);
+            }
+        }
+        // The same through the path that reads every match (a sort other than relevance falls
+        // back to relevance among equal prices): the same set of products and match kinds.
+        SearchQuery by_price = all;
+        by_price.sort = SortOrder::PriceAscending;
+        auto priced = search.run(by_price, here);
+        CHECK(priced.total == ranked.total);
+        std::map<std::string, MatchKind> kinds;
+        for (const auto& h : ranked.hits) kinds[h.product_id] = h.match;
+        for (const auto& h : priced.hits) CHECK(kinds[h.product_id] == h.match);
+    }
+}
+
+TEST_CASE("totals are counted up to a bound, then reported as a lower bound") {
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    SearchQuery q;  // browse everything: 300 products
+    q.limit = 5;
+    q.count_limit = 0;
+    auto exact = search.run(q);
+    CHECK(exact.total == 300);
+    CHECK_FALSE(exact.total_is_lower_bound);
+    q.count_limit = 40;
+    auto bounded = search.run(q);
+    CHECK(bounded.total == 40);
+    CHECK(bounded.total_is_lower_bound);
+    CHECK(bounded.hits.size() == 5);
+    // Paging past the bound still says there is more than the page.
+    q.offset = 100;
+    auto deep = search.run(q);
+    CHECK(deep.total >= 106);
+    CHECK(deep.total_is_lower_bound);
+    q.offset = 0;
+    q.count_limit = 1000;
+    CHECK(search.run(q).total == 300);
+    CHECK_FALSE(search.run(q).total_is_lower_bound);
+    // A word with few matches gets its exact count.
+    auto merinos = search.run(text("merinos", 5));
+    CHECK(merinos.total > 0);
+    CHECK_FALSE(merinos.total_is_lower_bound);
+}
+
+TEST_CASE("available here with text: only those products, ranked by class") {
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    SearchQuery all = text("p", 500);
+    auto whole = search.run(all);
+    REQUIRE(whole.hits.size() > 10);
+    std::unordered_set<std::string> here = {whole.hits[2].product_id, whole.hits[9].product_id, whole.hits.back().product_id};
+    all.available_here = true;
+    auto only = search.run(all, here);
+    REQUIRE(only.total == 3);
+    REQUIRE(only.hits.size() == 3);
+    CHECK(only.hits[0].product_id == whole.hits[2].product_id);
+    CHECK(only.hits[1].product_id == whole.hits[9].product_id);
+    CHECK(only.hits[2].product_id == whole.hits.back().product_id);
+}
+
+TEST_CASE("an old replica layout gives empty results, and the next sync rebuilds it") {
+    Synced s;
+    {
+        Db db(s.replica.db_path(), Db::Mode::ReadWrite);
+        db.exec("DELETE FROM meta WHERE key = 'schema'");
+    }
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    CHECK(search.run(text("pull")).hits.empty());
+    auto report = s.replica.sync(s.api);
+    REQUIRE(report.ok());
+    CHECK(report.value().full);
+    CHECK_FALSE(search.run(text("pull")).hits.empty());
+}
+
+TEST_CASE("after a delta sync, changed and new products are found by their words, deleted ones are not") {
+    Synced s;
+    auto mutated = central_api::mutate_catalog(s.h.db_path(), 20, 5, [&] { return s.h.now(); });
+    REQUIRE(mutated.text_changes > 0);
+    REQUIRE(s.replica.sync(s.api).ok());
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    auto db = s.h.open_db();
+    std::set<std::string> live;
+    {
+        auto st = db->prepare("SELECT id FROM products");
+        while (st.step()) live.insert(st.text(0));
+    }
+    SearchQuery everything;
+    everything.limit = 500;
+    everything.count_limit = 0;
+    auto browse = search.run(everything);
+    CHECK(browse.total == static_cast<std::int64_t>(live.size()));
+    for (const auto& h : browse.hits) CHECK(live.count(h.product_id) == 1);
+    // The most recently changed products: each found by the words of its French name.
+    auto st = db->prepare("SELECT id, doc FROM products ORDER BY updated_at DESC LIMIT 25");
+    while (st.step()) {
+        auto p = parse_product(json::parse(st.text_view(1)));
+        REQUIRE(p.ok());
+        SearchQuery q = text(p.value().name.text("fr"), 500);
+        q.count_limit = 0;
+        bool found = false;
+        for (const auto& h : search.run(q).hits) found = found || h.product_id == p.value().id;
+        CHECK_MESSAGE(found, p.value().name.text("fr"));
     }
 }
