@@ -148,6 +148,8 @@ void App::apply_look() {
 void App::dispatch(const Action& a) { apply(a); }
 
 void App::apply(const Action& a) {
+    if (const auto* on = std::get_if<act::Online>(&a); on && on->online != state_.online)
+        spdlog::info(on->online ? "the commerce API is reachable again" : "the commerce API is unreachable");
     for (const Effect& e : reduce(state_, a)) {
         if (std::holds_alternative<fx::ResetSession>(e)) {
             scratch_ = Scratch{};

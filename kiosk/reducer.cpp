@@ -606,23 +606,27 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                 fx.push_back(fx::FetchStock{chosen_skus(s)});
             },
             [&](const act::ChooseOption& a) {
+                // The variant with the tapped value that keeps most of the other choices (colour
+                // weighs most): an unavailable combination switches to the closest one.
                 ProductView& v = s.product;
                 if (!v.product) return;
-                v.chosen[a.option] = a.value;
-                // Keep the other choices when the combination exists; else follow the closest variant.
-                if (const cc::Variant* var = chosen_variant(v)) {
-                    bool exact = true;
+                const cc::Variant* best = nullptr;
+                int best_score = -1;
+                for (const cc::Variant& var : v.product->variants) {
+                    auto it = var.options.find(a.option);
+                    if (it == var.options.end() || it->second != a.value) continue;
+                    int score = 0;
                     for (const auto& [opt, val] : v.chosen) {
-                        auto it = var->options.find(opt);
-                        if (it == var->options.end() || it->second != val) exact = false;
+                        if (opt == a.option) continue;
+                        auto o = var.options.find(opt);
+                        if (o != var.options.end() && o->second == val) score += opt == "color" ? 3 : 2;
                     }
-                    if (!exact) {
-                        std::map<std::string, std::string> keep = var->options;
-                        keep[a.option] = a.value;
-                        v.chosen = keep;
-                        if (const cc::Variant* again = chosen_variant(v)) v.chosen = again->options;
+                    if (score > best_score) {
+                        best = &var;
+                        best_score = score;
                     }
                 }
+                if (best) v.chosen = best->options;
             },
             [&](const act::StockUpdate& a) {
                 for (const auto& [sku, st] : a.stock) s.stock[sku] = st;

@@ -32,7 +32,28 @@ const render::Element* visible_element(App& app, const std::string& id) {
     return e;
 }
 
+bool drag(App& app, const json& d, std::string& error);
+
+// Like a person would, scrolls an element that is on the screen but scrolled out of view into
+// view (a slow drag in its column, no fling), a few times at most.
+void scroll_into_view(App& app, const std::string& id) {
+    const float h = app.platform().ui_size().y;
+    for (int attempt = 0; attempt < 12; ++attempt) {
+        const render::Element* e = app.ui().registry.find(id);
+        if (!e || !e->visible.empty() || e->layer < app.ui().registry.top_layer()) return;
+        const float target = h * 0.35f;
+        float shift = e->rect.cy() - target;
+        shift = std::max(-h * 0.25f, std::min(h * 0.25f, shift));
+        const float x = e->rect.cx();
+        const float y = h * 0.35f;
+        std::string ignored;
+        drag(app, json{{"from", {x, y}}, {"to", {x, y - shift}}, {"ms", 600}}, ignored);
+        app.settle(1.0);
+    }
+}
+
 bool tap(App& app, const std::string& id, std::string& error) {
+    scroll_into_view(app, id);
     const render::Element* e = visible_element(app, id);
     if (!e) {
         const render::Element* any = app.ui().registry.find(id);

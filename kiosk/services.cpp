@@ -399,6 +399,11 @@ void Services::send_order(std::uint64_t request, std::int64_t id) {
 }
 
 void Services::tick(double now, const AppState& s) {
+    // Offline: check for the API's return every few seconds, not at the online pace.
+    if (s.online != last_online_) {
+        last_online_ = s.online;
+        if (!s.online) next_health_ = std::min(next_health_, now + 2.0);
+    }
     if (now >= next_health_ && *health_in_flight_ == 0) {
         next_health_ = now + (s.online ? 15.0 : 3.0);
         ++*health_in_flight_;

@@ -56,6 +56,7 @@ void status_panel(Ctx& c, float w) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
         ImGui::TextUnformatted(text.c_str());
+        say(c, text);
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     };
@@ -212,6 +213,14 @@ void draw_checkout(Ctx& c, const ImRect& area) {
                 if (o.type == "pickup") options.push_back(&o);
         std::stable_sort(options.begin(), options.end(), [](auto* a, auto* b) { return a->distance_km < b->distance_km; });
         if (options.empty() && ck.quote) ImGui::TextUnformatted(c.t("checkout.no_pickup"));
+        // The nearest few first; the rest on request (the chosen one always stays listed).
+        const std::size_t shown = c.sc.all_pickup_stores ? options.size() : std::min<std::size_t>(options.size(), 6);
+        if (shown < options.size()) {
+            for (std::size_t i = shown; i < options.size(); ++i)
+                if (options[i]->store_id == ck.pickup_store) std::swap(options[i], options[shown - 1]);
+        }
+        const std::size_t hidden = options.size() - shown;
+        options.resize(shown);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float row_h = std::max(c.ui.min_tap(), c.ui.mm(16));
         for (const cc::FulfilmentOption* o : options) {
@@ -239,6 +248,12 @@ void draw_checkout(Ctx& c, const ImRect& area) {
                     ready_text(c, o->ready_by), w * 0.41f);
             ImGui::SetCursorScreenPos(ImVec2(min.x, r.Max.y + c.ui.mm(1.5f)));
             if (p.clicked) c.emit(act::ChoosePickupStore{o->store_id});
+        }
+        if (hidden > 0) {
+            render::ButtonOptions more;
+            more.kind = render::ButtonKind::Ghost;
+            if (render::button(c.ui, "checkout.pickup.more", c.f("checkout.more_stores", {{"count", std::to_string(hidden)}}).c_str(), more))
+                c.sc.all_pickup_stores = true;
         }
         ImGui::Dummy(ImVec2(1, 1));
     }
@@ -295,15 +310,22 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     if (render::button(c.ui, "checkout.place_order", c.t("checkout.place_order"), place)) c.emit(act::PlaceOrder{});
     if (!c.s.online && !busy)
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t("checkout.offline"));
-    if (ck.phase == OrderPhase::Placing) ImGui::TextUnformatted(c.t("checkout.placing"));
+    if (!c.s.online && !busy) say(c, c.t("checkout.offline"));
+    if (ck.phase == OrderPhase::Placing) {
+        ImGui::TextUnformatted(c.t("checkout.placing"));
+        say(c, c.t("checkout.placing"));
+    }
     if (ck.phase == OrderPhase::Confirming) {
         ImGui::PushStyleColor(ImGuiCol_Text, c.ui.theme.warning);
         ImGui::TextUnformatted(c.t("checkout.confirming"));
+        say(c, c.t("checkout.confirming"));
         ImGui::PopStyleColor();
         ImGui::TextUnformatted(c.t("checkout.confirming_hint"));
     }
-    if (!ck.form.errors.empty() && ck.phase == OrderPhase::Editing)
+    if (!ck.form.errors.empty() && ck.phase == OrderPhase::Editing) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t("checkout.fix_errors"));
+        say(c, c.t("checkout.fix_errors"));
+    }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     if (busy) c.ui.wake_at(c.ui.now() + 0.5);

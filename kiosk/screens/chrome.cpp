@@ -86,6 +86,7 @@ void offline_banner(Ctx& c, const ImRect& r) {
     const std::string& text = c.i18n.tr(c.s.language, "offline.banner");
     dl->AddText(f, f->FontSize, ImVec2(r.Min.x + c.ui.mm(4), r.GetCenter().y - f->FontSize * 0.55f), IM_COL32(20, 20, 20, 255),
                 text.c_str());
+    say_at(c, text, r);
 }
 
 void access_panel(Ctx& c) {
@@ -126,6 +127,7 @@ void idle_warning(Ctx& c) {
         const double left = std::max(0.0, c.s.settings.idle_countdown_s - (c.ui.now() - c.s.idle_warning_at));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(c.f("idle.body", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}).c_str());
+        say(c, c.f("idle.body", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}));
         ImGui::PopTextWrapPos();
         ImGui::Spacing();
         render::ButtonOptions o;
@@ -151,6 +153,7 @@ void notice(Ctx& c, const ImRect& area) {
     const ImVec2 min(area.GetCenter().x - w / 2, area.Max.y - h - c.ui.mm(8));
     dl->AddRectFilled(min, ImVec2(min.x + w, min.y + h), IM_COL32(28, 28, 30, 235), h / 2);
     dl->AddText(f, f->FontSize, ImVec2(min.x + c.ui.mm(6), min.y + (h - f->FontSize) / 2), IM_COL32_WHITE, text.c_str());
+    say_at(c, text, ImRect(min, ImVec2(min.x + w, min.y + h)));
 }
 
 }  // namespace

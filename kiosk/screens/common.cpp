@@ -21,10 +21,15 @@ float text_width(ImFont* font, const std::string& text) {
     return font->CalcTextSizeA(font->FontSize, 1e9f, 0.0f, text.c_str()).x;
 }
 
+void say(Ctx& c, const std::string& text) { say_at(c, text, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())); }
+
+void say_at(Ctx& c, const std::string& text, const ImRect& r) { c.ui.add_element("text", text, r, false); }
+
 void heading(Ctx& c, const std::string& text) {
     ImGui::PushFont(c.ui.fonts.title);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopFont();
+    say(c, text);
 }
 
 void product_image(Ctx& c, const std::string& url, const ImRect& r) {
@@ -102,7 +107,9 @@ void stock_label(Ctx& c, ImVec2 pos, bool known, std::int64_t quantity) {
     const float r = c.ui.mm(1.6f);
     ImFont* font = c.ui.fonts.body_bold;
     dl->AddCircleFilled(ImVec2(pos.x + r, pos.y + font->FontSize * 0.55f), r, col);
-    dl->AddText(font, font->FontSize, ImVec2(pos.x + r * 2.8f, pos.y), col, c.t(band_key(known, quantity)));
+    const char* text = c.t(band_key(known, quantity));
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + r * 2.8f, pos.y), col, text);
+    say_at(c, text, ImRect(pos, ImVec2(pos.x + r * 2.8f + text_width(font, text), pos.y + font->FontSize)));
 }
 
 const cc::Store* find_store(const AppState& s, const std::string& id) {
@@ -188,6 +195,7 @@ bool field(Ctx& c, const char* id, const std::string& value, const char* hint, b
         ImGui::PushStyleColor(ImGuiCol_Text, c.ui.theme.danger);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (width > 0 ? width : ImGui::GetContentRegionAvail().x));
         ImGui::TextUnformatted(c.t(error_key));
+        say(c, c.t(error_key));
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }

@@ -62,6 +62,7 @@ void draw_attract(Ctx& c, const ImRect& area) {
     ImGui::TextUnformatted(c.t("attract.headline"));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(text_r.Min.x, ImGui::GetCursorScreenPos().y + c.ui.mm(2)));
     ImGui::PushTextWrapPos(text_r.Max.x);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.text_muted), "%s", c.t("attract.body"));
     ImGui::PopTextWrapPos();

@@ -161,7 +161,7 @@ void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
         for (const cc::Category& sub : c.s.categories)
             if (cat && sub.parent_id == cat->id && chip("category.sub." + sub.id, c.text(sub.name), false))
                 c.emit(act::OpenCategory{sub.id});
-        ImGui::NewLine();
+        if (!chip.first) ImGui::Dummy(ImVec2(1, c.ui.mm(1)));
     } else {
         const float w = right - left;
         std::string shown = c.s.search_text;

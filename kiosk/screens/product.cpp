@@ -30,11 +30,17 @@ std::string date_in(Ctx& c, int days) {
 }
 
 void pickers(Ctx& c, const cc::Product& p, const cc::Variant* chosen, float width) {
-    for (const char* option : {"color", "size"}) {
+    // Every option the variants have, colour first, then size, then the rest (capacity...).
+    std::vector<std::string> options = {"color", "size"};
+    for (const cc::Variant& var : p.variants)
+        for (const auto& kv : var.options)
+            if (std::find(options.begin(), options.end(), kv.first) == options.end()) options.push_back(kv.first);
+    for (const std::string& option : options) {
         const std::vector<std::string> values = option_values(p, option);
         if (values.empty()) continue;
+        const std::string key = "product.option." + option;
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
-                           c.t(std::string("product.option.") + option));
+                           c.i18n.has(c.s.language, key) ? c.t(key) : option.c_str());
         const float left = ImGui::GetCursorScreenPos().x;
         bool first = true;
         for (const std::string& v : values) {
@@ -58,7 +64,7 @@ void pickers(Ctx& c, const cc::Product& p, const cc::Variant* chosen, float widt
             }
             first = false;
             const bool selected = c.s.product.chosen.count(option) && c.s.product.chosen.at(option) == v;
-            const std::string id = std::string("product.variant.") + option + "." + v;
+            const std::string id = "product.variant." + option + "." + v;
             // A combination that does not exist is still tappable: it switches to the closest
             // variant that has this value (the other options follow).
             if (render::chip(c.ui, id.c_str(), label.c_str(), selected, true)) c.emit(act::ChooseOption{option, v});

@@ -29,6 +29,7 @@ struct Scratch {
     std::string keyboard_for;   // the field the keyboard edits ("search", "checkout.<name>")
     render::ImageViewerState viewer;
     std::string viewer_product, viewer_color;
+    bool all_pickup_stores = false;  // checkout: every store that can fulfil, not just the nearest
     std::string filter_open;  // which filter row is expanded: "size", "color", "brand", "price", ""
     double attract_since = 0;
 };
@@ -74,6 +75,10 @@ void draw_confirmation(Ctx& c, const ImRect& area);
 // Text in `font` at `pos`, clipped to `width` with an ellipsis on one line.
 void text_at(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 col, const std::string& text, float width = 0);
 float text_width(ImFont* font, const std::string& text);
+// Registers visible text (non-interactive element "text") so scripted runs can find it:
+// `say` for the last ImGui item, `say_at` for text drawn at `r`.
+void say(Ctx& c, const std::string& text);
+void say_at(Ctx& c, const std::string& text, const ImRect& r);
 // A titled section heading at the cursor.
 void heading(Ctx& c, const std::string& text);
 // A product image from the pipeline, fitted into `r` (placeholder while loading).

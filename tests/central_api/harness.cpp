@@ -55,6 +55,7 @@ Harness::Harness(central_api::ServerOptions extra) : now_(central_api::system_cl
     fs::copy_file(template_db(), db_path());
     extra.db_path = db_path();
     extra.clock = [this] { return now_.load(); };
+    options_ = extra;
     server_ = std::make_unique<central_api::Server>(extra);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->run(); });
@@ -66,9 +67,22 @@ Harness::Harness(central_api::ServerOptions extra) : now_(central_api::system_cl
     store_id = st.text(2);
 }
 
-Harness::~Harness() {
+Harness::~Harness() { stop_server(); }
+
+void Harness::stop_server() {
+    if (!server_) return;
     server_->stop();
     if (thread_.joinable()) thread_.join();
+    server_.reset();
+}
+
+void Harness::start_server() {
+    if (server_) return;
+    central_api::ServerOptions again = options_;
+    again.port = port_;
+    server_ = std::make_unique<central_api::Server>(again);
+    server_->bind();
+    thread_ = std::thread([this] { server_->run(); });
 }
 
 std::string Harness::token_for_store(const std::string& store) {

@@ -50,6 +50,10 @@ public:
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     int port() const { return port_; }
     void advance(std::int64_t seconds) { now_ += seconds; }
+    // Takes the server off the network (connections refused) and brings it back on the same
+    // port with the same database: "the API went down and came back".
+    void stop_server();
+    void start_server();
     std::int64_t now() const { return now_; }
 
     // The first kiosk's token and identity (store "paris-rivoli" unless stated).
@@ -70,6 +74,7 @@ public:
 private:
     TempDir dir_;
     std::atomic<std::int64_t> now_;
+    central_api::ServerOptions options_;
     std::unique_ptr<central_api::Server> server_;
     std::thread thread_;
     int port_ = 0;

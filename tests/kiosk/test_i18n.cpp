@@ -106,7 +106,7 @@ std::vector<std::string> dynamic_keys() {
         out.push_back(std::string("field.") + f);
         out.push_back(std::string("field.") + f + ".hint");
     }
-    for (const char* o : {"color", "size"}) out.push_back(std::string("product.option.") + o);
+    for (const char* o : {"color", "size", "capacity"}) out.push_back(std::string("product.option.") + o);
     return out;
 }
 

@@ -1,0 +1,392 @@
+// Scenario tests: the real kiosk (headless, offscreen GL) driven by scripts against the reference
+// server on loopback, one fresh server database and kiosk directory per case. Each journey of
+// the product page is walked by tapping element ids, typing on the on-screen keyboard and
+// scanning; the server's database is then checked (orders placed exactly once, what they hold).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app.hpp"
+#include "harness.hpp"
+#include "reducer.hpp"
+#include "script.hpp"
+
+using testing::Harness;
+using testing::TempDir;
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A kiosk in its own temporary directory, talking to `h` with the Paris Rivoli kiosk's token.
+struct Kiosk {
+    explicit Kiosk(Harness& h, const std::string& language = "fr") {
+        std::ofstream(dir.path + "/token") << h.token << "\n";
+        cfg.client.api_url = h.url();
+        cfg.client.token_file = dir.path + "/token";
+        cfg.client.replica_dir = dir.path + "/replica";
+        cfg.client.outbox_dir = dir.path + "/outbox";
+        cfg.cache_dir = dir.path + "/cache";
+        cfg.assets_dir = std::string(KIOSK_SOURCE_DIR) + "/assets";
+        cfg.default_language = language;
+        cfg.tracking_url = "https://suivi.example.org/{number}";
+        kiosk::RunOptions opt;
+        opt.headless = true;
+        opt.manual_clock = true;
+        opt.width = 1920;
+        opt.height = 1080;
+        app = std::make_unique<kiosk::App>(cfg, opt);
+    }
+    // Runs script steps; on failure prints the failing step's log line.
+    bool run(const json& steps) {
+        kiosk::Script s;
+        s.steps = steps;
+        const std::string out = dir.path + "/run" + std::to_string(++runs);
+        const int code = kiosk::run_script(*app, s, out);
+        if (code != 0) {
+            std::ifstream log(out + "/log.jsonl");
+            std::string line, last;
+            while (std::getline(log, line)) last = line;
+            MESSAGE("failed step: " << last);
+        }
+        return code == 0;
+    }
+    const kiosk::AppState& state() const { return app->state(); }
+
+    TempDir dir;
+    kiosk::KioskConfig cfg;
+    std::unique_ptr<kiosk::App> app;
+    int runs = 0;
+};
+
+json steps(std::initializer_list<json> list) { return json(list); }
+
+std::int64_t count_orders(Harness& h) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT COUNT(*) FROM orders");
+    st.step();
+    return st.integer(0);
+}
+
+json only_order(Harness& h) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT doc FROM orders");
+    REQUIRE(st.step());
+    return json::parse(st.text(0));
+}
+
+std::string ean_of(Harness& h, const std::string& sku) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT ean FROM variants WHERE sku = ?");
+    st.bind(1, sku);
+    REQUIRE(st.step());
+    return st.text(0);
+}
+
+void set_online_price(Harness& h, const std::string& sku, std::int64_t amount) {
+    auto db = h.open_db();
+    db->prepare("UPDATE variants SET price_online = ? WHERE sku = ?").bind(1, amount).bind(2, sku).run();
+}
+
+void set_stock(Harness& h, const std::string& sku, const std::string& store, int units) {
+    auto db = h.open_db();
+    db->prepare("UPDATE stock SET quantity = ? WHERE sku = ? AND location_id = ?").bind(1, units).bind(2, sku).bind(3, store).run();
+}
+
+// Every file under `dir` (the kiosk's replica, cache and outbox) searched for `needle`.
+bool on_disk(const std::string& dir, const std::string& needle) {
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file()) continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        if (ss.str().find(needle) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// Scans the code, adds the preselected variant to the cart and opens the checkout.
+json to_checkout(const std::string& ean) {
+    return steps({{{"tap", "attract.start"}},
+                  {{"scan", ean}},
+                  {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}},
+                  {{"tap", "product.add_to_cart"}},
+                  {{"tap", "nav.cart"}},
+                  {{"expect", {{"screen", "cart"}, {"visible", {"cart.line.0.remove", "cart.checkout"}}}}},
+                  {{"tap", "cart.checkout"}},
+                  {{"wait", {{"screen", "checkout"}, {"visible", "checkout.pickup"}}}, {"timeout_ms", 5000}}});
+}
+
+json type_into(const std::string& field, const std::string& text) {
+    return steps({{{"tap", "checkout.field." + field}}, {{"type", text}}, {{"tap", "checkout.keyboard_done"}}});
+}
+
+json concat(std::initializer_list<json> parts) {
+    json out = json::array();
+    for (const json& p : parts)
+        for (const json& s : p) out.push_back(s);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("S1 S4 S5: browse a category, open a product, check availability, in French then English") {
+    Harness h;
+    Kiosk k(h);
+    CHECK(k.run(steps({{{"expect", {{"screen", "attract"}, {"visible", {"attract.start", "nav.language.en"}}}}},
+                       {{"tap", "attract.start"}},
+                       {{"expect", {{"screen", "home"}, {"visible", {"home.search", "home.category.mode", "nav.cart"}}}}},
+                       {{"tap", "home.category.mode"}},
+                       {{"wait", {{"screen", "category"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 5000}},
+                       {{"tap", "filter.sort.price_up"}},
+                       {{"wait", {{"screen", "category"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 5000}},
+                       {{"tap", "grid.item.0"}},
+                       {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}},
+                       {{"expect", {{"text", "Ajouter au panier"}}}},
+                       {{"tap", "product.availability"}},
+                       {{"expect", {{"screen", "availability"}, {"text", "Dans les autres magasins"}}}},
+                       {{"tap", "nav.language.en"}},
+                       {{"expect", {{"screen", "availability"}, {"text", "In other stores"}}}},
+                       {{"tap", "nav.back"}},
+                       {{"expect", {{"screen", "product"}, {"text", "Add to basket"}}}},
+                       {{"audit", true}}})));
+    // The category grid was sorted by price: the first page is in ascending order.
+    const auto& page = k.state().category.pages.at(0);
+    REQUIRE(page.size() >= 2);
+    for (std::size_t i = 1; i < page.size(); ++i) CHECK(page[i - 1].price <= page[i].price);
+    // Stock came from the live API: the chosen variant's stock is known.
+    const kiosk::ProductView& v = k.state().product;
+    REQUIRE(v.product);
+    const catalog_client::Variant* var = kiosk::chosen_variant(v);
+    REQUIRE(var);
+    CHECK(k.state().stock.at(var->sku).known);
+}
+
+TEST_CASE("S2: search on the on-screen keyboard, accents and capitals ignored, results on every keystroke") {
+    Harness h;
+    // A word with an accent from a real product name of this catalogue.
+    std::string word;
+    {
+        auto db = h.open_db();
+        auto st = db->prepare("SELECT doc FROM products ORDER BY id");
+        while (word.empty() && st.step()) {
+            const json doc = json::parse(st.text(0));
+            std::string name = doc["name"]["fr"];
+            std::istringstream in(name);
+            std::string token;
+            while (in >> token)
+                if (token.size() >= 6 && token.find("\xC3\xA9") != std::string::npos && token.find('\'') == std::string::npos) {
+                    word = token;
+                    break;
+                }
+        }
+    }
+    REQUIRE(!word.empty());
+    const std::string typed = catalog_client::fold(word);  // "Périgord" -> "perigord"
+    Kiosk k(h);
+    CHECK(k.run(steps({{{"tap", "attract.start"}},
+                       {{"tap", "home.search"}},
+                       {{"expect", {{"screen", "search"}, {"visible", {"osk.key.a", "osk.key.backspace"}}}}},
+                       {{"type", typed.substr(0, 3)}},
+                       {{"wait", {{"screen", "search"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 5000}}})));
+    const std::int64_t after_three = k.state().search.total;
+    CHECK(after_three > 0);
+    CHECK(k.run(steps({{{"type", typed.substr(3)}},
+                       {{"wait", {{"screen", "search"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 5000}},
+                       {{"expect", {{"text", word}}}}})));
+    CHECK(k.state().search_text == typed);
+    CHECK(k.state().search.total <= after_three);
+    CHECK(k.state().search.total > 0);
+}
+
+TEST_CASE("S3 S7 S8: a scanned product, picked up in another store, paid at the till") {
+    Harness h;
+    const std::string sku = testing::stock_only_at(h, "la-defense", 5);
+    Kiosk k(h);
+    CHECK(k.run(concat({to_checkout(ean_of(h, sku)),
+                        steps({{{"tap", "checkout.pickup"}},
+                               {{"expect", {{"visible", "checkout.pickup.store.la-defense"}, {"absent", "checkout.pickup.store.paris-rivoli"}}}},
+                               {{"tap", "checkout.pickup.store.la-defense"}}}),
+                        type_into("email", "marie@exemple.fr"),
+                        steps({{{"tap", "checkout.payment.pay_at_till"}},
+                               {{"tap", "checkout.place_order"}},
+                               {{"wait", {{"screen", "confirmation"}, {"visible", "confirmation.number"}}}, {"timeout_ms", 10000}},
+                               {{"expect", {{"visible", {"confirmation.till_barcode", "confirmation.tracking_qr", "confirmation.done"}}}}},
+                               {{"audit", true}}})})));
+    REQUIRE(count_orders(h) == 1);
+    const json order = only_order(h);
+    CHECK(order["fulfilment"]["type"] == "pickup");
+    CHECK(order["fulfilment"]["store_id"] == "la-defense");
+    CHECK(order["lines"][0]["sku"] == sku);
+    CHECK(order["channel"]["store_id"] == "paris-rivoli");
+    REQUIRE(k.state().confirmation);
+    CHECK(k.state().confirmation->order.number == order["number"]);
+    // The scan preselected the scanned variant.
+    CHECK(order["payment"]["method"] == "pay_at_till");
+    // Finishing wipes the session.
+    CHECK(k.run(steps({{{"tap", "confirmation.done"}}, {{"expect", {{"screen", "attract"}}}}})));
+    CHECK(k.state().cart.empty());
+    CHECK_FALSE(k.state().confirmation);
+}
+
+TEST_CASE("S7: home delivery, address errors shown and corrected, paid on the phone, in English") {
+    Harness h;
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT v.sku FROM variants v JOIN stock s ON s.sku = v.sku WHERE s.location_id LIKE 'wh-%' AND s.quantity > 5 ORDER BY v.sku LIMIT 1");
+    REQUIRE(st.step());
+    const std::string sku = st.text(0);
+    Kiosk k(h, "en");
+    CHECK(k.run(concat({to_checkout(ean_of(h, sku)),
+                        steps({{{"tap", "checkout.delivery"}}}),
+                        type_into("name", "Mary Smith"),
+                        type_into("line1", "12 rue des Lilas"),
+                        type_into("postcode", "7500"),
+                        type_into("city", "Paris"),
+                        type_into("phone", "0612345678"),
+                        steps({{{"tap", "checkout.payment.pay_on_phone"}},
+                               {{"tap", "checkout.place_order"}},
+                               {{"expect", {{"screen", "checkout"}, {"text", "A French postcode has 5 digits"}}}}}),
+                        type_into("postcode", "1"),
+                        steps({{{"tap", "checkout.place_order"}},
+                               {{"wait", {{"screen", "confirmation"}, {"visible", "confirmation.number"}}}, {"timeout_ms", 10000}},
+                               {{"expect", {{"visible", {"confirmation.payment_qr"}}, {"text", "Thank you"}}}}})})));
+    REQUIRE(count_orders(h) == 1);
+    const json order = only_order(h);
+    CHECK(order["fulfilment"]["type"] == "delivery");
+    CHECK(order["fulfilment"]["address"]["postcode"] == "75001");
+    CHECK(order["payment"]["method"] == "pay_on_phone");
+}
+
+TEST_CASE("S6: a price change between cart and order is shown, accepted, and charged") {
+    Harness h;
+    const std::string sku = testing::stock_only_at(h, "paris-rivoli", 5);
+    Kiosk k(h);
+    CHECK(k.run(steps({{{"tap", "attract.start"}},
+                       {{"scan", ean_of(h, sku)}},
+                       {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}},
+                       {{"tap", "product.add_to_cart"}},
+                       {{"tap", "nav.cart"}}})));
+    const std::int64_t before = k.state().cart.at(0).unit_price.amount;
+    // The price changes while the shopper looks at the cart.
+    set_online_price(h, sku, before + 500);
+    CHECK(k.run(concat({steps({{{"tap", "cart.checkout"}},
+                               {{"wait", {{"screen", "checkout"}, {"visible", "checkout.accept_changes"}}}, {"timeout_ms", 5000}},
+                               {{"expect", {{"text", "Des prix ont changé"}}}},
+                               {{"tap", "checkout.pickup"}},
+                               {{"tap", "checkout.pickup.store.paris-rivoli"}}}),
+                        type_into("phone", "0612345678"),
+                        steps({{{"tap", "checkout.payment.pay_at_till"}}})})));
+    // Not ordered until the shopper accepts the new price.
+    CHECK_FALSE(k.run(steps({{{"tap", "checkout.place_order"}}})));
+    CHECK(count_orders(h) == 0);
+    // And once more after the quote: the order itself answers price_changed.
+    CHECK(k.run(steps({{{"tap", "checkout.accept_changes"}}})));
+    set_online_price(h, sku, before + 900);
+    CHECK(k.run(steps({{{"tap", "checkout.place_order"}},
+                       {{"wait", {{"visible", "checkout.accept_changes"}}}, {"timeout_ms", 10000}},
+                       {{"expect", {{"text", kiosk::format_money(before + 900, "fr")}}}},
+                       {{"tap", "checkout.accept_changes"}},
+                       {{"tap", "checkout.place_order"}},
+                       {{"wait", {{"screen", "confirmation"}, {"visible", "confirmation.number"}}}, {"timeout_ms", 10000}}})));
+    REQUIRE(count_orders(h) == 1);
+    CHECK(only_order(h)["lines"][0]["unit_price"]["amount"] == before + 900);
+}
+
+TEST_CASE("S7: out of stock when ordering: explained, nothing ordered, another choice offered") {
+    Harness h;
+    const std::string sku = testing::stock_only_at(h, "paris-montparnasse", 1);
+    Kiosk k(h);
+    CHECK(k.run(concat({to_checkout(ean_of(h, sku)),
+                        steps({{{"tap", "checkout.pickup"}}, {{"tap", "checkout.pickup.store.paris-montparnasse"}}}),
+                        type_into("email", "jean@exemple.fr"),
+                        steps({{{"tap", "checkout.payment.pay_at_till"}}})})));
+    set_stock(h, sku, "paris-montparnasse", 0);  // someone else bought the last one
+    CHECK(k.run(steps({{{"tap", "checkout.place_order"}},
+                       {{"wait", {{"screen", "checkout"}, {"visible", "checkout.other_store"}}}, {"timeout_ms", 10000}},
+                       {{"expect", {{"text", "Rien n’a été commandé"}, {"visible", {"checkout.edit_cart"}}}}}})));
+    CHECK(count_orders(h) == 0);
+    CHECK(k.state().checkout.problem_code == "out_of_stock");
+    // Stock comes back in: choosing again re-quotes and the order goes through.
+    set_stock(h, sku, "paris-montparnasse", 3);
+    CHECK(k.run(steps({{{"tap", "checkout.other_store"}},
+                       {{"wait", {{"visible", "checkout.pickup.store.paris-montparnasse"}}}, {"timeout_ms", 5000}},
+                       {{"tap", "checkout.pickup.store.paris-montparnasse"}},
+                       {{"tap", "checkout.place_order"}},
+                       {{"wait", {{"screen", "confirmation"}}}, {"timeout_ms", 10000}}})));
+    CHECK(count_orders(h) == 1);
+}
+
+TEST_CASE("O5: the API goes down and comes back; browsing and search keep working; the order is placed once") {
+    Harness h;
+    const std::string sku = testing::stock_only_at(h, "paris-rivoli", 4);
+    Kiosk k(h);
+    CHECK(k.run(steps({{{"tap", "attract.start"}}, {{"tap", "home.category.maison"}},
+                       {{"wait", {{"visible", "grid.item.0"}}}, {"timeout_ms", 5000}}})));
+    h.stop_server();
+    // Offline: the banner shows, the catalogue still browses and searches, stock is unknown.
+    CHECK(k.run(steps({{{"advance_s", 16}},
+                       {{"wait", {{"text", "Connexion interrompue"}}}, {"timeout_ms", 8000}},
+                       {{"tap", "grid.item.1"}},
+                       {{"wait", {{"screen", "product"}, {"text", "Stock inconnu"}}}, {"timeout_ms", 8000}},
+                       {{"tap", "nav.search"}},
+                       {{"type", "pull"}},
+                       {{"wait", {{"screen", "search"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 5000}},
+                       {{"scan", ean_of(h, sku)}},
+                       {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}},
+                       {{"tap", "product.add_to_cart"}},
+                       {{"tap", "nav.cart"}},
+                       {{"tap", "cart.checkout"}},
+                       {{"wait", {{"screen", "checkout"}, {"text", "La commande est indisponible"}}}, {"timeout_ms", 10000}}})));
+    CHECK_FALSE(k.state().online);
+    // Back online: the checkout picks up by itself.
+    h.start_server();
+    CHECK(k.run(concat({steps({{{"advance_s", 4}},
+                               {{"wait", {{"visible", "checkout.pickup"}, {"absent", "checkout.retry"}}}, {"timeout_ms", 10000}},
+                               {{"tap", "checkout.pickup"}},
+                               {{"wait", {{"visible", "checkout.pickup.store.paris-rivoli"}}}, {"timeout_ms", 5000}},
+                               {{"tap", "checkout.pickup.store.paris-rivoli"}}}),
+                        type_into("email", "ana@exemple.fr"),
+                        steps({{{"tap", "checkout.payment.pay_on_phone"}}})})));
+    CHECK(k.state().online);
+    // The API drops again just as the order is placed: "we are confirming", then exactly one order.
+    h.stop_server();
+    CHECK(k.run(steps({{{"tap", "checkout.place_order"}},
+                       {{"wait", {{"text", "Nous confirmons votre commande"}}}, {"timeout_ms", 30000}}})));
+    CHECK(count_orders(h) == 0);
+    h.start_server();
+    CHECK(k.run(steps({{{"advance_s", 4}},
+                       {{"wait", {{"screen", "confirmation"}, {"visible", "confirmation.number"}}}, {"timeout_ms", 30000}}})));
+    CHECK(count_orders(h) == 1);
+}
+
+TEST_CASE("S9: idle warning, then the whole session is wiped; nothing personal stays in memory or on disk") {
+    Harness h;
+    const std::string sku = testing::stock_only_at(h, "paris-rivoli", 4);
+    Kiosk k(h);
+    CHECK(k.run(concat({to_checkout(ean_of(h, sku)),
+                        steps({{{"tap", "nav.language.en"}}, {{"tap", "checkout.delivery"}}}),
+                        type_into("name", "Zoe Unique"),
+                        type_into("email", "zoe.unique@exemple.fr"),
+                        steps({{{"advance_s", 61}},
+                               {{"expect", {{"visible", "idle.continue"}}}},
+                               {{"tap", "idle.continue"}},
+                               {{"expect", {{"screen", "checkout"}, {"absent", "idle.continue"}}}},
+                               {{"advance_s", 61}},
+                               {{"expect", {{"visible", "idle.continue"}}}},
+                               {{"advance_s", 11}},
+                               {{"expect", {{"screen", "attract"}, {"absent", "idle.continue"}}}}})})));
+    const kiosk::AppState& s = k.state();
+    CHECK(s.cart.empty());
+    CHECK(s.checkout.form.fields.empty());
+    CHECK(s.search_text.empty());
+    CHECK(s.language == "fr");
+    CHECK_FALSE(s.product.product);
+    CHECK(s.history.empty());
+    for (const char* dir : {"/replica", "/outbox", "/cache"}) {
+        CHECK_FALSE(on_disk(k.dir.path + dir, "Zoe Unique"));
+        CHECK_FALSE(on_disk(k.dir.path + dir, "zoe.unique@exemple.fr"));
+    }
+    CHECK(count_orders(h) == 0);
+}
