@@ -85,7 +85,12 @@ RequestId CommerceApi::changes(const std::string& cursor, int limit, Done<Change
     if (!cursor.empty()) path += "&since=" + url_encode(cursor);
     HttpRequest r = get(path);
     r.total_timeout = sync_timeout_;
-    return call(std::move(r), parse_change_page, std::move(done));
+    // Parsed from the text (on the network thread), so the replica can keep each product's JSON
+    // as sent.
+    return transport_.submit(std::move(r), [done = std::move(done)](Result<HttpResponse> resp) {
+        if (!resp.ok()) done(resp.error());
+        else done(parse_change_page_text(resp.value().body));
+    });
 }
 
 RequestId CommerceApi::product(const std::string& id, Done<Product> done) {

@@ -1,5 +1,10 @@
 #include "model.hpp"
 
+#include <charconv>
+#include <deque>
+#include <memory>
+#include <type_traits>
+
 namespace catalog_client {
 
 namespace {
@@ -7,8 +12,11 @@ namespace {
 constexpr std::size_t kMaxText = 20000;   // descriptions
 constexpr std::size_t kMaxShort = 500;    // names, ids, codes
 
+std::string_view string_of(const json& v) { return v.get_ref<const std::string&>(); }
+
 // Reads fields and remembers the first problem with its JSON path.
-class Reader {
+template <class J>
+class ReaderT {
 public:
     bool ok() const { return error_.empty(); }
     Error error() const { return Error{ErrorKind::Parse, 0, {}, error_, 0, {}}; }
@@ -16,7 +24,7 @@ public:
         if (error_.empty()) error_ = (path.empty() ? std::string("document") : path) + ": " + what;
     }
 
-    const json* member(const json& obj, const char* key, const std::string& path, bool required) {
+    const J* member(const J& obj, std::string_view key, const std::string& path, bool required) {
         if (!obj.is_object()) {
             fail(path, "not an object");
             return nullptr;
@@ -28,18 +36,18 @@ public:
         }
         return &*it;
     }
-    std::string str(const json& obj, const char* key, const std::string& path, bool required = true,
+    std::string str(const J& obj, std::string_view key, const std::string& path, bool required = true,
                     std::size_t max = kMaxShort) {
-        const json* v = member(obj, key, path, required);
+        const J* v = member(obj, key, path, required);
         if (!v) return {};
         return clean(*v, join(path, key), max);
     }
-    std::string clean(const json& v, const std::string& path, std::size_t max) {
+    std::string clean(const J& v, const std::string& path, std::size_t max) {
         if (!v.is_string()) {
             fail(path, "not a string");
             return {};
         }
-        const auto& s = v.get_ref<const std::string&>();
+        std::string_view s = string_of(v);
         if (s.size() > max) {
             fail(path, "too long");
             return {};
@@ -51,45 +59,45 @@ public:
             else if (c == '\n' || c == '\t') out.push_back(' ');
         return out;
     }
-    std::int64_t integer(const json& obj, const char* key, const std::string& path, bool required,
+    std::int64_t integer(const J& obj, std::string_view key, const std::string& path, bool required,
                          std::int64_t min, std::int64_t max) {
-        const json* v = member(obj, key, path, required);
+        const J* v = member(obj, key, path, required);
         if (!v) return 0;
         if (!v->is_number_integer()) {
             fail(join(path, key), "not an integer");
             return 0;
         }
-        if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+        if (v->is_number_unsigned() && v->template get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
             fail(join(path, key), "out of range");
             return 0;
         }
-        auto n = v->get<std::int64_t>();
+        auto n = v->template get<std::int64_t>();
         if (n < min || n > max) {
             fail(join(path, key), "out of range");
             return 0;
         }
         return n;
     }
-    double number(const json& obj, const char* key, const std::string& path, bool required) {
-        const json* v = member(obj, key, path, required);
+    double number(const J& obj, std::string_view key, const std::string& path, bool required) {
+        const J* v = member(obj, key, path, required);
         if (!v) return 0;
         if (!v->is_number()) {
             fail(join(path, key), "not a number");
             return 0;
         }
-        return v->get<double>();
+        return v->template get<double>();
     }
-    bool boolean(const json& obj, const char* key, const std::string& path, bool required) {
-        const json* v = member(obj, key, path, required);
+    bool boolean(const J& obj, std::string_view key, const std::string& path, bool required) {
+        const J* v = member(obj, key, path, required);
         if (!v) return false;
         if (!v->is_boolean()) {
             fail(join(path, key), "not a boolean");
             return false;
         }
-        return v->get<bool>();
+        return v->template get<bool>();
     }
-    Money money(const json& obj, const char* key, const std::string& path, bool required = true) {
-        const json* v = member(obj, key, path, required);
+    Money money(const J& obj, std::string_view key, const std::string& path, bool required = true) {
+        const J* v = member(obj, key, path, required);
         if (!v) return {};
         std::string p = join(path, key);
         Money m;
@@ -97,10 +105,10 @@ public:
         m.currency = str(*v, "currency", p, true, 8);
         return m;
     }
-    LocalizedText text(const json& obj, const char* key, const std::string& path, bool required = true,
+    LocalizedText text(const J& obj, std::string_view key, const std::string& path, bool required = true,
                        std::size_t max = kMaxShort) {
         LocalizedText t;
-        const json* v = member(obj, key, path, required);
+        const J* v = member(obj, key, path, required);
         if (!v) return t;
         std::string p = join(path, key);
         if (!v->is_object()) {
@@ -108,15 +116,16 @@ public:
             return t;
         }
         for (auto it = v->begin(); it != v->end(); ++it) {
-            if (it.key().size() > 16) continue;  // not a language tag: ignored
-            t.by_lang[it.key()] = clean(it.value(), p + "." + it.key(), max);
+            std::string lang(it.key());
+            if (lang.size() > 16) continue;  // not a language tag: ignored
+            t.by_lang[lang] = clean(it.value(), p + "." + lang, max);
         }
         if (required && t.by_lang.empty()) fail(p, "empty");
         return t;
     }
-    const json* array(const json& obj, const char* key, const std::string& path, bool required,
+    const J* array(const J& obj, std::string_view key, const std::string& path, bool required,
                       std::size_t max_items = 100000) {
-        const json* v = member(obj, key, path, required);
+        const J* v = member(obj, key, path, required);
         if (!v) return nullptr;
         if (!v->is_array()) {
             fail(join(path, key), "not an array");
@@ -128,16 +137,16 @@ public:
         }
         return v;
     }
-    std::vector<std::string> strings(const json& obj, const char* key, const std::string& path,
+    std::vector<std::string> strings(const J& obj, std::string_view key, const std::string& path,
                                      bool required, std::size_t max_items = 1000) {
         std::vector<std::string> out;
-        const json* a = array(obj, key, path, required, max_items);
+        const J* a = array(obj, key, path, required, max_items);
         if (!a) return out;
         for (std::size_t i = 0; i < a->size(); ++i) out.push_back(clean((*a)[i], index(join(path, key), i), kMaxShort));
         return out;
     }
-    static std::string join(const std::string& path, const char* key) {
-        return path.empty() ? std::string(key) : path + "." + key;
+    static std::string join(const std::string& path, std::string_view key) {
+        return path.empty() ? std::string(key) : path + "." + std::string(key);
     }
     static std::string index(const std::string& path, std::size_t i) {
         return path + "[" + std::to_string(i) + "]";
@@ -147,13 +156,16 @@ private:
     std::string error_;
 };
 
-template <class T>
-Result<T> finish(Reader& r, T value) {
+using Reader = ReaderT<json>;
+
+template <class T, class R>
+Result<T> finish(R& r, T value) {
     if (!r.ok()) return r.error();
     return value;
 }
 
-Image read_image(Reader& r, const json& doc, const std::string& path) {
+template <class J>
+Image read_image(ReaderT<J>& r, const J& doc, const std::string& path) {
     Image img;
     img.url = r.str(doc, "url", path, true, 2048);
     img.width = static_cast<int>(r.integer(doc, "width", path, false, 0, 100000));
@@ -163,17 +175,18 @@ Image read_image(Reader& r, const json& doc, const std::string& path) {
     return img;
 }
 
-Variant read_variant(Reader& r, const json& doc, const std::string& path) {
+template <class J>
+Variant read_variant(ReaderT<J>& r, const J& doc, const std::string& path) {
     Variant v;
     v.sku = r.str(doc, "sku", path);
     v.ean = r.str(doc, "ean", path, false, 32);
-    if (const json* opts = r.member(doc, "options", path, false); opts && opts->is_object())
+    if (const J* opts = r.member(doc, "options", path, false); opts && opts->is_object())
         for (auto it = opts->begin(); it != opts->end(); ++it)
-            v.options[it.key()] = r.clean(it.value(), path + ".options." + it.key(), kMaxShort);
-    if (const json* labels = r.member(doc, "labels", path, false); labels && labels->is_object())
+            v.options[std::string(it.key())] = r.clean(it.value(), path + ".options." + std::string(it.key()), kMaxShort);
+    if (const J* labels = r.member(doc, "labels", path, false); labels && labels->is_object())
         for (auto it = labels->begin(); it != labels->end(); ++it)
-            v.labels[it.key()] = r.text(*labels, it.key().c_str(), path + ".labels", false);
-    if (const json* price = r.member(doc, "price", path, true)) {
+            v.labels[std::string(it.key())] = r.text(*labels, it.key(), path + ".labels", false);
+    if (const J* price = r.member(doc, "price", path, true)) {
         v.store_price = r.money(*price, "store", path + ".price");
         v.online_price = r.money(*price, "online", path + ".price");
     }
@@ -183,7 +196,8 @@ Variant read_variant(Reader& r, const json& doc, const std::string& path) {
     return v;
 }
 
-Product read_product(Reader& r, const json& doc, const std::string& path) {
+template <class J>
+Product read_product(ReaderT<J>& r, const J& doc, const std::string& path) {
     Product p;
     p.id = r.str(doc, "id", path);
     if (r.ok() && p.id.empty()) r.fail(path + ".id", "empty");
@@ -195,23 +209,23 @@ Product read_product(Reader& r, const json& doc, const std::string& path) {
     p.category_ids = r.strings(doc, "category_ids", path, false);
     p.badges = r.strings(doc, "badges", path, false);
     p.updated_at = r.str(doc, "updated_at", path, false, 64);
-    if (const json* attrs = r.member(doc, "attributes", path, false); attrs && attrs->is_object()) {
+    if (const J* attrs = r.member(doc, "attributes", path, false); attrs && attrs->is_object()) {
         for (auto lang = attrs->begin(); lang != attrs->end(); ++lang) {
             if (lang.value().is_object()) {  // localised: {"fr": {"Matière": "coton"}}
                 for (auto it = lang.value().begin(); it != lang.value().end(); ++it)
-                    p.attributes[lang.key()].emplace_back(it.key(), r.clean(it.value(), path + ".attributes", kMaxShort));
+                    p.attributes[std::string(lang.key())].emplace_back(std::string(it.key()), r.clean(it.value(), path + ".attributes", kMaxShort));
             } else {  // plain: {"Matière": "coton"}, shown in every language
-                p.attributes[""].emplace_back(lang.key(), r.clean(lang.value(), path + ".attributes", kMaxShort));
+                p.attributes[""].emplace_back(std::string(lang.key()), r.clean(lang.value(), path + ".attributes", kMaxShort));
             }
         }
     }
-    if (const json* points = r.member(doc, "selling_points", path, false); points && points->is_object())
+    if (const J* points = r.member(doc, "selling_points", path, false); points && points->is_object())
         for (auto it = points->begin(); it != points->end(); ++it)
-            p.selling_points[it.key()] = r.strings(*points, it.key().c_str(), path + ".selling_points", false, 50);
-    if (const json* imgs = r.array(doc, "images", path, false, 200))
-        for (std::size_t i = 0; i < imgs->size(); ++i) p.images.push_back(read_image(r, (*imgs)[i], Reader::index(path + ".images", i)));
-    if (const json* vars = r.array(doc, "variants", path, true, 500))
-        for (std::size_t i = 0; i < vars->size(); ++i) p.variants.push_back(read_variant(r, (*vars)[i], Reader::index(path + ".variants", i)));
+            p.selling_points[std::string(it.key())] = r.strings(*points, it.key(), path + ".selling_points", false, 50);
+    if (const J* imgs = r.array(doc, "images", path, false, 200))
+        for (std::size_t i = 0; i < imgs->size(); ++i) p.images.push_back(read_image(r, (*imgs)[i], ReaderT<J>::index(path + ".images", i)));
+    if (const J* vars = r.array(doc, "variants", path, true, 500))
+        for (std::size_t i = 0; i < vars->size(); ++i) p.variants.push_back(read_variant(r, (*vars)[i], ReaderT<J>::index(path + ".variants", i)));
     if (r.ok() && p.variants.empty()) r.fail(path + ".variants", "empty");
     return p;
 }
@@ -253,32 +267,422 @@ Result<Product> parse_product(const json& doc) {
     return finish(r, std::move(p));
 }
 
-Result<ChangePage> parse_change_page(const json& doc) {
-    Reader r;
+namespace {
+template <class J>
+Result<ChangePage> parse_changes(const J& doc, std::vector<std::size_t>* item_of);
+}  // namespace
+
+Result<ChangePage> parse_change_page(const json& doc) { return parse_changes(doc, nullptr); }
+
+namespace {
+template <class J>
+Result<ChangePage> parse_changes(const J& doc, std::vector<std::size_t>* item_of) {
+    ReaderT<J> r;
     ChangePage page;
-    const json* changes = r.array(doc, "changes", "", true, 10000);
+    const J* changes = r.array(doc, "changes", "", true, 10000);
     page.next_cursor = r.str(doc, "next_cursor", "", true, 1000);
     page.has_more = r.boolean(doc, "has_more", "", true);
     if (!r.ok()) return r.error();
     if (page.next_cursor.empty()) return Error{ErrorKind::Parse, 0, {}, "next_cursor: empty", 0, {}};
     for (std::size_t i = 0; i < changes->size(); ++i) {
-        Reader item;
-        const json& c = (*changes)[i];
-        std::string path = Reader::index("changes", i);
+        ReaderT<J> item;
+        const J& c = (*changes)[i];
+        std::string path = ReaderT<J>::index("changes", i);
         std::string op = item.str(c, "op", path);
         Change change;
         if (item.ok() && op == "delete") {
             change.deleted = true;
             change.product_id = item.str(c, "product_id", path);
         } else if (item.ok() && op == "upsert") {
-            if (const json* p = item.member(c, "product", path, true)) change.product = read_product(item, *p, path + ".product");
+            if (const J* p = item.member(c, "product", path, true)) change.product = read_product(item, *p, path + ".product");
             if (change.product) change.product_id = change.product->id;
         } else if (item.ok()) {
             item.fail(path + ".op", "unknown operation");
         }
         if (item.ok() && change.product_id.empty()) item.fail(path, "no product id");
-        if (item.ok()) page.changes.push_back(std::move(change));
-        else page.skipped.push_back(item.error().message);
+        if (item.ok()) {
+            page.changes.push_back(std::move(change));
+            if (item_of) item_of->push_back(i);
+        } else {
+            page.skipped.push_back(item.error().message);
+        }
+    }
+    return page;
+}
+}  // namespace
+
+namespace {
+
+// A JSON document parsed in one pass over a page of the sync feed, for the replica's full sync
+// (1 000 000 products): strings are views into the text (decoded into one buffer only when they
+// hold escapes), containers list their children, every value knows its place in the text. It
+// accepts exactly what nlohmann::json accepts (RFC 8259, UTF-8 checked) and offers the part of
+// nlohmann's interface that ReaderT uses, so the same validation code reads both.
+class FastValue {
+public:
+    enum class Kind : std::uint8_t { Null, Boolean, Integer, Unsigned, Float, String, Array, Object };
+
+    class iterator {
+    public:
+        explicit iterator(const FastValue* const* at) : at_(at) {}
+        std::string_view key() const { return (*at_)->key_; }
+        const FastValue& value() const { return **at_; }
+        const FastValue& operator*() const { return **at_; }
+        const FastValue* operator->() const { return *at_; }
+        iterator& operator++() {
+            ++at_;
+            return *this;
+        }
+        bool operator==(const iterator& o) const { return at_ == o.at_; }
+        bool operator!=(const iterator& o) const { return at_ != o.at_; }
+
+    private:
+        const FastValue* const* at_;
+    };
+
+    bool is_null() const { return kind_ == Kind::Null; }
+    bool is_boolean() const { return kind_ == Kind::Boolean; }
+    bool is_number() const { return kind_ == Kind::Integer || kind_ == Kind::Unsigned || kind_ == Kind::Float; }
+    bool is_number_integer() const { return kind_ == Kind::Integer || kind_ == Kind::Unsigned; }
+    bool is_number_unsigned() const { return kind_ == Kind::Unsigned; }
+    bool is_string() const { return kind_ == Kind::String; }
+    bool is_array() const { return kind_ == Kind::Array; }
+    bool is_object() const { return kind_ == Kind::Object; }
+
+    template <class T>
+    T get() const {
+        if constexpr (std::is_same_v<T, bool>) return boolean_;
+        else if constexpr (std::is_same_v<T, double>)
+            return kind_ == Kind::Float ? real_ : kind_ == Kind::Unsigned ? static_cast<double>(unsigned_) : static_cast<double>(integer_);
+        else if constexpr (std::is_same_v<T, std::uint64_t>)
+            return kind_ == Kind::Unsigned ? unsigned_ : static_cast<std::uint64_t>(integer_);
+        else return kind_ == Kind::Unsigned ? static_cast<std::int64_t>(unsigned_) : integer_;
+    }
+    std::string_view text() const { return text_; }
+    std::size_t size() const { return count_; }
+    const FastValue& operator[](std::size_t i) const { return *children_[i]; }
+    iterator begin() const { return iterator(children_); }
+    iterator end() const { return iterator(children_ + count_); }
+    // The last member with this key, as nlohmann::json keeps the last of duplicate keys.
+    iterator find(std::string_view key) const {
+        for (std::uint32_t i = count_; i > 0; --i)
+            if (children_[i - 1]->key_ == key) return iterator(children_ + i - 1);
+        return end();
+    }
+    std::size_t from = 0, to = 0;  // where the value is in the text
+
+private:
+    friend class FastParser;
+    Kind kind_ = Kind::Null;
+    bool boolean_ = false;
+    std::int64_t integer_ = 0;
+    std::uint64_t unsigned_ = 0;
+    double real_ = 0;
+    std::string_view text_, key_;
+    const FastValue* const* children_ = nullptr;
+    std::uint32_t count_ = 0;
+};
+
+std::string_view string_of(const FastValue& v) { return v.text(); }
+
+class FastParser {
+public:
+    explicit FastParser(std::string_view text) : s_(text) { decoded_.reserve(text.size()); }
+
+    // The root value, or nullptr when the text is not valid JSON.
+    const FastValue* parse() {
+        ws();
+        const FastValue* root = value(0);
+        ws();
+        return root && i_ == s_.size() ? root : nullptr;
+    }
+
+private:
+    static constexpr int kMaxDepth = 512;
+
+    char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+    void ws() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+    }
+    bool literal(std::string_view word) {
+        if (s_.substr(i_, word.size()) != word) return false;
+        i_ += word.size();
+        return true;
+    }
+    // Room for n child pointers that stay where they are (blocks never move).
+    const FastValue** slots(std::size_t n) {
+        if (n == 0) return nullptr;
+        if (block_left_ < n) {
+            std::size_t size = std::max<std::size_t>(n, 4096);
+            blocks_.push_back(std::make_unique<const FastValue*[]>(size));
+            block_next_ = blocks_.back().get();
+            block_left_ = size;
+        }
+        const FastValue** out = block_next_;
+        block_next_ += n;
+        block_left_ -= n;
+        return out;
+    }
+
+    const FastValue* value(int depth) {
+        if (depth > kMaxDepth) return nullptr;
+        FastValue& v = values_.emplace_back();
+        v.from = i_;
+        char c = peek();
+        bool ok = true;
+        if (c == '{' || c == '[') {
+            ok = container(v, depth);
+        } else if (c == '"') {
+            v.kind_ = FastValue::Kind::String;
+            ok = string(v.text_);
+        } else if (c == 't' || c == 'f') {
+            v.kind_ = FastValue::Kind::Boolean;
+            v.boolean_ = c == 't';
+            ok = literal(c == 't' ? "true" : "false");
+        } else if (c == 'n') {
+            ok = literal("null");
+        } else {
+            ok = number(v);
+        }
+        v.to = i_;
+        return ok ? &v : nullptr;
+    }
+
+    bool container(FastValue& v, int depth) {
+        const bool object = s_[i_++] == '{';
+        v.kind_ = object ? FastValue::Kind::Object : FastValue::Kind::Array;
+        const char close = object ? '}' : ']';
+        std::size_t mark = stack_.size();
+        ws();
+        if (peek() == close) {
+            ++i_;
+        } else {
+            for (;;) {
+                std::string_view key;
+                if (object) {
+                    if (peek() != '"' || !string(key)) return false;
+                    ws();
+                    if (peek() != ':') return false;
+                    ++i_;
+                    ws();
+                }
+                const FastValue* child = value(depth + 1);
+                if (!child) return false;
+                const_cast<FastValue*>(child)->key_ = key;
+                stack_.push_back(child);
+                ws();
+                if (peek() == ',') {
+                    ++i_;
+                    ws();
+                    continue;
+                }
+                if (peek() != close) return false;
+                ++i_;
+                break;
+            }
+        }
+        std::size_t n = stack_.size() - mark;
+        const FastValue** kids = slots(n);
+        std::copy(stack_.begin() + static_cast<std::ptrdiff_t>(mark), stack_.end(), kids);
+        stack_.resize(mark);
+        v.children_ = kids;
+        v.count_ = static_cast<std::uint32_t>(n);
+        return true;
+    }
+
+    static int hex(char c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    }
+    bool hex4(unsigned& out) {
+        if (i_ + 4 > s_.size()) return false;
+        out = 0;
+        for (int k = 0; k < 4; ++k) {
+            int h = hex(s_[i_++]);
+            if (h < 0) return false;
+            out = out * 16 + static_cast<unsigned>(h);
+        }
+        return true;
+    }
+    // One UTF-8 sequence starting at i_ (a byte >= 0x80): well-formed, shortest form, no
+    // surrogates, at most U+10FFFF.
+    bool utf8() {
+        auto b = [&](std::size_t k) { return static_cast<unsigned char>(s_[k]); };
+        unsigned char c = b(i_);
+        std::size_t n;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) n = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;
+        } else {
+            return false;
+        }
+        if (i_ + n >= s_.size()) return false;
+        if (b(i_ + 1) < lo || b(i_ + 1) > hi) return false;
+        for (std::size_t k = 2; k <= n; ++k)
+            if (b(i_ + k) < 0x80 || b(i_ + k) > 0xBF) return false;
+        i_ += n + 1;
+        return true;
+    }
+    void append_utf8(unsigned cp) {
+        if (cp < 0x80) {
+            decoded_.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            decoded_.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            decoded_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            decoded_.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            decoded_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            decoded_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            decoded_.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            decoded_.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            decoded_.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            decoded_.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+    // A string at i_ (on its opening quote): a view into the text when it has no escapes, else
+    // decoded into decoded_ (never longer than the text, reserved up front: views stay valid).
+    bool string(std::string_view& out) {
+        std::size_t start = ++i_;
+        bool escaped = false;
+        std::size_t decoded_from = 0;
+        for (;;) {
+            if (i_ >= s_.size()) return false;
+            auto c = static_cast<unsigned char>(s_[i_]);
+            if (c == '"') break;
+            if (c < 0x20) return false;
+            if (c >= 0x80) {
+                std::size_t at = i_;
+                if (!utf8()) return false;
+                if (escaped) decoded_.append(s_.data() + at, i_ - at);
+                continue;
+            }
+            if (c != '\\') {
+                if (escaped) decoded_.push_back(static_cast<char>(c));
+                ++i_;
+                continue;
+            }
+            if (!escaped) {
+                escaped = true;
+                decoded_from = decoded_.size();
+                decoded_.append(s_.data() + start, i_ - start);
+            }
+            ++i_;
+            if (i_ >= s_.size()) return false;
+            char e = s_[i_++];
+            switch (e) {
+                case '"': decoded_.push_back('"'); break;
+                case '\\': decoded_.push_back('\\'); break;
+                case '/': decoded_.push_back('/'); break;
+                case 'b': decoded_.push_back('\b'); break;
+                case 'f': decoded_.push_back('\f'); break;
+                case 'n': decoded_.push_back('\n'); break;
+                case 'r': decoded_.push_back('\r'); break;
+                case 't': decoded_.push_back('\t'); break;
+                case 'u': {
+                    unsigned cp;
+                    if (!hex4(cp)) return false;
+                    if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+                    if (cp >= 0xD800 && cp <= 0xDBFF) {
+                        unsigned low;
+                        if (i_ + 2 > s_.size() || s_[i_] != '\\' || s_[i_ + 1] != 'u') return false;
+                        i_ += 2;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    append_utf8(cp);
+                    break;
+                }
+                default: return false;
+            }
+        }
+        out = escaped ? std::string_view(decoded_.data() + decoded_from, decoded_.size() - decoded_from)
+                      : s_.substr(start, i_ - start);
+        ++i_;
+        return true;
+    }
+
+    bool number(FastValue& v) {
+        std::size_t start = i_;
+        bool negative = peek() == '-';
+        if (negative) ++i_;
+        auto digits = [&] {
+            std::size_t from = i_;
+            while (i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9') ++i_;
+            return i_ - from;
+        };
+        if (peek() == '0') ++i_;
+        else if (digits() == 0) return false;
+        bool integral = true;
+        if (peek() == '.') {
+            ++i_;
+            integral = false;
+            if (digits() == 0) return false;
+        }
+        if (peek() == 'e' || peek() == 'E') {
+            ++i_;
+            integral = false;
+            if (peek() == '+' || peek() == '-') ++i_;
+            if (digits() == 0) return false;
+        }
+        const char* first = s_.data() + start;
+        const char* last = s_.data() + i_;
+        if (integral) {
+            if (negative) {
+                auto r = std::from_chars(first, last, v.integer_);
+                if (r.ec == std::errc() && r.ptr == last) {
+                    v.kind_ = FastValue::Kind::Integer;
+                    return true;
+                }
+            } else {
+                auto r = std::from_chars(first, last, v.unsigned_);
+                if (r.ec == std::errc() && r.ptr == last) {
+                    v.kind_ = FastValue::Kind::Unsigned;
+                    return true;
+                }
+            }
+        }
+        // A fraction, an exponent, or an integer too large for 64 bits: a double, as nlohmann.
+        auto r = std::from_chars(first, last, v.real_);
+        if (r.ptr != last) return false;
+        v.kind_ = FastValue::Kind::Float;
+        return true;
+    }
+
+    std::string_view s_;
+    std::size_t i_ = 0;
+    std::deque<FastValue> values_;  // never moves what it holds
+    std::string decoded_;
+    std::vector<const FastValue*> stack_;
+    std::vector<std::unique_ptr<const FastValue*[]>> blocks_;
+    const FastValue** block_next_ = nullptr;
+    std::size_t block_left_ = 0;
+};
+
+}  // namespace
+
+Result<ChangePage> parse_change_page_text(std::string_view body) {
+    FastParser parser(body);
+    const FastValue* doc = parser.parse();
+    if (!doc) return Error{ErrorKind::Parse, 0, {}, "the answer is not valid JSON", 0, {}};
+    std::vector<std::size_t> item_of;
+    auto page = parse_changes(*doc, &item_of);
+    if (!page.ok()) return page;
+    const FastValue& items = *doc->find("changes");
+    for (std::size_t k = 0; k < page.value().changes.size(); ++k) {
+        auto& change = page.value().changes[k];
+        if (change.deleted) continue;
+        const FastValue& product = *items[item_of[k]].find("product");
+        change.raw = std::string(body.substr(product.from, product.to - product.from));
     }
     return page;
 }

@@ -84,6 +84,7 @@ struct Change {
     bool deleted = false;
     std::string product_id;
     std::optional<Product> product;  // for upserts
+    std::string raw;  // for upserts read from a page's text: the product's JSON as the server sent it
 };
 
 struct ChangePage {
@@ -164,6 +165,9 @@ struct CustomerHistory {
 
 Result<Product> parse_product(const json& doc);
 Result<ChangePage> parse_change_page(const json& doc);
+// The same from the page's text, keeping each valid product's JSON text in Change::raw (stored
+// as is by the replica: no re-serialisation).
+Result<ChangePage> parse_change_page_text(std::string_view body);
 Result<std::vector<Category>> parse_categories(const json& doc);
 Result<std::vector<Store>> parse_stores(const json& doc);
 Result<KioskIdentity> parse_identity(const json& doc);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <unordered_set>
 
 namespace catalog_client {
@@ -46,10 +47,13 @@ std::string search_text(const Product& p) {
 }
 
 // Writes products and deletions with statements prepared once per sync.
+// `fresh`: a full sync into an empty file, where only a product already written by this sync
+// can be there (the snapshot may list a product again if it changed while being paged).
 class Writer {
 public:
-    explicit Writer(Db& db)
+    Writer(Db& db, bool fresh)
         : db_(db),
+          fresh_(fresh),
           find_(db.prepare("SELECT rowid FROM products WHERE id = ?")),
           put_(db.prepare("INSERT INTO products(id, doc, ref, brand, updated_at, min_price, web_only) VALUES(?,?,?,?,?,?,?) "
                           "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, ref = excluded.ref, brand = excluded.brand, "
@@ -63,8 +67,10 @@ public:
           drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")),
           put_term_(db.prepare("INSERT OR IGNORE INTO terms(term) VALUES(?)")) {}
 
-    void upsert(const Product& p) {
-        std::int64_t old = rowid(p.id);
+    // `raw`: the product's JSON as the server sent it, stored as is; empty: serialised from `p`.
+    void upsert(const Product& p, std::string_view raw) {
+        bool may_exist = !fresh_ || !seen_.insert(p.id).second;
+        std::int64_t old = may_exist ? rowid(p.id) : 0;
         if (old) drop_search_.bind(1, old).run();
         std::int64_t min_price = INT64_MAX;
         bool web_only = true;
@@ -72,10 +78,11 @@ public:
             min_price = std::min(min_price, v.online_price.amount);
             web_only = web_only && v.online_only;
         }
-        put_.bind(1, p.id).bind(2, to_json(p).dump()).bind(3, p.ref).bind(4, p.brand).bind(5, p.updated_at)
-            .bind(6, min_price).bind(7, web_only ? 1 : 0).run();
-        std::int64_t row = rowid(p.id);
-        drop_variants_.bind(1, p.id).run();
+        put_.bind(1, p.id).bind(2, raw.empty() ? std::string_view(to_json(p).dump()) : raw).bind(3, p.ref).bind(4, p.brand)
+            .bind(5, p.updated_at).bind(6, min_price).bind(7, web_only ? 1 : 0).run();
+        // An update keeps the row (and its rank); a new product is the row just inserted.
+        std::int64_t row = old ? old : db_.last_insert_rowid();
+        if (old) drop_variants_.bind(1, p.id).run();  // variants and categories exist only with their product
         for (const auto& v : p.variants) {
             auto size = v.options.find("size");
             auto color = v.options.find("color");
@@ -84,7 +91,7 @@ public:
                 .bind(6, color == v.options.end() ? std::string() : color->second)
                 .run();
         }
-        drop_categories_.bind(1, p.id).run();
+        if (old) drop_categories_.bind(1, p.id).run();
         for (const auto& c : p.category_ids) put_category_.bind(1, c).bind(2, p.id).run();
         put_search_.bind(1, row).bind(2, index_text(p)).run();
     }
@@ -119,6 +126,8 @@ private:
         return row;
     }
     Db& db_;
+    bool fresh_;
+    std::unordered_set<std::string> seen_;  // with fresh_: the products written so far
     Stmt find_, put_, drop_variants_, put_variant_, drop_categories_, put_category_, drop_search_, put_search_, drop_product_,
         put_term_;
     std::unordered_set<std::string> terms_;  // terms already in the vocabulary table
@@ -153,19 +162,38 @@ Result<std::pair<json, json>> fetch_reference(CommerceApi& api) {
 }
 
 // Applies pages from `cursor` until the end. Each page and its cursor commit together.
-Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, SyncReport& report,
+// The next page is requested (and parsed, on the network thread) while this one is written.
+Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, bool fresh, SyncReport& report,
                   const std::function<void(const SyncReport&)>& progress) {
-    Writer writer(db);
+    Writer writer(db, fresh);
+    struct Pending {
+        CommerceApi& api;
+        RequestId id = 0;
+        std::future<Result<ChangePage>> page;
+        void fetch(const std::string& from, int size) {
+            auto promise = std::make_shared<std::promise<Result<ChangePage>>>();
+            page = promise->get_future();
+            id = api.changes(from, size, [promise](Result<ChangePage> r) { promise->set_value(std::move(r)); });
+        }
+        ~Pending() {  // leaving early (an error): the page asked for ahead is not needed
+            if (page.valid()) {
+                api.transport().cancel(id);
+                page.wait();
+            }
+        }
+    } pending{api, 0, {}};
+    pending.fetch(cursor, page_size);
     for (;;) {
-        auto page = wait<ChangePage>([&](auto done) { api.changes(cursor, page_size, done); });
+        auto page = pending.page.get();
         if (!page.ok()) return page.error();
+        if (page.value().has_more) pending.fetch(page.value().next_cursor, page_size);
         Transaction tx(db, true);
         for (const auto& change : page.value().changes) {
             if (change.deleted) {
                 writer.remove(change.product_id);
                 ++report.deletes;
             } else {
-                writer.upsert(*change.product);
+                writer.upsert(*change.product, change.raw);
                 ++report.upserts;
             }
         }
@@ -248,7 +276,7 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
         if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema))
             return full_sync(api, page_size, progress);
         if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
-        auto pulled = pull(db, api, cursor, page_size, report, progress);
+        auto pulled = pull(db, api, cursor, page_size, false, report, progress);
         if (!pulled.ok()) {
             if (pulled.error().http_status == 410) return full_sync(api, page_size, progress);
             return pulled.error();
@@ -283,15 +311,17 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
     try {
         {
             Db db(fresh, Db::Mode::ReadWriteCreate);
-            db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
+            // A file nobody reads yet, discarded if anything fails: no journal, no syncs, 8 KB
+            // pages (most product documents fit one), a 64 MB cache; WAL once complete.
+            db.exec("PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;");
             create_replica_schema(db);
             if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
-            auto pulled = pull(db, api, "", page_size, report, progress);
+            auto pulled = pull(db, api, "", page_size, true, report, progress);
             if (!pulled.ok()) return pulled.error();  // the replica in use is untouched
             finish_meta(db, api);
             // One segment per index level: fewer B-tree descents for every search afterwards.
             db.exec("INSERT INTO search(search) VALUES('optimize')");
-            db.exec("PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
+            db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
         }
         fs::rename(fresh, db_path(), ec);
         if (ec) return Error{ErrorKind::Storage, 0, {}, "cannot swap in the new replica: " + ec.message(), 0, {}};
