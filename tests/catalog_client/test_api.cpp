@@ -151,3 +151,78 @@ TEST_CASE("a malformed product inside a page is skipped and reported; a malforme
     CHECK_FALSE(parse_product(json::array()).ok());
     CHECK(parse_product(no_variants).error().message == "variants: missing");
 }
+
+namespace {
+// Parses a page both ways: nlohmann then the typed reader, and the one-pass text parser.
+void same_both_ways(const std::string& text) {
+    CAPTURE(text);
+    json doc = json::parse(text, nullptr, false);
+    auto fast = parse_change_page_text(text);
+    if (doc.is_discarded()) {
+        REQUIRE_FALSE(fast.ok());
+        CHECK(fast.error().kind == ErrorKind::Parse);
+        return;
+    }
+    auto slow = parse_change_page(doc);
+    REQUIRE(fast.ok() == slow.ok());
+    if (!slow.ok()) {
+        CHECK(fast.error().message == slow.error().message);
+        return;
+    }
+    CHECK(fast.value().next_cursor == slow.value().next_cursor);
+    CHECK(fast.value().has_more == slow.value().has_more);
+    CHECK(fast.value().skipped == slow.value().skipped);
+    REQUIRE(fast.value().changes.size() == slow.value().changes.size());
+    for (std::size_t i = 0; i < slow.value().changes.size(); ++i) {
+        const auto &f = fast.value().changes[i], &s = slow.value().changes[i];
+        CHECK(f.deleted == s.deleted);
+        CHECK(f.product_id == s.product_id);
+        REQUIRE(f.product.has_value() == s.product.has_value());
+        if (!s.product) continue;
+        CHECK(to_json(*f.product) == to_json(*s.product));
+        // The raw text is the product as sent: it parses to the same document.
+        const json* item = nullptr;
+        for (const auto& c : doc["changes"])
+            if (c.is_object() && c.contains("product") && c["product"].is_object() && c["product"].value("id", "") == s.product_id) item = &c["product"];
+        REQUIRE(item);
+        CHECK(json::parse(f.raw) == *item);
+    }
+}
+}  // namespace
+
+TEST_CASE("the one-pass page parser accepts and rejects what nlohmann does, and reads the same") {
+    const std::string product =
+        R"({"id":"P1","name":{"fr":"Cr\u00e8me \"br\u00fbl\u00e9e\" \ud83d\ude00 \/ \b\f\n\r\t","en":"x"},"brand":"Caf\u00e9 ©",)"
+        R"("variants":[{"sku":"S1","ean":"37","options":{"size":"M","color":"Noir"},"labels":{"color":{"fr":"Noir","en":"Black"}},)"
+        R"("price":{"store":{"amount":100,"currency":"EUR"},"online":{"amount":-0,"currency":"EUR"}},"online_only":true}],)"
+        R"("images":[{"url":"/i.jpg","width":800,"height":1e2}],"category_ids":["a","b"],"attributes":{"fr":{"Mati\u00e8re":"coton"},"Plain":"x"}})";
+    auto page = [](const std::string& changes, const std::string& tail = R"("next_cursor":"c1.x.1.1","has_more":true)") {
+        return "{\"changes\":[" + changes + "]," + tail + "}";
+    };
+    same_both_ways(page(R"({"op":"upsert","product":)" + product + "}"));
+    same_both_ways(page(" { \"op\" : \"upsert\" , \"product\" : " + product + " } , {\"op\":\"delete\",\"product_id\":\"P2\"}\n\t"));
+    // Duplicate keys: the last wins (the first product is replaced).
+    same_both_ways(page(R"({"op":"upsert","product":{"id":"P7"},"product":)" + product + "}"));
+    // Items the reader skips: wrong types, huge numbers, missing parts, unknown operation.
+    same_both_ways(page(R"({"op":"upsert","product":{"id":"P3","name":{"fr":"a"},"variants":[{"sku":"S","price":{"store":{"amount":1.5,"currency":"EUR"},"online":{"amount":1,"currency":"EUR"}}}]}},)"
+                        R"({"op":"upsert","product":{"id":"P4","name":{"fr":"a"},"variants":[{"sku":"S","price":{"store":{"amount":99999999999999999999,"currency":"EUR"},"online":{"amount":1,"currency":"EUR"}}}]}},)"
+                        R"({"op":"upsert","product":{"id":"P5","name":{"fr":"a"},"variants":[{"sku":"S","price":{"store":{"amount":18446744073709551615,"currency":"EUR"},"online":{"amount":1,"currency":"EUR"}}}]}},)"
+                        R"({"op":"upsert","product":{"id":"P6","name":{"fr":"a"},"variants":[]}},{"op":"nope"},{"op":"delete"},7,null)"));
+    // Broken pages: every one an error both ways.
+    for (const std::string& bad :
+         {page("") + "x", page("{"), std::string("{\"changes\":["), page(R"({"op":"delete","product_id":"P\x01"})"),
+          page("{\"op\":\"delete\",\"product_id\":\"\xC3\x28\"}"), page("{\"op\":\"delete\",\"product_id\":\"\xED\xA0\x80\"}"),
+          page("{\"op\":\"delete\",\"product_id\":\"\xC0\xAF\"}"), page("{\"op\":\"delete\",\"product_id\":\"\xF4\x90\x80\x80\"}"),
+          page(R"({"op":"delete","product_id":"\ud83d"})"), page(R"({"op":"delete","product_id":"\ude00"})"),
+          page(R"({"op":"delete","product_id":"\x"})"), page(R"({"op":"delete","product_id":"\u12"})"),
+          page(R"({"op":"delete","product_id":01})"), page(R"({"op":"delete","product_id":1.})"),
+          page(R"({"op":"delete","product_id":-})"), page(R"({"op":"delete","product_id":tru})"),
+          page(R"({"op":"delete",})"), page(R"({"op":"delete" "product_id":"P"})"), page("[1,]"), page("{}", ""),
+          std::string(""), std::string("   "), page("") + page("")})
+        same_both_ways(bad);
+    // Deep nesting: an error or a value, never a crash.
+    std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    CHECK_FALSE(parse_change_page_text(page(R"({"op":"delete","product_id":"P","x":)" + deep + "}")).ok());
+    std::string nested = std::string(200, '[') + std::string(200, ']');
+    same_both_ways(page(R"({"op":"delete","product_id":"P","x":)" + nested + "}"));
+}
