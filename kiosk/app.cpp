@@ -91,9 +91,10 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
 }
 
 App::~App() {
-    // Workers stop before the window goes: no callback reaches a dead pipeline.
-    services_.reset();
+    // Image workers load through the services: they stop first; then the services' workers and
+    // network thread; the window goes last.
     images_.reset();
+    services_.reset();
     if (logo_) textures_.destroy(logo_);
 }
 

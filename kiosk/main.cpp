@@ -17,7 +17,7 @@
 int main(int argc, char** argv) {
     CLI::App cli{"endless-aisle kiosk"};
     std::string config_file, api, token_file, replica, outbox, cache, lang, orientation, script_file, out_dir = "kiosk-run";
-    bool headless = false, windowed = false;
+    bool headless = false, windowed = false, fullscreen = false;
     int width = 0, height = 0;
     cli.add_option("--config", config_file, "TOML configuration (see deploy/kiosk.example.toml)");
     cli.add_option("--api", api, "commerce API base URL (overrides api.url)");
@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     cli.add_option("--orientation", orientation, "landscape or portrait (overrides kiosk.orientation)");
     cli.add_flag("--headless", headless, "run on the offscreen driver (scripted runs)");
     cli.add_flag("--windowed", windowed, "a window instead of fullscreen");
+    cli.add_flag("--fullscreen", fullscreen, "fullscreen (overrides kiosk.fullscreen = false)");
     cli.add_option("--width", width, "UI width in pixels");
     cli.add_option("--height", height, "UI height in pixels");
     cli.add_option("--script", script_file, "scenario script (JSON) to run");
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     if (!cache.empty()) cfg.cache_dir = cache;
     if (!lang.empty()) cfg.default_language = lang;
     if (!orientation.empty()) cfg.orientation = orientation;
+    if (fullscreen) cfg.fullscreen = true;
     if (auto e = kiosk::check_kiosk_config(cfg)) {
         std::fprintf(stderr, "kiosk: %s\n", e->c_str());
         return 2;

@@ -47,7 +47,7 @@ void scroll_into_view(App& app, const std::string& id) {
         const float x = e->rect.cx();
         const float y = h * 0.35f;
         std::string ignored;
-        drag(app, json{{"from", {x, y}}, {"to", {x, y - shift}}, {"ms", 600}}, ignored);
+        drag(app, json{{"from", {x, y}}, {"to", {x, y - shift}}, {"ms", 600}, {"hold_ms", 200}}, ignored);
         app.settle(1.0);
     }
 }
@@ -136,6 +136,14 @@ bool drag(App& app, const json& d, std::string& error) {
         const float k = static_cast<float>(i) / steps;
         e.kind = render::PointerEvent::Kind::Move;
         e.pos = ImVec2(from.x + (to.x - from.x) * k, from.y + (to.y - from.y) * k);
+        e.t = app.now();
+        app.platform().inject(e);
+    }
+    // Holding still before lifting: no fling (scrolling into view must land where it aims).
+    for (int i = 0; i < d.value("hold_ms", 0) / 16; ++i) {
+        app.frame();
+        app.render_and_present();
+        e.kind = render::PointerEvent::Kind::Move;
         e.t = app.now();
         app.platform().inject(e);
     }

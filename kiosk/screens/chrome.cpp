@@ -17,11 +17,14 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
 
 float bar_height(const Ctx& c) { return std::max(c.ui.min_tap() + c.ui.mm(5), c.ui.mm(19)); }
 
-void language_chips(Ctx& c) {
+void language_buttons(Ctx& c, float height) {
     for (const std::string& lang : c.s.settings.languages) {
         const std::string id = "nav.language." + lang;
         const std::string label = c.i18n.tr(lang, "language.short");
-        if (render::chip(c.ui, id.c_str(), label.c_str(), c.s.language == lang)) c.emit(act::SetLanguage{lang});
+        render::ButtonOptions o;
+        o.kind = c.s.language == lang ? render::ButtonKind::Primary : render::ButtonKind::Secondary;
+        o.size = ImVec2(height, height);
+        if (render::button(c.ui, id.c_str(), label.c_str(), o)) c.emit(act::SetLanguage{lang});
         ImGui::SameLine(0, c.ui.mm(1.5f));
     }
 }
@@ -57,9 +60,7 @@ void nav_bar(Ctx& c, const ImRect& r) {
     cart_opt.icon = render::Icon::Cart;
     cart_opt.kind = c.s.cart.empty() ? render::ButtonKind::Secondary : render::ButtonKind::Primary;
     const float cart_w = text_width(c.ui.fonts.body_bold, cart_label) + c.ui.mm(18);
-    float lang_w = 0;
-    for (const std::string& lang : c.s.settings.languages)
-        lang_w += text_width(c.ui.fonts.body_bold, c.i18n.tr(lang, "language.short")) + c.ui.mm(10.5f);
+    const float lang_w = (tap + c.ui.mm(1.5f)) * static_cast<float>(c.s.settings.languages.size());
     const float total = tap * 4 + c.ui.mm(1.5f) * 5 + lang_w + cart_w;
     ImGui::SetCursorScreenPos(ImVec2(r.Max.x - pad - total, r.GetCenter().y - tap / 2));
     const bool browsing = c.s.screen != Screen::Home;
@@ -71,7 +72,7 @@ void nav_bar(Ctx& c, const ImRect& r) {
     ImGui::SameLine(0, c.ui.mm(1.5f));
     if (render::icon_button(c.ui, "nav.search", render::Icon::Search, c.t("nav.search"))) c.emit(act::OpenSearch{});
     ImGui::SameLine(0, c.ui.mm(1.5f));
-    language_chips(c);
+    language_buttons(c, tap);
     if (render::icon_button(c.ui, "nav.accessibility", render::Icon::Accessibility, c.t("nav.accessibility")))
         c.emit(act::ToggleAccessPanel{true});
     ImGui::SameLine(0, c.ui.mm(1.5f));

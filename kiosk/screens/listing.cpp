@@ -200,10 +200,11 @@ void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
         if (k.enter) c.sc.keyboard_open = false;
         // Hide the keyboard to see more results.
         const float hb = c.ui.min_tap();
-        ImGui::SetCursorScreenPos(ImVec2(area.Max.x - pad - hb * 2.5f, kpos.y - pad * 0.5f - hb - c.ui.mm(2)));
+        const float hw = text_width(c.ui.fonts.body_bold, c.t("search.hide_keyboard")) + c.ui.mm(10);
+        ImGui::SetCursorScreenPos(ImVec2(area.Max.x - pad - hw, kpos.y - pad * 0.5f - hb - c.ui.mm(2)));
         render::ButtonOptions hide;
         hide.kind = render::ButtonKind::Secondary;
-        hide.size = ImVec2(hb * 2.5f, hb);
+        hide.size = ImVec2(hw, hb);
         if (render::button(c.ui, "search.hide_keyboard", c.t("search.hide_keyboard"), hide)) c.sc.keyboard_open = false;
         bottom = kpos.y - pad * 0.5f - hb - c.ui.mm(3);
     }
