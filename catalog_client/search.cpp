@@ -86,8 +86,9 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 //   matches best first and a LIMIT stops the reading early.
 // - Relevance splits the matches into classes, best first: exact (every word is a term of the
 //   product), prefix (every word starts a term, not all exactly), fuzzy (some word only within
-//   one typo of a term). Each class is one FTS5 expression that excludes the better classes
-//   (`P NOT E`, `F NOT P`), read in rank order, and only as far as the page needs.
+//   one typo of a term). Classes are read best first, each as one FTS5 expression in rank
+//   order and only as far as the page needs; a class is read only when the better ones ended,
+//   so its expression includes them and their (few) rows are skipped.
 // - Products available here come first within their class: they are few (the caller's live
 //   availability), so each is looked up and classified on its own, then skipped in the scans.
 // - The total is counted up to a bound (count_limit), then reported as a lower bound.
@@ -206,6 +207,15 @@ struct Classes {
         }
     }
     const std::optional<std::string>& any() const { return fuzzy ? fuzzy : prefix ? prefix : exact; }
+    // This class and the better ones.
+    std::optional<std::string> upto(MatchKind kind) const {
+        switch (kind) {
+            case MatchKind::Exact: return exact;
+            case MatchKind::Prefix: return prefix;
+            case MatchKind::Fuzzy: return fuzzy;
+            default: return std::nullopt;
+        }
+    }
 };
 
 Classes classes_of(const std::vector<WordPlan>& plans) {
@@ -296,13 +306,18 @@ void all_matches(Db& db, const std::optional<std::string>* fts, const Filters& f
     }
 }
 
-// How many matches there are, counting at most `bound` (all when bound <= 0), `skip` left out.
+// How many matches there are, counting at most `bound` (all when bound <= 0), `skip` left out,
+// among the ranks up to `through` (all when 0).
 std::int64_t count_matches(Db& db, const std::optional<std::string>* fts, const Filters& f, std::int64_t bound,
-                           std::int64_t skip) {
+                           std::int64_t skip, std::int64_t through) {
     std::string rowid = fts ? "s.rowid" : "p.rowid";
     Filters g = f;
     g.sql += " AND " + rowid + " != ?";
     g.params.emplace_back(skip);
+    if (through > 0) {
+        g.sql += " AND " + rowid + " <= ?";
+        g.params.emplace_back(through);
+    }
     auto st = prepare_bound(db, "SELECT count(*) FROM (" + select_sql(fts, g, "1", false) + " LIMIT ?)", fts, g,
                             {Param(bound > 0 ? bound : std::int64_t(-1))});
     return st.step() ? st.integer(0) : 0;
@@ -431,29 +446,34 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
             }
             std::sort(here_rows.begin(), here_rows.end(), relevance);
         }
-        // Then each class in rank order, as far as the page needs, skipping what is placed.
+        // Then each class in rank order, as far as the page needs. A class is only read when the
+        // better ones were read to their end, so its query includes them (cheaper for FTS5 than
+        // excluding them) and the rows already placed are skipped here.
         bool exact_total = true;
         auto next_here = here_rows.begin();
+        std::unordered_set<std::int64_t> placed = here_rowids;
+        if (code_rowid) placed.insert(code_rowid);
         for (MatchKind kind : kinds) {
-            auto fts = class_fts(kind);
-            std::size_t placed_here = 0;
-            for (; next_here != here_rows.end() && next_here->match == kind; ++next_here, ++placed_here) rows.push_back(*next_here);
+            auto fts = kind == MatchKind::Browse ? class_fts(kind) : classes.upto(kind);
+            for (; next_here != here_rows.end() && next_here->match == kind; ++next_here) rows.push_back(*next_here);
             if (query.available_here || !fts) continue;
             if (rows.size() >= wanted) {
                 exact_total = false;
                 break;
             }
             std::size_t need = wanted - rows.size();
-            std::int64_t ask = static_cast<std::int64_t>(need + placed_here) + (code_rowid ? 1 : 0);
+            // At most every row placed so far (better classes, here rows, the code) comes again.
+            std::int64_t ask = static_cast<std::int64_t>(need + rows.size()) + (code_rowid ? 1 : 0);
             auto found = first_matches(*db, fts_of(fts), filters, ask);
             if (static_cast<std::int64_t>(found.size()) >= ask) exact_total = false;
             for (std::int64_t rowid : found) {
                 if (need == 0) break;
-                if (rowid == code_rowid || here_rowids.count(rowid)) continue;
+                if (placed.count(rowid)) continue;
                 Row r;
                 r.rowid = rowid;
                 r.match = kind;
                 rows.push_back(std::move(r));
+                placed.insert(rowid);
                 --need;
             }
         }
@@ -462,9 +482,18 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
         } else {
             const std::int64_t bound = query.count_limit > 0 ? std::max<std::int64_t>(query.count_limit, static_cast<std::int64_t>(wanted) + 1) : 0;
             const auto& any = words.empty() ? class_fts(MatchKind::Browse) : classes.any();
-            std::int64_t n = count_matches(*db, fts_of(any), filters, bound, code_rowid);
+            // A sparse combination of words can make even a bounded count read long index lists:
+            // the count only looks at the best `count_window` ranks of a larger catalogue.
+            std::int64_t through = 0;
+            if (bound > 0 && query.count_window > 0) {
+                auto last = db->prepare("SELECT MAX(rowid) FROM products");
+                if (last.step() && last.integer(0) > query.count_window) through = query.count_window;
+            }
+            std::int64_t n = count_matches(*db, fts_of(any), filters, bound, code_rowid, through);
+            page.total_is_lower_bound = bound > 0 && (n >= bound || through > 0);
+            // Matches were left unread, so there is at least one more than the rows placed.
+            if (through > 0) n = std::max(n, static_cast<std::int64_t>(rows.size()) + 1);
             page.total = n + code_hits;
-            page.total_is_lower_bound = bound > 0 && n >= bound;
         }
         // Product ids of the page's rows only.
         auto id_of = db->prepare("SELECT id FROM products WHERE rowid = ?");

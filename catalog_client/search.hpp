@@ -33,6 +33,9 @@ struct SearchQuery {
     // lower bound (SearchPage::total_is_lower_bound: "1000+"), so a short prefix on a large
     // catalogue stays cheap. 0 counts every match.
     std::int64_t count_limit = 1000;
+    // With count_limit, and a catalogue larger than this, only matches among the best
+    // count_window ranks are counted (the total is then a lower bound); 0: no window.
+    std::int64_t count_window = 100000;
 };
 
 struct SearchHit {

@@ -321,3 +321,30 @@ TEST_CASE("after a delta sync, changed and new products are found by their words
         CHECK_MESSAGE(found, p.value().name.text("fr"));
     }
 }
+
+TEST_CASE("on a large catalogue the count only reads a window of the best ranks") {
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    SearchQuery q = text("p", 5);
+    q.count_limit = 0;
+    const auto all = search.run(q).total;
+    REQUIRE(all > 40);
+    q.count_limit = 1000;
+    q.count_window = 100;  // as if the catalogue were much larger than the window
+    auto windowed = search.run(q);
+    CHECK(windowed.total_is_lower_bound);
+    CHECK(windowed.total <= all);
+    CHECK(windowed.total > 5);  // still more than the page, so paging goes on
+    q.offset = 30;
+    auto deep = search.run(q);
+    CHECK(deep.total <= all);
+    CHECK(deep.total > 35);
+    q.offset = static_cast<int>(all) - 2;  // the last page: every class read to its end, exact
+    auto last = search.run(q);
+    CHECK_FALSE(last.total_is_lower_bound);
+    CHECK(last.total == all);
+    q.count_window = 0;
+    q.offset = 0;
+    CHECK(search.run(q).total == all);
+}
