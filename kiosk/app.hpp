@@ -6,6 +6,7 @@
 // Thread rules: construct, use and destroy on the UI thread; workers only post to the inbox.
 // Errors: the constructor throws std::runtime_error with a message for the operator.
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct RunOptions {
     int width = 0, height = 0;  // UI size; 0: from the orientation
     bool manual_clock = false;  // scripted runs: time moves one frame (1/60 s) at a time, or when told
     std::string argv0;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // process start
 };
 
 struct FrameTiming {
@@ -69,6 +71,8 @@ class App {
     const std::vector<FrameTiming>& timings() const { return timings_; }
     void clear_timings() { timings_.clear(); }
     std::size_t image_bytes() const;
+    // Seconds from process start to the first frame drawn with the catalogue ready (-1: not yet).
+    double first_interactive_s() const { return first_interactive_s_; }
 
   private:
     void apply(const Action& a);
@@ -94,6 +98,7 @@ class App {
     ImVec2 logo_size_;
     std::vector<Action> emitted_;
     std::vector<FrameTiming> timings_;
+    double first_interactive_s_ = -1;
 };
 
 }  // namespace kiosk
