@@ -65,35 +65,64 @@ public:
           drop_search_(db.prepare("DELETE FROM search WHERE rowid = ?")),
           put_search_(db.prepare("INSERT INTO search(rowid, text) VALUES(?,?)")),
           drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")),
-          put_term_(db.prepare("INSERT OR IGNORE INTO terms(term) VALUES(?)")) {}
+          put_term_(db.prepare("INSERT OR IGNORE INTO terms(term) VALUES(?)")),
+          get_variants_(db.prepare("SELECT sku, ean, online_only, size, color FROM variants WHERE product_id = ? ORDER BY sku COLLATE BINARY")),
+          get_categories_(db.prepare("SELECT category_id FROM product_categories WHERE product_id = ? ORDER BY category_id")),
+          get_text_(db.prepare("SELECT text FROM search WHERE rowid = ?")) {}
 
     // `raw`: the product's JSON as the server sent it, stored as is; empty: serialised from `p`.
+    // An update rewrites the variants, categories and index words only when they changed (a
+    // price change, the commonest, touches the product row alone: fewer pages written).
     void upsert(const Product& p, std::string_view raw) {
         bool may_exist = !fresh_ || !seen_.insert(p.id).second;
         std::int64_t old = may_exist ? rowid(p.id) : 0;
-        if (old) drop_search_.bind(1, old).run();
         std::int64_t min_price = INT64_MAX;
         bool web_only = true;
+        std::vector<VariantRow> variants;
         for (const auto& v : p.variants) {
             min_price = std::min(min_price, v.online_price.amount);
             web_only = web_only && v.online_only;
+            auto size = v.options.find("size");
+            auto color = v.options.find("color");
+            variants.push_back({v.sku, v.ean, v.online_only ? 1 : 0, size == v.options.end() ? std::string() : size->second,
+                                color == v.options.end() ? std::string() : color->second});
         }
+        std::sort(variants.begin(), variants.end());
+        std::vector<std::string> categories = p.category_ids;
+        std::sort(categories.begin(), categories.end());
+        categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
+        std::string text = index_text(p);
+        bool same_variants = false, same_categories = false, same_text = false;
+        if (old) {
+            std::vector<VariantRow> had;
+            for (get_variants_.bind(1, p.id); get_variants_.step();)
+                had.push_back({get_variants_.text(0), get_variants_.text(1), static_cast<int>(get_variants_.integer(2)),
+                               get_variants_.text(3), get_variants_.text(4)});
+            get_variants_.reset();
+            same_variants = had == variants;
+            std::vector<std::string> in;
+            for (get_categories_.bind(1, p.id); get_categories_.step();) in.push_back(get_categories_.text(0));
+            get_categories_.reset();
+            same_categories = in == categories;
+            get_text_.bind(1, old);
+            same_text = get_text_.step() && get_text_.text_view(0) == text;
+            get_text_.reset();
+        }
+        if (old && !same_text) drop_search_.bind(1, old).run();
         put_.bind(1, p.id).bind(2, raw.empty() ? std::string_view(to_json(p).dump()) : raw).bind(3, p.ref).bind(4, p.brand)
             .bind(5, p.updated_at).bind(6, min_price).bind(7, web_only ? 1 : 0).run();
         // An update keeps the row (and its rank); a new product is the row just inserted.
         std::int64_t row = old ? old : db_.last_insert_rowid();
-        if (old) drop_variants_.bind(1, p.id).run();  // variants and categories exist only with their product
-        for (const auto& v : p.variants) {
-            auto size = v.options.find("size");
-            auto color = v.options.find("color");
-            put_variant_.bind(1, v.sku).bind(2, p.id).bind(3, v.ean).bind(4, v.online_only ? 1 : 0)
-                .bind(5, size == v.options.end() ? std::string() : size->second)
-                .bind(6, color == v.options.end() ? std::string() : color->second)
-                .run();
+        if (!same_variants) {
+            if (old) drop_variants_.bind(1, p.id).run();  // variants and categories exist only with their product
+            for (const auto& v : variants)
+                put_variant_.bind(1, v.sku).bind(2, p.id).bind(3, v.ean).bind(4, v.online_only).bind(5, v.size).bind(6, v.color).run();
         }
-        if (old) drop_categories_.bind(1, p.id).run();
-        for (const auto& c : p.category_ids) put_category_.bind(1, c).bind(2, p.id).run();
-        put_search_.bind(1, row).bind(2, index_text(p)).run();
+        if (!same_categories) {
+            if (old) drop_categories_.bind(1, p.id).run();
+            for (const auto& c : categories) put_category_.bind(1, c).bind(2, p.id).run();
+        }
+        if (!same_text) put_search_.bind(1, row).bind(2, text).run();
     }
 
     void remove(const std::string& id) {
@@ -128,8 +157,17 @@ private:
     Db& db_;
     bool fresh_;
     std::unordered_set<std::string> seen_;  // with fresh_: the products written so far
+    struct VariantRow {
+        std::string sku, ean;
+        int online_only = 0;
+        std::string size, color;
+        bool operator==(const VariantRow& o) const {
+            return sku == o.sku && ean == o.ean && online_only == o.online_only && size == o.size && color == o.color;
+        }
+        bool operator<(const VariantRow& o) const { return sku < o.sku; }
+    };
     Stmt find_, put_, drop_variants_, put_variant_, drop_categories_, put_category_, drop_search_, put_search_, drop_product_,
-        put_term_;
+        put_term_, get_variants_, get_categories_, get_text_;
     std::unordered_set<std::string> terms_;  // terms already in the vocabulary table
 };
 
@@ -267,7 +305,11 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
     SyncReport report;
     try {
         Db db(db_path(), Db::Mode::ReadWrite);
-        db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        // A delta touches pages all over a large file: a 64 MB cache keeps the B-tree interiors
+        // in memory, and the write-ahead log is copied back once at the end rather than every
+        // 1 000 pages (readers keep reading from the log meanwhile).
+        db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+                "PRAGMA wal_autocheckpoint = 50000;");
         std::string cursor;
         {
             auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
@@ -282,6 +324,7 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
             return pulled.error();
         }
         finish_meta(db, api);
+        db.exec("PRAGMA wal_checkpoint(PASSIVE)");  // never waits for readers
     } catch (const DbError& e) {
         return storage_error(e);
     }
