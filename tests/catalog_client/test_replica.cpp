@@ -147,3 +147,37 @@ TEST_CASE("codes are found whatever their case") {
     REQUIRE(by_ref);
     CHECK(by_ref->first.id == "P0000020");
 }
+
+TEST_CASE("after deltas, the replica's variants and categories equal the server's (unchanged rows are kept)") {
+    Fixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    for (std::uint64_t seed : {11, 12, 13}) {
+        central_api::mutate_catalog(f.h.db_path(), 15, seed, [&] { return f.h.now(); });
+        auto report = f.replica.sync(f.api);
+        REQUIRE(report.ok());
+        CHECK_FALSE(report.value().full);
+    }
+    std::set<std::string> server_variants, replica_variants, server_categories, replica_categories;
+    {
+        auto db = f.h.open_db();
+        auto st = db->prepare("SELECT v.sku, v.product_id, v.ean FROM variants v JOIN products p ON p.id = v.product_id");
+        while (st.step()) server_variants.insert(st.text(0) + "|" + st.text(1) + "|" + st.text(2));
+        auto docs = db->prepare("SELECT doc FROM products");
+        while (docs.step()) {
+            auto p = parse_product(json::parse(docs.text_view(0)));
+            REQUIRE(p.ok());
+            for (const auto& c : p.value().category_ids) server_categories.insert(c + "|" + p.value().id);
+        }
+    }
+    Db db(f.replica.db_path(), Db::Mode::ReadOnly);
+    auto st = db.prepare("SELECT sku, product_id, ean FROM variants");
+    while (st.step()) replica_variants.insert(st.text(0) + "|" + st.text(1) + "|" + st.text(2));
+    auto cats = db.prepare("SELECT category_id, product_id FROM product_categories");
+    while (cats.step()) replica_categories.insert(cats.text(0) + "|" + cats.text(1));
+    CHECK(replica_variants == server_variants);
+    CHECK(replica_categories == server_categories);
+    // Every product is in the full-text index once.
+    auto indexed = db.prepare("SELECT (SELECT COUNT(*) FROM search), (SELECT COUNT(*) FROM products)");
+    REQUIRE(indexed.step());
+    CHECK(indexed.integer(0) == indexed.integer(1));
+}
