@@ -564,8 +564,26 @@ GenerationReport generate_demo(const std::string& path, const GeneratorOptions& 
         std::vector<SampleVariant> sample;
         Rng sample_rng(options.seed ^ 0xABCDEFULL);
         std::int64_t step = std::max<std::int64_t>(1, options.products / 10);
+        // Product documents are pure functions of the seed and the index: a second thread builds
+        // the next batch while this one writes the current one.
+        constexpr std::int64_t kBatch = 512;
+        auto make_batch = [&factory](std::int64_t from, std::int64_t to) {
+            std::vector<json> out;
+            out.reserve(static_cast<std::size_t>(to - from));
+            for (std::int64_t k = from; k < to; ++k) out.push_back(factory.make(k));
+            return out;
+        };
+        auto next = std::async(std::launch::async, make_batch, std::int64_t{1}, std::min(options.products + 1, 1 + kBatch));
+        std::vector<json> batch;
+        std::size_t in_batch = 0;
         for (std::int64_t i = 1; i <= options.products; ++i) {
-            json product = factory.make(i);
+            if (in_batch == batch.size()) {
+                batch = next.get();
+                in_batch = 0;
+                if (i + kBatch <= options.products)
+                    next = std::async(std::launch::async, make_batch, i + kBatch, std::min(options.products + 1, i + 2 * kBatch));
+            }
+            json product = std::move(batch[in_batch++]);
             writer.upsert(product, now);
             report.stock_rows += factory.stock(product, put_stock, put_incoming);
             const auto& variants = product.at("variants");
