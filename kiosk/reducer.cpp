@@ -49,6 +49,7 @@ Listing& listing_of(AppState& s, ListingKind k) {
 void requery(Listing& l, ListingKind kind, Effects& fx, bool facets) {
     ++l.generation;
     l.total = -1;
+    l.more = false;
     l.pages.clear();
     l.requested.clear();
     l.requested.insert(0);
@@ -522,7 +523,7 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
             [&](const act::NeedPage& a) {
                 Listing& l = listing_of(s, a.listing);
                 if (a.generation != l.generation || a.page < 0 || l.requested.count(a.page)) return;
-                if (l.total >= 0 && static_cast<std::int64_t>(a.page) * kPageSize >= l.total) return;
+                if (l.total >= 0 && !l.more && static_cast<std::int64_t>(a.page) * kPageSize >= l.total) return;
                 l.requested.insert(a.page);
                 cc::SearchQuery q = l.query;
                 q.offset = a.page * kPageSize;
@@ -532,7 +533,18 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
             [&](const act::PageLoaded& a) {
                 Listing& l = listing_of(s, a.listing);
                 if (a.generation != l.generation) return;  // stale: the query changed since
-                l.total = a.total;
+                const std::int64_t end = static_cast<std::int64_t>(a.page) * kPageSize + static_cast<std::int64_t>(a.tiles.size());
+                if (a.total_is_lower_bound && static_cast<int>(a.tiles.size()) == kPageSize) {
+                    // At least `total`: the grid grows as pages keep coming back full.
+                    l.total = std::max({l.total, a.total, end});
+                    l.more = true;
+                } else if (a.total_is_lower_bound) {
+                    l.total = end;  // a short page: the real end
+                    l.more = false;
+                } else {
+                    l.total = a.total;
+                    l.more = false;
+                }
                 l.pages[a.page] = a.tiles;
             },
             [&](const act::FacetsLoaded& a) {

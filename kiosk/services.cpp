@@ -267,7 +267,7 @@ void Services::run(const Effect& effect, const AppState& s) {
                     if (!search_) load_catalog();
                     const auto here = products_of_skus(reader_db_->db(), stock()->skus_here());
                     SearchPage page = search_->run(e.query, here);
-                    act::PageLoaded out{e.listing, e.generation, e.page, page.total, {}};
+                    act::PageLoaded out{e.listing, e.generation, e.page, page.total, {}, page.total_is_lower_bound};
                     for (const SearchHit& h : page.hits)
                         if (auto p = reader_db_->product(h.product_id)) out.tiles.push_back(tile_of(*p, h.sku));
                     inbox_.post(std::move(out));

@@ -47,6 +47,7 @@ struct Listing {
     std::uint64_t generation = 0;  // bumps whenever the query changes; stale pages are dropped
     cc::SearchQuery query;
     std::int64_t total = -1;  // -1: first page not in yet
+    bool more = false;        // `total` is a lower bound: at least that many (large catalogues)
     std::map<int, std::vector<Tile>> pages;
     std::set<int> requested;
     Facets facets;
@@ -200,7 +201,10 @@ struct OpenCategory { std::string id; };
 struct SetSort { ListingKind listing; cc::SortOrder sort; };
 struct ToggleFilter { ListingKind listing; std::string name; std::string value; };  // name: available_here, web_only, size, color, brand, price
 struct NeedPage { ListingKind listing; std::uint64_t generation; int page; };
-struct PageLoaded { ListingKind listing; std::uint64_t generation; int page; std::int64_t total; std::vector<Tile> tiles; };
+struct PageLoaded {
+    ListingKind listing; std::uint64_t generation; int page; std::int64_t total; std::vector<Tile> tiles;
+    bool total_is_lower_bound = false;
+};
 struct FacetsLoaded { ListingKind listing; std::uint64_t generation; Facets facets; };
 
 struct OpenSearch {};

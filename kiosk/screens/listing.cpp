@@ -80,7 +80,6 @@ void filters(Ctx& c, ListingKind kind, const Listing& l, float left, float right
     if (any && chip("filter.clear", c.t("filter.clear"), false)) c.emit(act::ToggleFilter{kind, "clear", ""});
     // The open group's values on their own line.
     if (!c.sc.filter_open.empty()) {
-        ImGui::NewLine();
         ChipRow values{c, left, right};
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
         const std::string& open = c.sc.filter_open;
@@ -114,7 +113,7 @@ void grid(Ctx& c, ListingKind kind, const Listing& l, const ImRect& r, render::G
         ImGui::PopTextWrapPos();
         return;
     }
-    const std::int64_t count = l.total < 0 ? 0 : l.total;
+    const std::int64_t count = l.total < 0 ? 0 : l.total + (l.more ? kPageSize : 0);
     render::GridLayout layout;
     layout.min_tile_mm = 46;
     const char* id = kind == ListingKind::Category ? "grid.category" : "grid.search";
@@ -147,7 +146,7 @@ void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
         ImGui::SameLine(0, c.ui.mm(4));
         if (l.total >= 0)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
-                               c.f("listing.count", {{"count", std::to_string(l.total)}}).c_str());
+                               c.f(l.more ? "listing.count_more" : "listing.count", {{"count", std::to_string(l.total)}}).c_str());
         // Sub-categories, and the way up.
         ChipRow chip{c, left, right};
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
@@ -170,7 +169,7 @@ void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
         if (!c.s.search_text.empty() && l.total >= 0)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
-                               c.f("listing.count", {{"count", std::to_string(l.total)}}).c_str());
+                               c.f(l.more ? "listing.count_more" : "listing.count", {{"count", std::to_string(l.total)}}).c_str());
         else
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("search.hint"));
     }
