@@ -268,18 +268,24 @@ void finish_meta(Db& db, CommerceApi& api) {
 
 }  // namespace
 
+static void create_tables(Db& db);
+static void create_code_indexes(Db& db);
+
 void create_replica_schema(Db& db) {
+    create_tables(db);
+    create_code_indexes(db);
+}
+
+static void create_tables(Db& db) {
     db.exec(R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS products(
   id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, ref TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL,
   updated_at TEXT NOT NULL, min_price INTEGER NOT NULL, web_only INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);
 CREATE TABLE IF NOT EXISTS variants(
   sku TEXT PRIMARY KEY COLLATE NOCASE, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL,
   size TEXT NOT NULL, color TEXT NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS variants_by_product ON variants(product_id);
-CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);
 CREATE TABLE IF NOT EXISTS product_categories(
   category_id TEXT NOT NULL, product_id TEXT NOT NULL, PRIMARY KEY(category_id, product_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS categories_by_product ON product_categories(product_id);
@@ -289,6 +295,13 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'ascii', p
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
 )sql");
     db.set_meta("schema", kReplicaSchema);
+}
+
+// The indexes only lookups by code read: a full sync builds them once at the end (one sort),
+// not row by row.
+static void create_code_indexes(Db& db) {
+    db.exec("CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);"
+            "CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);");
 }
 
 Replica::Replica(std::string dir) : dir_(std::move(dir)) {
@@ -357,10 +370,11 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
             // A file nobody reads yet, discarded if anything fails: no journal, no syncs, 8 KB
             // pages (most product documents fit one), a 64 MB cache; WAL once complete.
             db.exec("PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;");
-            create_replica_schema(db);
+            create_tables(db);
             if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
             auto pulled = pull(db, api, "", page_size, true, report, progress);
             if (!pulled.ok()) return pulled.error();  // the replica in use is untouched
+            create_code_indexes(db);
             finish_meta(db, api);
             // One segment per index level: fewer B-tree descents for every search afterwards.
             db.exec("INSERT INTO search(search) VALUES('optimize')");
