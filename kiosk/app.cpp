@@ -67,7 +67,9 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     if (opt.manual_clock) platform_->set_clock([this] { return clock_; });
     ui_ = std::make_unique<render::Ui>(platform_->metrics(), platform_->load_fonts());
     render::ImagePipelineConfig ic;
-    ic.gpu_budget_bytes = 160u << 20;
+    // Without a GPU (llvmpipe) textures live in host memory: a 64 MB budget keeps the kiosk
+    // within its 300 MB; evicted images come back from the disk cache.
+    ic.gpu_budget_bytes = 64u << 20;
     const render::Waker waker = platform_->waker();
     images_ = std::make_unique<render::ImagePipeline>(
         textures_, ic,

@@ -1,7 +1,9 @@
 // The scenario runner of headless runs.
 #include "script.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -36,7 +38,36 @@ bool drag(App& app, const json& d, std::string& error);
 
 // Like a person would, scrolls an element that is on the screen but scrolled out of view into
 // view (a slow drag in its column, no fling), a few times at most.
+// A grid draws only the rows in view: `grid.item.N` far down is not registered until the grid is
+// scrolled near it. Drags the grid towards N until it is on screen.
+void scroll_grid_to(App& app, const std::string& id) {
+    const std::string prefix = "grid.item.";
+    if (id.compare(0, prefix.size(), prefix) != 0) return;
+    const long want = std::strtol(id.c_str() + prefix.size(), nullptr, 10);
+    const float h = app.platform().ui_size().y;
+    for (int attempt = 0; attempt < 200 && !app.ui().registry.find(id); ++attempt) {
+        long lo = -1, hi = -1;
+        float x = 0, top = h, bottom = 0;
+        for (const render::Element* e : app.ui().registry.with_prefix(prefix)) {
+            const long n = std::strtol(e->id.c_str() + prefix.size(), nullptr, 10);
+            if (lo < 0 || n < lo) lo = n;
+            if (n > hi) hi = n;
+            x = e->rect.cx();
+            top = std::min(top, e->visible.empty() ? top : e->visible.y);
+            bottom = std::max(bottom, e->visible.empty() ? bottom : e->visible.bottom());
+        }
+        if (lo < 0 || bottom <= top) return;  // no grid on screen
+        const float span = (bottom - top) * 0.8f;
+        const float mid = (top + bottom) * 0.5f;
+        std::string ignored;
+        const float dy = want > hi ? -span : span;
+        drag(app, json{{"from", {x, mid - dy / 2}}, {"to", {x, mid + dy / 2}}, {"ms", 400}, {"hold_ms", 200}}, ignored);
+        app.settle(1.0);
+    }
+}
+
 void scroll_into_view(App& app, const std::string& id) {
+    scroll_grid_to(app, id);
     const float h = app.platform().ui_size().y;
     for (int attempt = 0; attempt < 12; ++attempt) {
         const render::Element* e = app.ui().registry.find(id);
@@ -108,7 +139,13 @@ bool type_text(App& app, const std::string& text, std::string& error) {
             error = "cannot type \"" + ch + "\": no key \"" + id + "\" on the on-screen keyboard";
             return false;
         }
-        if (upper && !tap(app, "osk.key.shift", error)) return false;
+        // Shift only when the keys do not already show capitals (a name field starts with them).
+        const render::Element* key = visible_element(app, id);
+        const bool showing_upper = key && !key->label.empty() && key->label[0] >= 'A' && key->label[0] <= 'Z';
+        if (upper != showing_upper && key && key->label.size() == 1 &&
+            ((key->label[0] >= 'a' && key->label[0] <= 'z') || (key->label[0] >= 'A' && key->label[0] <= 'Z')) &&
+            !tap(app, "osk.key.shift", error))
+            return false;
         if (!tap(app, id, error)) return false;
     }
     return true;

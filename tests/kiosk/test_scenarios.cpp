@@ -390,3 +390,46 @@ TEST_CASE("S9: idle warning, then the whole session is wiped; nothing personal s
     }
     CHECK(count_orders(h) == 0);
 }
+
+TEST_CASE("the kiosk program: configuration errors name the key; a headless script runs and logs each step") {
+    TempDir dir;
+    // No token file: exit 2, the message names the key.
+    auto r = testing::run(KIOSK_BINARY, {"--api", "http://127.0.0.1:9", "--headless", "--script", dir.path + "/none.json"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("api.token_file") != std::string::npos);
+    // A bad value in the config file.
+    std::ofstream(dir.path + "/bad.toml") << "[api]\nurl = \"http://127.0.0.1:9\"\ntoken_file = \"t\"\n[kiosk]\nidle_timeout_s = \"soon\"\n";
+    r = testing::run(KIOSK_BINARY, {"--config", dir.path + "/bad.toml"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("kiosk.idle_timeout_s") != std::string::npos);
+    // A script with an unknown step is refused before the app starts.
+    std::ofstream(dir.path + "/token") << "x\n";
+    std::ofstream(dir.path + "/bad.json") << R"({"steps":[{"fly":"home"}]})";
+    r = testing::run(KIOSK_BINARY, {"--api", "http://127.0.0.1:9", "--token-file", dir.path + "/token", "--headless",
+                                    "--script", dir.path + "/bad.json", "--out", dir.path + "/out"});
+    CHECK(r.code == 2);
+    CHECK(r.err.find("step 1") != std::string::npos);
+
+    // A real run against the reference server: screenshots and one log line per step.
+    Harness h;
+    std::ofstream(dir.path + "/token2") << h.token << "\n";
+    std::ofstream(dir.path + "/tour.json") << R"({"viewport":[1280,800],"steps":[
+        {"wait":{"screen":"attract","visible":"attract.start"},"timeout_ms":30000},
+        {"tap":"attract.start"}, {"screenshot":"home.png"}, {"expect":{"screen":"home"}},
+        {"tap":"home.category.sport"}, {"expect":{"screen":"product"}}]})";
+    r = testing::run(KIOSK_BINARY, {"--api", h.url(), "--token-file", dir.path + "/token2", "--replica", dir.path + "/r",
+                                    "--outbox", dir.path + "/o", "--cache", dir.path + "/c", "--headless", "--script",
+                                    dir.path + "/tour.json", "--out", dir.path + "/out"});
+    CHECK(r.code == 1);  // the last step expects the wrong screen
+    CHECK(r.err.find("step 6 (expect) failed") != std::string::npos);
+    CHECK(fs::file_size(dir.path + "/out/home.png") > 10000);
+    std::ifstream log(dir.path + "/out/log.jsonl");
+    std::string line;
+    int lines = 0;
+    while (std::getline(log, line)) {
+        const json doc = json::parse(line);
+        CHECK(doc.contains("ok"));
+        ++lines;
+    }
+    CHECK(lines == 6);
+}
