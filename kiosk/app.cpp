@@ -156,11 +156,10 @@ void App::apply(const Action& a) {
     for (const Effect& e : reduce(state_, a)) {
         if (std::holds_alternative<fx::ResetSession>(e)) {
             scratch_ = Scratch{};
-            scratch_.attract_since = now();
         } else if (std::holds_alternative<fx::ApplyLook>(e)) {
             look_pending_ = true;
         } else {
-            services_->run(e, state_);
+            services_->run(e);
         }
     }
     if (const auto* id = std::get_if<act::Identity>(&a)) services_->set_store(id->store_id);

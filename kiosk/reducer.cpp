@@ -614,8 +614,9 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                     if (var.sku == v.scanned_sku) pre = &var;
                 if (!pre && !v.product->variants.empty()) pre = &v.product->variants.front();
                 if (pre) v.chosen = pre->options;
-                for (const std::string& sku : chosen_skus(s)) s.stock[sku].loading = true;
-                fx.push_back(fx::FetchStock{chosen_skus(s)});
+                std::vector<std::string> skus = chosen_skus(s);
+                for (const std::string& sku : skus) s.stock[sku].loading = true;
+                fx.push_back(fx::FetchStock{std::move(skus)});
             },
             [&](const act::ChooseOption& a) {
                 // The variant with the tapped value that keeps most of the other choices (colour

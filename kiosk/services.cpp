@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -171,6 +172,7 @@ void Services::start() {
 void Services::load_catalog() {
     if (!reader_db_) reader_db_ = std::make_unique<Replica::Reader>(*replica_);
     if (!search_) search_ = std::make_unique<Search>(*reader_db_);
+    product_of_sku_.clear();  // a sync may have moved or removed variants
     act::CatalogLoaded loaded{reader_db_->categories(), reader_db_->stores(), reader_db_->product_count()};
     inbox_.post(std::move(loaded));
 }
@@ -191,22 +193,6 @@ void Services::sync_now(bool report) {
 }
 
 namespace {
-
-std::unordered_set<std::string> products_of_skus(Db* db, const std::unordered_set<std::string>& skus) {
-    std::unordered_set<std::string> out;
-    if (!db || skus.empty()) return out;
-    try {
-        Stmt st = db->prepare("SELECT product_id FROM variants WHERE sku = ?");
-        for (const std::string& sku : skus) {
-            st.reset();
-            st.bind(1, sku);
-            if (st.step()) out.insert(st.text(0));
-        }
-    } catch (const std::exception& e) {
-        spdlog::warn("available-here lookup: {}", e.what());
-    }
-    return out;
-}
 
 // Values the filters can offer: the most common sizes, colours and brands of a sample of the
 // listing's products (bounded work on a 1 000 000-product catalogue).
@@ -258,14 +244,37 @@ Stock stock_of(AvailabilityCache& cache, const std::string& sku) {
 
 }  // namespace
 
-void Services::run(const Effect& effect, const AppState& s) {
+std::unordered_set<std::string> Services::products_here() {
+    std::unordered_set<std::string> out;
+    Db* db = reader_db_ ? reader_db_->db() : nullptr;
+    const std::unordered_set<std::string> skus = stock()->skus_here();
+    if (!db || skus.empty()) return out;
+    try {
+        std::optional<Stmt> st;
+        for (const std::string& sku : skus) {
+            auto known = product_of_sku_.find(sku);
+            if (known == product_of_sku_.end()) {
+                if (!st) st.emplace(db->prepare("SELECT product_id FROM variants WHERE sku = ?"));
+                st->reset();
+                st->bind(1, sku);
+                known = product_of_sku_.emplace(sku, st->step() ? st->text(0) : std::string()).first;
+            }
+            if (!known->second.empty()) out.insert(known->second);
+        }
+    } catch (const std::exception& e) {
+        spdlog::warn("available-here lookup: {}", e.what());
+    }
+    return out;
+}
+
+void Services::run(const Effect& effect) {
     std::visit(
         [&](const auto& e) {
             using E = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<E, fx::RunSearch>) {
                 reader_->post([this, e] {
                     if (!search_) load_catalog();
-                    const auto here = products_of_skus(reader_db_->db(), stock()->skus_here());
+                    const auto here = products_here();
                     SearchPage page = search_->run(e.query, here);
                     act::PageLoaded out{e.listing, e.generation, e.page, page.total, {}, page.total_is_lower_bound};
                     for (const SearchHit& h : page.hits)
@@ -349,9 +358,7 @@ void Services::run(const Effect& effect, const AppState& s) {
                     }
                     send_order(request, entry.value().id);
                 });
-            } else {
-                (void)s;  // ResetSession and ApplyLook are the App's
-            }
+            }  // ResetSession and ApplyLook are the App's
         },
         effect);
 }

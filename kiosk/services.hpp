@@ -16,6 +16,8 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "api.hpp"
@@ -71,7 +73,7 @@ class Services {
     ~Services();
 
     // Effects of the reducer (called on the UI thread; they only queue work).
-    void run(const Effect& e, const AppState& s);
+    void run(const Effect& e);
     // Start-up: identity, catalogue from the replica (synced first when empty), pending orders.
     void start();
     // Periodic work, called every frame with the app clock: health, sync, order retries.
@@ -106,6 +108,9 @@ class Services {
     // Reader-worker state (touched only by jobs on reader_).
     std::unique_ptr<catalog_client::Replica::Reader> reader_db_;
     std::unique_ptr<catalog_client::Search> search_;
+    // SKU -> product id of the SKUs on this store's shelf, looked up once per catalogue load.
+    std::unordered_map<std::string, std::string> product_of_sku_;
+    std::unordered_set<std::string> products_here();
 
     // Order in flight, retried by tick() until it ends (storage worker).
     std::mutex order_mu_;

@@ -7,22 +7,6 @@
 
 namespace kiosk {
 
-namespace {
-
-std::string day_hours(const cc::Store& st, int day) {
-    std::string out;
-    for (const cc::OpeningSlot& s : st.opening_hours) {
-        if (s.day != day) continue;
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%02d:%02d\xE2\x80\x93%02d:%02d", s.open_minute / 60, s.open_minute % 60,
-                      s.close_minute / 60, s.close_minute % 60);
-        out += (out.empty() ? "" : ", ") + std::string(buf);
-    }
-    return out;
-}
-
-}  // namespace
-
 void draw_availability(Ctx& c, const ImRect& area) {
     const ProductView& v = c.s.product;
     const float pad = c.ui.mm(6);
@@ -77,12 +61,9 @@ void draw_availability(Ctx& c, const ImRect& area) {
             dl->AddText(f, f->FontSize, t, c.ui.theme.text, c.t("product.online"));
             stock_label(c, ImVec2(t.x, t.y + f->FontSize * 1.5f), known, known ? st->data.online_quantity : 0);
             if (known && st->data.online_quantity > 0) {
-                auto date_in = [&](int days) {
-                    return format_date(c.i18n, c.s.language,
-                                       local_time("Europe/Paris", c.wall_now + std::int64_t{days} * 86400).date);
-                };
-                const std::string text = c.f("product.delivery_between", {{"from", date_in(st->data.delivery_min_days)},
-                                                                          {"to", date_in(st->data.delivery_max_days)}});
+                const std::string text =
+                    c.f("product.delivery_between", {{"from", date_in_days(c, st->data.delivery_min_days)},
+                                                     {"to", date_in_days(c, st->data.delivery_max_days)}});
                 render::text_block(dl, c.ui.fonts.body, ImVec2(t.x, t.y + f->FontSize * 3.0f), card_w - c.ui.mm(8), 2,
                                    c.ui.theme.text, text);
             }

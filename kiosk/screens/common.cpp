@@ -157,17 +157,25 @@ bool store_open_now(const cc::Store& store, std::int64_t now) {
     return false;
 }
 
-std::string hours_today(const cc::Store& store, std::int64_t now) {
-    if (closed_today(store, now)) return "";
-    const LocalTime lt = local_time(store.timezone, now);
-    const int wd = weekday(lt.date);
+std::string day_hours(const cc::Store& store, int day) {
     std::string out;
     for (const cc::OpeningSlot& slot : store.opening_hours) {
-        if (slot.day != wd) continue;
+        if (slot.day != day) continue;
         if (!out.empty()) out += ", ";
         out += hhmm(slot.open_minute) + "\xE2\x80\x93" + hhmm(slot.close_minute);
     }
     return out;
+}
+
+std::string hours_today(const cc::Store& store, std::int64_t now) {
+    if (closed_today(store, now)) return "";
+    return day_hours(store, weekday(local_time(store.timezone, now).date));
+}
+
+std::string date_in_days(Ctx& c, int days) {
+    const cc::Store* here = find_store(c.s, c.s.store_id);
+    const std::string tz = here && !here->timezone.empty() ? here->timezone : "Europe/Paris";
+    return format_date(c.i18n, c.s.language, local_time(tz, c.wall_now + std::int64_t{days} * 86400).date);
 }
 
 std::string option_label(Ctx& c, const cc::Variant* v, const std::string& option, const std::string& value) {

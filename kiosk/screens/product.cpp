@@ -24,12 +24,7 @@ bool sold_out(const AppState& s, const cc::Variant& v) {
     return true;
 }
 
-std::string date_in(Ctx& c, int days) {
-    const LocalTime lt = local_time("Europe/Paris", c.wall_now + static_cast<std::int64_t>(days) * 86400);
-    return format_date(c.i18n, c.s.language, lt.date);
-}
-
-void pickers(Ctx& c, const cc::Product& p, const cc::Variant* chosen, float width) {
+void pickers(Ctx& c, const cc::Product& p, float width) {
     // Every option the variants have, colour first, then size, then the rest (capacity...).
     std::vector<std::string> options = {"color", "size"};
     for (const cc::Variant& var : p.variants)
@@ -74,7 +69,6 @@ void pickers(Ctx& c, const cc::Product& p, const cc::Variant* chosen, float widt
                                                     ImVec2(r.Max.x - c.ui.mm(3), r.GetCenter().y), c.ui.theme.text_muted, 2.0f);
             }
         }
-        (void)chosen;
         ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     }
 }
@@ -82,8 +76,6 @@ void pickers(Ctx& c, const cc::Product& p, const cc::Variant* chosen, float widt
 void stock_summary(Ctx& c, const cc::Variant& v) {
     const Stock* st = stock_for(c.s, v.sku);
     const bool known = st && st->known;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    (void)dl;
     // Here.
     const std::int64_t here = known ? quantity_at(*st, c.s.store_id) : 0;
     ImGui::TextUnformatted(c.t("product.here"));
@@ -103,8 +95,8 @@ void stock_summary(Ctx& c, const cc::Variant& v) {
     stock_label(c, ImGui::GetCursorScreenPos(), known, known ? st->data.online_quantity : 0);
     ImGui::NewLine();
     if (known && st->data.online_quantity > 0 && st->data.delivery_max_days > 0)
-        ImGui::TextUnformatted(c.f("product.delivery_between", {{"from", date_in(c, st->data.delivery_min_days)},
-                                                                {"to", date_in(c, st->data.delivery_max_days)}})
+        ImGui::TextUnformatted(c.f("product.delivery_between", {{"from", date_in_days(c, st->data.delivery_min_days)},
+                                                                {"to", date_in_days(c, st->data.delivery_max_days)}})
                                    .c_str());
     if (!known)
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
@@ -170,7 +162,7 @@ void draw_product(Ctx& c, const ImRect& area) {
                                c.f("product.store_price", {{"price", c.money(var->store_price.amount)}}).c_str());
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("product.price_note"));
         ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
-        pickers(c, p, var, w);
+        pickers(c, p, w);
         stock_summary(c, *var);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
                            c.f("product.reference", {{"ref", p.ref}, {"ean", var->ean}}).c_str());

@@ -31,7 +31,6 @@ struct Scratch {
     std::string viewer_product, viewer_color;
     bool all_pickup_stores = false;  // checkout: every store that can fulfil, not just the nearest
     std::string filter_open;  // which filter row is expanded: "size", "color", "brand", "price", ""
-    double attract_since = 0;
 };
 
 // Everything a screen needs this frame.
@@ -95,6 +94,10 @@ double distance_km(const cc::Store& a, const cc::Store& b);
 // Whether `store` is open at `now` (unix seconds), and today's hours ("09:30–19:00" or "").
 bool store_open_now(const cc::Store& store, std::int64_t now);
 std::string hours_today(const cc::Store& store, std::int64_t now);
+// Opening hours of one weekday (1 = Monday) as "09:30–19:00, 14:00–19:00", empty when closed.
+std::string day_hours(const cc::Store& store, int day);
+// The date `days` from today in the kiosk's store's time zone, for the locale ("mercredi 25 novembre").
+std::string date_in_days(Ctx& c, int days);
 bool closed_today(const cc::Store& store, std::int64_t now);
 // The colour label of a variant option value in the shopper's language.
 std::string option_label(Ctx& c, const cc::Variant* v, const std::string& option, const std::string& value);
