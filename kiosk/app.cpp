@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
@@ -33,6 +34,14 @@ render::Theme high_contrast_theme() {
     t.price_sale = IM_COL32(255, 130, 130, 255);
     t.placeholder = IM_COL32(40, 40, 40, 255);
     return t;
+}
+
+// CPU time consumed by the calling thread, in milliseconds (the frame-time bar is CPU time:
+// on a shared machine wall time also counts the waits for a core).
+double thread_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 }  // namespace
@@ -175,7 +184,9 @@ void App::frame() {
 
     images_->pump();  // texture uploads: GL work, outside the frame build time
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = thread_cpu_ms();
     render::FrameInput in = platform_->new_frame();
+    const double cpu_input = thread_cpu_ms();
     if (!in.gestures.empty() || in.pressed || !in.keys.empty()) apply(act::Input{t});
     for (const render::KeyStroke& k : in.keys)
         if (auto code = scan_.feed(k)) emitted_.push_back(act::Scanned{*code});
@@ -187,15 +198,22 @@ void App::frame() {
     ctx.logo_size = logo_size_;
     ctx.tracking_url = cfg_.tracking_url;
     draw_app(ctx);
+    const double cpu_draw = thread_cpu_ms();
     ui_->end_frame();
     if (images_->stats().waiting_upload > 0) ui_->request_frame();
     // Wake for the idle warning and for the services' periodic work.
     if (state_.screen != Screen::Attract && !state_.idle_warning)
         ui_->wake_at(state_.last_input + state_.settings.idle_timeout_s);
     ui_->wake_at(t + std::max(0.2, services_->next_due(t)));
+    const double cpu_end = thread_cpu_ms();
     platform_->build_draw_data();
+    const double cpu_done = thread_cpu_ms();
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (timings_.size() < 200000) timings_.push_back({screen_name(state_.screen), ms});
+    if (timings_.size() < 200000) timings_.push_back({screen_name(state_.screen), cpu_done - cpu_start, ms,
+                                                         static_cast<float>(cpu_input - cpu_start),
+                                                         static_cast<float>(cpu_draw - cpu_input),
+                                                         static_cast<float>(cpu_end - cpu_draw),
+                                                         static_cast<float>(cpu_done - cpu_end)});
     if (first_interactive_s_ < 0 && state_.replica_ready)
         first_interactive_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - opt_.started).count();
 

@@ -34,7 +34,10 @@ struct RunOptions {
 
 struct FrameTiming {
     std::string screen;
-    double build_ms = 0;  // CPU time to build the frame (ImGui draw lists), no GL raster
+    double build_ms = 0;  // CPU time of the UI thread to build the frame (ImGui draw lists), no GL raster
+    double wall_ms = 0;   // the same in wall time (longer when the thread waits for a core)
+    // CPU time of each part: SDL events + NewFrame, the screen, end of frame, ImGui::Render.
+    float input_ms = 0, draw_ms = 0, end_ms = 0, render_ms = 0;
 };
 
 class App {

@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <malloc.h>
 #include <map>
 #include <vector>
 
@@ -21,13 +23,18 @@
 
 namespace {
 
-long resident_kib() {
+// One "Name: N kB" figure of /proc/self/status (-1 when absent).
+long status_kib(const char* name) {
     std::FILE* f = std::fopen("/proc/self/status", "r");
     if (!f) return -1;
     char line[256];
     long kib = -1;
+    const std::size_t n = std::strlen(name);
     while (std::fgets(line, sizeof line, f))
-        if (std::sscanf(line, "VmRSS: %ld kB", &kib) == 1) break;
+        if (std::strncmp(line, name, n) == 0 && line[n] == ':') {
+            kib = std::strtol(line + n + 1, nullptr, 10);
+            break;
+        }
     std::fclose(f);
     return kib;
 }
@@ -35,25 +42,41 @@ long resident_kib() {
 // The benchmark figures of a scripted run: frame build time per screen, cold start, memory.
 void print_timings(const kiosk::App& app) {
     std::map<std::string, std::vector<double>> by_screen;
-    std::vector<double> all;
+    std::vector<double> all, wall;
     for (const kiosk::FrameTiming& t : app.timings()) {
         by_screen[t.screen].push_back(t.build_ms);
         all.push_back(t.build_ms);
+        wall.push_back(t.wall_ms);
     }
     auto pct = [](std::vector<double> v, double p) {
         if (v.empty()) return 0.0;
         std::sort(v.begin(), v.end());
         return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
     };
-    std::printf("frame build time (CPU, no GL raster), ms\n%-14s %8s %8s %8s %8s %8s\n", "screen", "frames", "p50", "p95",
-                "p99", "max");
+    std::printf("frame build time (UI thread CPU time, no GL raster), ms\n%-14s %8s %8s %8s %8s %8s\n", "screen",
+                "frames", "p50", "p95", "p99", "max");
     by_screen["(all)"] = all;
     for (const auto& [screen, v] : by_screen)
         std::printf("%-14s %8zu %8.2f %8.2f %8.2f %8.2f\n", screen.c_str(), v.size(), pct(v, 0.5), pct(v, 0.95),
                     pct(v, 0.99), pct(v, 1.0));
+    std::printf("%-14s %8zu %8.2f %8.2f %8.2f %8.2f\n", "(all, wall)", wall.size(), pct(wall, 0.5), pct(wall, 0.95),
+                pct(wall, 0.99), pct(wall, 1.0));
+    std::vector<const kiosk::FrameTiming*> slow;
+    for (const kiosk::FrameTiming& t : app.timings()) slow.push_back(&t);
+    const std::size_t shown = std::min<std::size_t>(8, slow.size());
+    std::partial_sort(slow.begin(), slow.begin() + static_cast<std::ptrdiff_t>(shown), slow.end(),
+                      [](const auto* a, const auto* b) { return a->build_ms > b->build_ms; });
+    std::printf("slowest frames, ms: screen cpu (input + draw + end + render) wall\n");
+    for (std::size_t i = 0; i < shown; ++i)
+        std::printf("  %-12s %6.2f (%.2f + %.2f + %.2f + %.2f) %6.2f\n", slow[i]->screen.c_str(), slow[i]->build_ms,
+                    slow[i]->input_ms, slow[i]->draw_ms, slow[i]->end_ms, slow[i]->render_ms, slow[i]->wall_ms);
     std::printf("cold start to the first interactive frame: %.2f s\n", app.first_interactive_s());
-    std::printf("resident memory: %.0f MB (GPU textures %.0f MB)\n", resident_kib() / 1024.0,
-                static_cast<double>(app.image_bytes()) / 1048576.0);
+    const struct mallinfo2 heap = mallinfo2();
+    std::printf("resident memory: %.0f MB (anonymous %.0f MB, files %.0f MB, shared %.0f MB; malloc in use %.0f MB, "
+                "free %.0f MB; GPU textures %.0f MB)\n",
+                status_kib("VmRSS") / 1024.0, status_kib("RssAnon") / 1024.0, status_kib("RssFile") / 1024.0,
+                status_kib("RssShmem") / 1024.0, static_cast<double>(heap.uordblks) / 1048576.0,
+                static_cast<double>(heap.fordblks) / 1048576.0, static_cast<double>(app.image_bytes()) / 1048576.0);
 }
 
 }  // namespace
@@ -65,6 +88,16 @@ int main(int argc, char** argv) {
     // thread keeps it near 250 MB (measured with deploy/bench.sh). Real GPUs ignore this.
     // An operator's own setting wins.
     setenv("LP_NUM_THREADS", "0", 0);
+    // glibc's allocator otherwise keeps freed memory: each worker thread gets an arena of its
+    // own, and once a large block (a decoded image) is freed the mmap threshold rises so the
+    // next ones come from those arenas and stay there. Two arenas and a fixed 128 KB threshold
+    // (image buffers are mapped and unmapped whole) took the resident memory after browsing 200
+    // products from 527 MB to 230 MB (deploy/bench.sh). Set before any thread starts;
+    // GLIBC_TUNABLES can still change them.
+    if (!std::getenv("GLIBC_TUNABLES")) {
+        mallopt(M_ARENA_MAX, 2);
+        mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    }
     CLI::App cli{"endless-aisle kiosk"};
     std::string config_file, api, token_file, replica, outbox, cache, lang, orientation, script_file, out_dir = "kiosk-run";
     bool headless = false, windowed = false, fullscreen = false, timings = false;

@@ -149,7 +149,14 @@ double Platform::now() const {
 Fonts Platform::load_fonts(const FontPaths& paths, const FontSizes& sizes) {
     Fonts f = render::load_fonts(*ImGui::GetIO().Fonts, metrics_, paths, sizes);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    if (!device_objects_) {
+        // Shaders and buffers now rather than in the first NewFrame: compiling them takes
+        // ~15 ms on llvmpipe, which would otherwise land in the first frame.
+        ImGui_ImplOpenGL3_CreateDeviceObjects();  // creates the fonts texture too
+        device_objects_ = true;
+    } else {
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     return f;
 }
 

@@ -121,6 +121,7 @@ class Platform {
     void* gl_ = nullptr;
     ImGuiContext* imgui_ = nullptr;
     bool backends_ = false;
+    bool device_objects_ = false;  // the GL backend's shaders and buffers exist
     Metrics metrics_;
     ImVec2 ui_size_, window_size_;
     std::uint32_t wake_event_ = 0;
