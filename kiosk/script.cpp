@@ -260,6 +260,7 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
         const std::string kind = kind_of(step);
         const auto start = std::chrono::steady_clock::now();
         std::string error;
+        std::vector<std::string> audit_issues;
         bool ok = true;
         if (kind == "tap") {
             ok = tap(app, step["tap"].get<std::string>(), error);
@@ -309,10 +310,12 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
                 }
             }
             app.present();
-            const auto issues = app.ui().registry.audit(app.ui().metrics.min_tap());
-            if (kind == "audit" && !issues.empty()) {
+            // A screenshot lists what the audit finds (for people looking at it); an audit step fails on it.
+            for (const render::AuditIssue& i : app.ui().registry.audit(app.ui().metrics.min_tap()))
+                audit_issues.push_back(i.id + (i.other.empty() || i.other == i.id ? "" : " / " + i.other) + ": " + i.message);
+            if (kind == "audit" && !audit_issues.empty()) {
                 ok = false;
-                error = std::to_string(issues.size()) + " tap-target issue(s): " + issues.front().id + " " + issues.front().message;
+                error = std::to_string(audit_issues.size()) + " audit issue(s), the first: " + audit_issues.front();
             }
         }
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
@@ -320,6 +323,7 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
                      {"ms", static_cast<int>(ms)}};
         line["args"] = step[kind];
         if (!ok) line["error"] = error;
+        if (!audit_issues.empty()) line["audit"] = audit_issues;
         log << line.dump() << "\n";
         log.flush();
         if (!ok) {

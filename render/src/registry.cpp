@@ -58,6 +58,9 @@ std::vector<AuditIssue> ElementRegistry::audit(float min_px) const {
             issues.push_back({AuditIssue::Kind::TooSmall, e->id, {}, buf});
         }
     }
+    for (const auto& e : elements_)
+        if (e.overflow && !e.visible.empty() && e.layer == top)
+            issues.push_back({AuditIssue::Kind::TextOverflow, e.id, {}, "text does not fit: \"" + e.label + "\""});
     for (size_t i = 0; i < live.size(); ++i) {
         for (size_t j = i + 1; j < live.size(); ++j) {
             const Rect r = intersect(live[i]->visible, live[j]->visible);

@@ -75,6 +75,10 @@ void Ui::add_element(std::string_view id, std::string_view label, const ImRect& 
     e.layer = layer_;
     e.interactive = interactive;
     e.enabled = enabled;
+    // A text cut sideways by its region (a scrolling region only cuts it vertically) or wider
+    // than the screen does not fit.
+    if (!interactive && !e.label.empty() && !e.visible.empty())
+        e.overflow = e.visible.w + 1.0f < full.w || full.x < -1.0f || full.right() > ImGui::GetIO().DisplaySize.x + 1.0f;
     registry.add(std::move(e));
 }
 

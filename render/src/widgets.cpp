@@ -50,6 +50,8 @@ bool button(Ui& ui, const char* id, const char* label, const ButtonOptions& opt)
     const ImRect r(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(size);
     const Pressable p = pressable(ui, id, label, r, opt.enabled);
+    const float content_w = ts.x + icon_sz + gap;
+    if (Element* e = ui.registry.last(); e && content_w > size.x - ui.mm(2.0f)) e->overflow = true;
 
     const Colours c = colours(ui.theme, opt.kind);
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -63,7 +65,6 @@ bool button(Ui& ui, const char* id, const char* label, const ButtonOptions& opt)
     dl->AddRectFilled(r.Min, r.Max, bg, radius);
     if (opt.kind == ButtonKind::Ghost)
         dl->AddRect(r.Min, r.Max, mix(ui.theme.border, fg, 0.2f), radius, 0, ui.mm(0.3f));
-    const float content_w = ts.x + icon_sz + gap;
     float x = r.Min.x + (size.x - content_w) * 0.5f;
     const float cy = r.Min.y + size.y * 0.5f;
     if (opt.icon != Icon::None) {

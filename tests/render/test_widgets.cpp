@@ -102,3 +102,37 @@ TEST_CASE("kiosk widgets pass the tap-target audit") {
         CHECK(e.rect.h >= 48.0f);
     }
 }
+
+TEST_CASE("the audit finds text that does not fit: a label wider than its button, a text cut by its region") {
+    Headless h(1280, 800);
+    const auto overflowing = [&] {
+        std::set<std::string> ids;
+        for (const auto& i : h.ui.registry.audit(h.ui.min_tap()))
+            if (i.kind == AuditIssue::Kind::TextOverflow) ids.insert(i.id);
+        return ids;
+    };
+    h.frame([&] {
+        button(h.ui, "w.fits", "Commander");
+        ButtonOptions narrow;
+        narrow.size = ImVec2(90, 0);
+        button(h.ui, "w.narrow", "Continuer mes achats", narrow);
+        ImGui::BeginChild("region", ImVec2(200, 300));
+        ImGui::TextUnformatted("Court");
+        h.ui.add_element("text", "Court", ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
+        const char* wide = "Un texte bien trop long pour tenir dans deux cents pixels";
+        ImGui::TextUnformatted(wide);
+        h.ui.add_element("text", wide, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
+        ImGui::EndChild();
+    });
+    const std::set<std::string> ids = overflowing();
+    CHECK(ids.count("w.narrow") == 1);
+    CHECK(ids.count("w.fits") == 0);
+    CHECK(ids.count("text") == 1);
+    int texts = 0;
+    for (const auto& i : h.ui.registry.audit(h.ui.min_tap()))
+        if (i.kind == AuditIssue::Kind::TextOverflow) {
+            texts += i.id == "text";
+            if (i.id == "text") CHECK(i.message.find("bien trop long") != std::string::npos);
+        }
+    CHECK(texts == 1);  // "Court" fits
+}

@@ -2,7 +2,7 @@
 // The element registry: every interactive element registers a stable string id (e.g.
 // "home.search", "product.variant.size.M") and its on-screen rectangle each frame. Scenario runs
 // query it (what is visible, where is id X, tap its centre) and the accessibility audit reads it
-// (tap targets smaller than the minimum, or overlapping each other).
+// (tap targets smaller than the minimum, or overlapping each other, and text that does not fit).
 // Rebuilt every frame: `begin_frame` clears it. Elements on different layers (a modal above the
 // screen) never count as overlapping. Thread rules: UI thread only. No errors: a duplicate id is
 // kept (both entries) and reported by the audit.
@@ -34,10 +34,11 @@ struct Element {
     int layer = 0;      // 0 = screen, higher = overlays (modal, keyboard, toast)
     bool interactive = true;
     bool enabled = true;
+    bool overflow = false;  // its text does not fit: wider than its button, or cut by its region
 };
 
 struct AuditIssue {
-    enum class Kind { TooSmall, Overlap, DuplicateId };
+    enum class Kind { TooSmall, Overlap, DuplicateId, TextOverflow };
     Kind kind = Kind::TooSmall;
     std::string id, other;  // other: the second element of an overlap / duplicate
     std::string message;
@@ -47,6 +48,8 @@ class ElementRegistry {
   public:
     void begin_frame() { elements_.clear(); }
     void add(Element e) { elements_.push_back(std::move(e)); }
+    // The element registered last (widgets mark what they found while drawing it).
+    Element* last() { return elements_.empty() ? nullptr : &elements_.back(); }
 
     const std::vector<Element>& all() const { return elements_; }
     // Elements with a non-empty visible part, on the topmost layer present and below.
@@ -58,7 +61,8 @@ class ElementRegistry {
     int top_layer() const;
 
     // Interactive, visible elements on the top layer smaller than `min_px` in either
-    // dimension, overlapping another one on the same layer, or sharing an id.
+    // dimension, overlapping another one on the same layer, or sharing an id; and visible
+    // elements on the top layer (texts included) whose text overflows.
     std::vector<AuditIssue> audit(float min_px) const;
 
   private:
