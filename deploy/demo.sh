@@ -38,8 +38,10 @@ for _ in $(seq 1 100); do
 done
 echo "demo: the commerce API is on http://$listen (log: var/central-api.log)"
 
+# The demo's receipt printer is a file: var/demo-printer.escpos collects the ESC/POS tickets.
+touch var/demo-printer.escpos
 kiosk=(build/release/kiosk/kiosk --config deploy/demo.toml --api "http://$listen" --token-file var/kiosk.token
-       --replica var/kiosk/replica --outbox var/kiosk/outbox --cache var/kiosk/cache)
+       --replica var/kiosk/replica --outbox var/kiosk/outbox --cache var/kiosk/cache --printer var/demo-printer.escpos)
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   if [ "${KIOSK_DEMO_FULLSCREEN:-0}" = 1 ]; then "${kiosk[@]}" --fullscreen; else "${kiosk[@]}" --windowed; fi
 else

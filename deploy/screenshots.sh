@@ -12,8 +12,9 @@ api_pid=$!
 for _ in $(seq 1 300); do grep -q "listening on" "$tmp/api.log" && break; sleep 0.2; done
 url=$(grep -o "http://[0-9.:]*" "$tmp/api.log" | head -1)
 "$B/central_api/central-api" tokens --db "$tmp/demo.db" | grep '^paris-rivoli ' | cut -d' ' -f3 > "$tmp/token"
+touch "$tmp/printer"  # the receipt printer: a file standing for its device
 "$B/kiosk/kiosk" --config deploy/demo.toml --api "$url" --token-file "$tmp/token" --replica "$tmp/replica" \
-  --outbox "$tmp/outbox" --cache "$tmp/cache" --headless --script deploy/tour.json --out "$tmp/out"
+  --outbox "$tmp/outbox" --cache "$tmp/cache" --printer "$tmp/printer" --headless --script deploy/tour.json --out "$tmp/out"
 mkdir -p docs/screenshots
 cp "$tmp"/out/*.png docs/screenshots/
 echo "screenshots: docs/screenshots/ ($(ls "$tmp"/out/*.png | wc -l) files)"

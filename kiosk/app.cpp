@@ -52,6 +52,7 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     state_.settings.languages = cfg.languages;
     state_.settings.default_language = cfg.default_language;
     state_.settings.idle_timeout_s = cfg.idle_timeout_s;
+    state_.settings.printer = !cfg.printer_device.empty();
     state_.language = cfg.default_language;
 
     render::PlatformConfig pc;

@@ -90,6 +90,10 @@ std::optional<std::string> read_kiosk_config(const std::string& path, KioskConfi
     r.number("kiosk", "sync_interval_s", out.sync_interval_s, 10, 86400);
     r.text("kiosk", "tracking_url", out.tracking_url);
     r.text("kiosk", "assets_dir", out.assets_dir);
+    r.text("printer", "device", out.printer_device);
+    std::int64_t columns = out.printer_columns;
+    r.integer("printer", "columns", columns, 24, 96);
+    out.printer_columns = static_cast<int>(columns);
     r.text("theme", "primary", out.theme.primary);
     r.text("theme", "background", out.theme.background);
     r.text("theme", "logo", out.theme.logo);

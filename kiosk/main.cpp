@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
         mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     }
     CLI::App cli{"endless-aisle kiosk"};
-    std::string config_file, api, token_file, replica, outbox, cache, lang, orientation, script_file, out_dir = "kiosk-run";
+    std::string config_file, api, token_file, replica, outbox, cache, lang, orientation, printer, script_file, out_dir = "kiosk-run";
     bool headless = false, windowed = false, fullscreen = false, timings = false;
     int width = 0, height = 0;
     cli.add_option("--config", config_file, "TOML configuration (see deploy/kiosk.example.toml)");
@@ -110,6 +110,7 @@ int main(int argc, char** argv) {
     cli.add_option("--cache", cache, "image cache directory (overrides storage.cache_dir)");
     cli.add_option("--lang", lang, "default language (overrides kiosk.default_language)");
     cli.add_option("--orientation", orientation, "landscape or portrait (overrides kiosk.orientation)");
+    cli.add_option("--printer", printer, "receipt printer device, ESC/POS (overrides printer.device)");
     cli.add_flag("--headless", headless, "run on the offscreen driver (scripted runs)");
     cli.add_flag("--windowed", windowed, "a window instead of fullscreen");
     cli.add_flag("--fullscreen", fullscreen, "fullscreen (overrides kiosk.fullscreen = false)");
@@ -138,6 +139,7 @@ int main(int argc, char** argv) {
     if (!cache.empty()) cfg.cache_dir = cache;
     if (!lang.empty()) cfg.default_language = lang;
     if (!orientation.empty()) cfg.orientation = orientation;
+    if (!printer.empty()) cfg.printer_device = printer;
     if (fullscreen) cfg.fullscreen = true;
     if (auto e = kiosk::check_kiosk_config(cfg)) {
         std::fprintf(stderr, "kiosk: %s\n", e->c_str());

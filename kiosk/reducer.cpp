@@ -766,6 +766,17 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                     fx.insert(fx.end(), more.begin(), more.end());
                 }
             },
+            [&](const act::PrintTicket& a) {
+                // One ticket at a time, for the order on screen, when a printer is configured.
+                if (!s.settings.printer || !s.confirmation || s.confirmation->print == PrintPhase::Printing) return;
+                if (a.ticket.order_number != s.confirmation->order.number) return;
+                s.confirmation->print = PrintPhase::Printing;
+                fx.push_back(fx::Print{a.ticket});
+            },
+            [&](const act::TicketPrinted& a) {
+                if (!s.confirmation || s.confirmation->order.number != a.order_number) return;  // another session
+                s.confirmation->print = a.ok ? PrintPhase::Printed : PrintPhase::Failed;
+            },
             [&](const act::ConfirmationDone&) {
                 wipe(s);
                 fx.push_back(fx::ResetSession{});

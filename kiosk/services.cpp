@@ -124,6 +124,12 @@ Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inb
     stock_ = std::make_shared<AvailabilityCache>(*api_, store_id_);
     storage_ = std::make_unique<Worker>();
     reader_ = std::make_unique<Worker>();
+    if (!cfg.printer_device.empty()) {
+        printer_ = std::make_unique<Worker>();
+        std::error_code ec;
+        if (!std::filesystem::exists(cfg.printer_device, ec))
+            spdlog::warn("printer: {} is not there (yet): tickets fail until it is", cfg.printer_device);
+    }
 }
 
 std::shared_ptr<AvailabilityCache> Services::stock() {
@@ -139,12 +145,13 @@ void Services::set_store(const std::string& store_id) {
 }
 
 Services::~Services() {
+    printer_.reset();
     reader_.reset();
     storage_.reset();
     transport_.reset();
 }
 
-bool Services::quiet() { return reader_->idle() && storage_->idle(); }
+bool Services::quiet() { return reader_->idle() && storage_->idle() && (!printer_ || printer_->idle()); }
 
 void Services::start() {
     api_->me([this](Result<KioskIdentity> r) {
@@ -336,6 +343,14 @@ void Services::run(const Effect& effect) {
                     if (offline) inbox_.post(act::Online{false});
                     inbox_.post(act::QuoteDone{request, std::nullopt,
                                                offline ? "checkout.unavailable" : "checkout.quote_failed"});
+                });
+            } else if constexpr (std::is_same_v<E, fx::Print>) {
+                if (!printer_) return;
+                printer_->post([this, ticket = e.ticket] {
+                    const auto error = write_ticket(cfg_.printer_device, escpos(ticket, cfg_.printer_columns));
+                    if (error) spdlog::warn("ticket of order {}: {}", ticket.order_number, *error);
+                    else spdlog::info("ticket of order {} printed", ticket.order_number);
+                    inbox_.post(act::TicketPrinted{ticket.order_number, !error});
                 });
             } else if constexpr (std::is_same_v<E, fx::SubmitOrder>) {
                 const std::uint64_t request = e.request;

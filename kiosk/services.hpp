@@ -126,6 +126,7 @@ class Services {
     // post to the inbox), so no job or callback outlives what it uses.
     std::unique_ptr<Worker> storage_;
     std::unique_ptr<Worker> reader_;
+    std::unique_ptr<Worker> printer_;  // only with a receipt printer: its writes may block
 };
 
 }  // namespace kiosk

@@ -15,6 +15,7 @@
 
 #include "model.hpp"
 #include "search.hpp"
+#include "ticket.hpp"
 
 namespace kiosk {
 
@@ -110,11 +111,14 @@ struct Checkout {
     std::string last_error;  // why the last attempt did not end it (for logs, never personal)
 };
 
+enum class PrintPhase { Idle, Printing, Printed, Failed };
+
 struct Confirmation {
     cc::Order order;
     Fulfilment fulfilment = Fulfilment::None;
     std::string pickup_store;
     Payment payment = Payment::None;
+    PrintPhase print = PrintPhase::Idle;  // the optional printed ticket
 };
 
 struct ProductView {
@@ -137,6 +141,7 @@ struct Settings {  // from the configuration, fixed for the run
     double idle_timeout_s = 60.0;
     double idle_countdown_s = 10.0;
     std::string currency = "EUR";
+    bool printer = false;  // a receipt printer is configured: the confirmation offers a ticket
 };
 
 struct AppState {
@@ -241,6 +246,8 @@ struct OrderUpdate {
 };
 struct ChangeFulfilmentAfterRejection {};
 struct ConfirmationDone {};
+struct PrintTicket { Ticket ticket; };  // built by the confirmation screen (translated, formatted)
+struct TicketPrinted { std::string order_number; bool ok = false; };
 }  // namespace act
 
 using Action = std::variant<
@@ -251,7 +258,8 @@ using Action = std::variant<
     act::ProductLoaded, act::ChooseOption, act::StockUpdate, act::SelectStore, act::AddToCart,
     act::SetQuantity, act::RemoveLine, act::StartCheckout, act::QuoteDone, act::AcceptPriceChanges,
     act::SetFulfilment, act::ChoosePickupStore, act::FocusField, act::SetField, act::SetPayment,
-    act::PlaceOrder, act::OrderUpdate, act::ChangeFulfilmentAfterRejection, act::ConfirmationDone>;
+    act::PlaceOrder, act::OrderUpdate, act::ChangeFulfilmentAfterRejection, act::ConfirmationDone,
+    act::PrintTicket, act::TicketPrinted>;
 
 // ---- Effects ----
 namespace fx {
@@ -264,9 +272,10 @@ struct RequestQuote { std::uint64_t request; std::vector<std::pair<std::string, 
 struct SubmitOrder { std::uint64_t request; cc::json body; };
 struct ResetSession {};  // screens' scratch (typed text, scroll) is dropped
 struct ApplyLook {};     // fonts/theme changed (large text, high contrast)
+struct Print { Ticket ticket; };
 }  // namespace fx
 
 using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,
-                            fx::RequestQuote, fx::SubmitOrder, fx::ResetSession, fx::ApplyLook>;
+                            fx::RequestQuote, fx::SubmitOrder, fx::ResetSession, fx::ApplyLook, fx::Print>;
 
 }  // namespace kiosk

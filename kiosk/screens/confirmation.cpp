@@ -9,6 +9,89 @@
 
 namespace kiosk {
 
+namespace {
+
+// Where and when the order is collected or delivered: one line, then the store's address for a pickup.
+std::vector<std::string> where_and_when(const Ctx& c, const cc::Order& o) {
+    std::vector<std::string> out;
+    const std::string type = o.fulfilment.is_object() ? o.fulfilment.value("type", "") : "";
+    if (type == "pickup") {
+        const std::string store_id = o.fulfilment.value("store_id", "");
+        const cc::Store* st = find_store(c.s, store_id);
+        const std::string ready = o.fulfilment.value("ready_by", "");
+        std::string when = ready;
+        if (auto d = parse_date(ready))
+            when = c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.s.language, *d)}, {"time", time_of(ready)}});
+        out.push_back(c.f("confirmation.pickup", {{"store", st ? st->name : store_id}, {"when", when}}));
+        if (st) out.push_back(st->line1 + ", " + st->postcode + " " + st->city);
+    } else if (type == "delivery") {
+        std::string from, to;
+        if (o.fulfilment.contains("eta") && o.fulfilment["eta"].is_object()) {
+            from = o.fulfilment["eta"].value("min", "");
+            to = o.fulfilment["eta"].value("max", "");
+        }
+        auto df = parse_date(from), dt = parse_date(to);
+        if (df && dt)
+            out.push_back(c.f("confirmation.delivery", {{"from", format_date(c.i18n, c.s.language, *df)},
+                                                        {"to", format_date(c.i18n, c.s.language, *dt)}}));
+    }
+    return out;
+}
+
+// The "follow your order" address of the configured template, empty when there is none.
+std::string tracking_url_of(const Ctx& c, const std::string& number) {
+    std::string url = c.tracking_url;
+    const auto at = url.find("{number}");
+    if (at != std::string::npos) url.replace(at, 8, number);
+    return url;
+}
+
+std::string line_text(const Ctx& c, const cc::QuoteLine& l) {
+    return std::to_string(l.quantity) + " \xC3\x97 " + c.text(l.name);
+}
+
+// What the total holds beyond the lines: the delivery charge (0 for a pickup).
+std::int64_t extra_charge(const cc::Order& o) {
+    std::int64_t items = 0;
+    for (const cc::QuoteLine& l : o.lines) items += l.unit_price.amount * l.quantity;
+    return o.total.amount - items;
+}
+
+// The printed ticket: the same facts as the screen, worded for paper.
+Ticket ticket_of(const Ctx& c, const cc::Order& o) {
+    using K = TicketLine::Kind;
+    Ticket t;
+    t.order_number = o.number;
+    if (!c.retailer_name.empty()) t.lines.push_back({K::Title, c.retailer_name, {}});
+    t.lines.push_back({K::Text, c.t("confirmation.thanks"), {}});
+    t.lines.push_back({K::Gap, {}, {}});
+    t.lines.push_back({K::Row, c.t("confirmation.number_label"), o.number});
+    t.lines.push_back({K::Rule, {}, {}});
+    for (const cc::QuoteLine& l : o.lines) t.lines.push_back({K::Row, line_text(c, l), c.money(l.unit_price.amount * l.quantity)});
+    if (const std::int64_t fee = extra_charge(o); fee > 0) t.lines.push_back({K::Row, c.t("confirmation.delivery_fee"), c.money(fee)});
+    t.lines.push_back({K::Rule, {}, {}});
+    t.lines.push_back({K::Row, c.t("ticket.total"), c.money(o.total.amount)});
+    t.lines.push_back({K::Gap, {}, {}});
+    for (const std::string& w : where_and_when(c, o)) t.lines.push_back({K::Text, w, {}});
+    t.lines.push_back({K::Gap, {}, {}});
+    if (o.payment_method == "pay_on_phone" && !o.payment_url.empty()) {
+        t.lines.push_back({K::Text, c.t("ticket.pay_on_phone"), {}});
+        t.lines.push_back({K::Qr, o.payment_url, {}});
+    } else {
+        t.lines.push_back({K::Text, c.t("ticket.pay_at_till"), {}});
+        if (!o.till_code.empty()) t.lines.push_back({K::Barcode, o.till_code, {}});
+    }
+    const std::string url = tracking_url_of(c, o.number);
+    if (!url.empty()) {
+        t.lines.push_back({K::Gap, {}, {}});
+        t.lines.push_back({K::Text, c.t("confirmation.follow"), {}});
+        t.lines.push_back({K::Qr, url, {}});
+    }
+    return t;
+}
+
+}  // namespace
+
 void draw_confirmation(Ctx& c, const ImRect& area) {
     if (!c.s.confirmation) return;
     const Confirmation& conf = *c.s.confirmation;
@@ -37,36 +120,18 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
                      ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     for (const cc::QuoteLine& l : o.lines)
-        ImGui::TextUnformatted((std::to_string(l.quantity) + " \xC3\x97 " + c.text(l.name) + "  " +
-                                c.money(l.unit_price.amount * l.quantity))
-                                   .c_str());
+        ImGui::TextUnformatted((line_text(c, l) + "  " + c.money(l.unit_price.amount * l.quantity)).c_str());
+    if (const std::int64_t fee = extra_charge(o); fee > 0)
+        ImGui::TextUnformatted((std::string(c.t("confirmation.delivery_fee")) + "  " + c.money(fee)).c_str());
     ImGui::PushFont(c.ui.fonts.body_bold);
     ImGui::TextUnformatted(c.f("cart.total", {{"total", c.money(o.total.amount)}}).c_str());
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     // Where and when.
-    const std::string type = o.fulfilment.is_object() ? o.fulfilment.value("type", "") : "";
-    if (type == "pickup") {
-        const std::string store_id = o.fulfilment.value("store_id", "");
-        const cc::Store* st = find_store(c.s, store_id);
-        const std::string ready = o.fulfilment.value("ready_by", "");
-        std::string when = ready;
-        if (auto d = parse_date(ready))
-            when = c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.s.language, *d)}, {"time", time_of(ready)}});
-        ImGui::TextUnformatted(c.f("confirmation.pickup", {{"store", st ? st->name : store_id}, {"when", when}}).c_str());
-        if (st) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
-                                   (st->line1 + ", " + st->postcode + " " + st->city).c_str());
-    } else if (type == "delivery") {
-        std::string from, to;
-        if (o.fulfilment.contains("eta") && o.fulfilment["eta"].is_object()) {
-            from = o.fulfilment["eta"].value("min", "");
-            to = o.fulfilment["eta"].value("max", "");
-        }
-        auto df = parse_date(from), dt = parse_date(to);
-        if (df && dt)
-            ImGui::TextUnformatted(c.f("confirmation.delivery", {{"from", format_date(c.i18n, c.s.language, *df)},
-                                                                 {"to", format_date(c.i18n, c.s.language, *dt)}})
-                                       .c_str());
+    const std::vector<std::string> where = where_and_when(c, o);
+    for (std::size_t i = 0; i < where.size(); ++i) {
+        if (i == 0) ImGui::TextUnformatted(where[i].c_str());
+        else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", where[i].c_str());
     }
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     ImGui::TextUnformatted(c.t(o.payment_method == "pay_on_phone" ? "confirmation.pay_on_phone" : "confirmation.pay_at_till"));
@@ -81,7 +146,9 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     float y = right.Min.y + pad;
     ImFont* b = c.ui.fonts.body_bold;
     const float done_h = c.ui.min_tap() + c.ui.mm(6);
-    const float avail = right.Max.y - pad - done_h - y;
+    // The optional ticket: a button above "done", and what became of it.
+    const float print_h = c.s.settings.printer ? c.ui.min_tap() + c.ui.fonts.body->FontSize * 1.6f + c.ui.mm(4) : 0.0f;
+    const float avail = right.Max.y - pad - done_h - print_h - y;
     if (o.payment_method == "pay_on_phone" && !o.payment_url.empty()) {
         dl->AddText(b, b->FontSize, ImVec2(right.Min.x + pad, y), c.ui.theme.text, c.t("confirmation.scan_to_pay"));
         y += b->FontSize * 1.4f;
@@ -103,19 +170,39 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
             y += h + pad;
         }
     }
-    if (!c.tracking_url.empty()) {
-        std::string url = c.tracking_url;
-        const auto at = url.find("{number}");
-        if (at != std::string::npos) url.replace(at, 8, o.number);
+    if (const std::string url = tracking_url_of(c, o.number); !url.empty()) {
         dl->AddText(b, b->FontSize, ImVec2(right.Min.x + pad, y), c.ui.theme.text, c.t("confirmation.follow"));
         y += b->FontSize * 1.4f;
         if (auto qr = render::encode_qr(url)) {
-            const float side = std::min(cw * 0.4f, right.Max.y - pad - done_h - y - pad);
+            const float side = std::min(cw * 0.4f, right.Max.y - pad - done_h - print_h - y - pad);
             if (side > c.ui.mm(15)) {
                 dl->AddRectFilled(ImVec2(right.Min.x + pad, y), ImVec2(right.Min.x + pad + side, y + side), IM_COL32_WHITE);
                 render::draw_qr(dl, *qr, ImVec2(right.Min.x + pad, y), side);
                 c.ui.add_element("confirmation.tracking_qr", url, ImRect(right.Min.x + pad, y, right.Min.x + pad + side, y + side), false);
             }
+        }
+    }
+    if (c.s.settings.printer) {
+        const float top = right.Max.y - pad - done_h - print_h;
+        render::ButtonOptions opt;
+        opt.kind = render::ButtonKind::Secondary;
+        opt.size = ImVec2(cw, c.ui.min_tap());
+        opt.enabled = conf.print != PrintPhase::Printing;
+        const char* label = conf.print == PrintPhase::Printing ? "confirmation.printing"
+                            : conf.print == PrintPhase::Idle   ? "confirmation.print"
+                                                               : "confirmation.print_again";
+        ImGui::SetCursorScreenPos(ImVec2(right.Min.x + pad, top));
+        if (render::button(c.ui, "confirmation.print", c.t(label), opt)) c.emit(act::PrintTicket{ticket_of(c, o)});
+        if (conf.print == PrintPhase::Printed || conf.print == PrintPhase::Failed) {
+            const bool ok = conf.print == PrintPhase::Printed;
+            const char* note = c.t(ok ? "confirmation.printed" : "confirmation.print_failed");
+            ImGui::SetCursorScreenPos(ImVec2(right.Min.x + pad, top + c.ui.min_tap() + c.ui.mm(1.5f)));
+            ImGui::PushTextWrapPos(right.Max.x - pad);
+            ImGui::PushStyleColor(ImGuiCol_Text, ok ? c.ui.theme.success : c.ui.theme.danger);
+            ImGui::TextUnformatted(note);
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+            say(c, note);
         }
     }
     render::ButtonOptions done;

@@ -62,6 +62,10 @@ std::string full_config(const TempDir& d) {
            "tracking_url = \"https://suivi.example.com/{number}\"\n"
            "assets_dir = \"" + d.path + "/assets\"\n"
            "\n"
+           "[printer]\n"
+           "device = \"/dev/usb/lp0\"\n"
+           "columns = 32\n"
+           "\n"
            "[theme]\n"
            "primary = \"#005CAA\"\n"
            "background = \"#f6f6f3\"\n"
@@ -120,6 +124,8 @@ TEST_CASE("a full valid configuration file is read key by key") {
     CHECK(c.theme.background == "#f6f6f3");
     CHECK(c.theme.logo == d.path + "/logo.png");
     CHECK(c.theme.retailer_name == "Maison Test");
+    CHECK(c.printer_device == "/dev/usb/lp0");
+    CHECK(c.printer_columns == 32);
     const auto check = check_kiosk_config(c);
     CHECK_MESSAGE(!check, (check ? *check : std::string()));
 }
@@ -137,6 +143,8 @@ TEST_CASE("keys absent from the file keep their defaults") {
     CHECK(c.image_cache_mb == 512);
     CHECK(c.client.replica_dir == "var/kiosk/replica");
     CHECK(c.theme.primary.empty());
+    CHECK(c.printer_device.empty());  // no printer: the confirmation offers no ticket
+    CHECK(c.printer_columns == 48);
 }
 
 TEST_CASE("each bad value gives a message naming its key") {
@@ -171,6 +179,8 @@ TEST_CASE("each bad value gives a message naming its key") {
         {"url not a string", "[api]\nurl = 8080\ntoken_file = \"/t\"\n", "api.url"},
         {"image cache too small", "[api]\ntoken_file = \"/t\"\n[storage]\nimage_cache_mb = 1\n", "storage.image_cache_mb"},
         {"empty cache dir", "[api]\ntoken_file = \"/t\"\n[storage]\ncache_dir = \"\"\n", "storage.cache_dir"},
+        {"printer columns", "[api]\ntoken_file = \"/t\"\n[printer]\ncolumns = 200\n", "printer.columns"},
+        {"printer device not a string", "[api]\ntoken_file = \"/t\"\n[printer]\ndevice = 1\n", "printer.device"},
         {"empty replica dir", "[api]\ntoken_file = \"/t\"\n[storage]\nreplica_dir = \"\"\n", "storage.replica_dir"},
     };
     for (const Bad& b : bad) {

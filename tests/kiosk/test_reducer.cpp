@@ -1538,3 +1538,43 @@ TEST_CASE("ConfirmationDone clears the confirmation and everything personal") {
     CHECK(count_fx<fx::ResetSession>(fx) == 1);
     check_wiped(s);
 }
+
+TEST_CASE("the printed ticket: only with a printer, for the order on screen, one at a time, its outcome kept") {
+    AppState s = placing();
+    act::OrderUpdate ack;
+    ack.request = s.checkout.order_request;
+    ack.kind = act::OrderUpdate::Kind::Acknowledged;
+    ack.order = order_number("ML-2026-000125");
+    reduce(s, ack);
+    REQUIRE(s.confirmation.has_value());
+    Ticket t;
+    t.order_number = "ML-2026-000125";
+    t.lines = {{TicketLine::Kind::Text, "Merci", {}}};
+
+    // No printer configured: nothing is sent.
+    CHECK(reduce(s, act::PrintTicket{t}).empty());
+    CHECK(s.confirmation->print == PrintPhase::Idle);
+
+    s.settings.printer = true;
+    Ticket other = t;
+    other.order_number = "ML-2026-000001";
+    CHECK(reduce(s, act::PrintTicket{other}).empty());  // not the order on screen
+    auto fx = reduce(s, act::PrintTicket{t});
+    REQUIRE(count_fx<fx::Print>(fx) == 1);
+    CHECK(find_fx<fx::Print>(fx)->ticket.order_number == "ML-2026-000125");
+    CHECK(s.confirmation->print == PrintPhase::Printing);
+    CHECK(reduce(s, act::PrintTicket{t}).empty());  // a second tap while printing
+
+    reduce(s, act::TicketPrinted{"ML-2026-000001", true});  // another order's answer
+    CHECK(s.confirmation->print == PrintPhase::Printing);
+    reduce(s, act::TicketPrinted{"ML-2026-000125", false});
+    CHECK(s.confirmation->print == PrintPhase::Failed);
+    CHECK(count_fx<fx::Print>(reduce(s, act::PrintTicket{t})) == 1);  // try again
+    reduce(s, act::TicketPrinted{"ML-2026-000125", true});
+    CHECK(s.confirmation->print == PrintPhase::Printed);
+
+    // An answer arriving after the session ended changes nothing.
+    reduce(s, act::ConfirmationDone{});
+    reduce(s, act::TicketPrinted{"ML-2026-000125", true});
+    CHECK_FALSE(s.confirmation.has_value());
+}

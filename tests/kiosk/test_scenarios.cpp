@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "app.hpp"
@@ -20,9 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A kiosk in its own temporary directory, talking to `h` with the Paris Rivoli kiosk's token.
+// A kiosk in its own temporary directory, talking to `h` with the Paris Rivoli kiosk's token;
+// `tweak` changes its configuration (given the directory) before it starts.
 struct Kiosk {
-    explicit Kiosk(Harness& h, const std::string& language = "fr") {
+    explicit Kiosk(Harness& h, const std::string& language = "fr",
+                   const std::function<void(kiosk::KioskConfig&, const std::string&)>& tweak = {}) {
         std::ofstream(dir.path + "/token") << h.token << "\n";
         cfg.client.api_url = h.url();
         cfg.client.token_file = dir.path + "/token";
@@ -32,6 +35,7 @@ struct Kiosk {
         cfg.assets_dir = std::string(KIOSK_SOURCE_DIR) + "/assets";
         cfg.default_language = language;
         cfg.tracking_url = "https://suivi.example.org/{number}";
+        if (tweak) tweak(cfg, dir.path);
         kiosk::RunOptions opt;
         opt.headless = true;
         opt.manual_clock = true;
@@ -201,10 +205,13 @@ TEST_CASE("S2: search on the on-screen keyboard, accents and capitals ignored, r
     CHECK(k.state().search.total > 0);
 }
 
-TEST_CASE("S3 S7 S8: a scanned product, picked up in another store, paid at the till") {
+TEST_CASE("S3 S7 S8: a scanned product, picked up in another store, paid at the till, with a printed ticket") {
     Harness h;
     const std::string sku = testing::stock_only_at(h, "la-defense", 5);
-    Kiosk k(h);
+    Kiosk k(h, "fr", [](kiosk::KioskConfig& c, const std::string& dir) {
+        c.printer_device = dir + "/lp0";
+        std::ofstream create(c.printer_device);  // the printer's device node
+    });
     CHECK(k.run(concat({to_checkout(ean_of(h, sku)),
                         steps({{{"tap", "checkout.pickup"}},
                                {{"expect", {{"visible", "checkout.pickup.store.la-defense"}, {"absent", "checkout.pickup.store.paris-rivoli"}}}},
@@ -225,6 +232,17 @@ TEST_CASE("S3 S7 S8: a scanned product, picked up in another store, paid at the 
     CHECK(k.state().confirmation->order.number == order["number"]);
     // The scan preselected the scanned variant.
     CHECK(order["payment"]["method"] == "pay_at_till");
+    // The ticket: printed on tap, with the order number and the till code.
+    CHECK(k.run(steps({{{"tap", "confirmation.print"}},
+                       {{"wait", {{"text", "Votre ticket est imprimé"}}}, {"timeout_ms", 10000}},
+                       {{"expect", {{"visible", {"confirmation.print", "confirmation.done"}}}}},
+                       {{"audit", true}}})));
+    std::ifstream printed(k.cfg.printer_device, std::ios::binary);
+    const std::string ticket((std::istreambuf_iterator<char>(printed)), std::istreambuf_iterator<char>());
+    CHECK(ticket.rfind("\x1b@", 0) == 0);
+    CHECK(ticket.find(order["number"].get<std::string>()) != std::string::npos);
+    CHECK(ticket.find(order["payment"]["till_code"].get<std::string>()) != std::string::npos);
+    CHECK(ticket.find("suivi.example.org") != std::string::npos);
     // Finishing wipes the session.
     CHECK(k.run(steps({{{"tap", "confirmation.done"}}, {{"expect", {{"screen", "attract"}}}}})));
     CHECK(k.state().cart.empty());
@@ -237,7 +255,7 @@ TEST_CASE("S7: home delivery, address errors shown and corrected, paid on the ph
     auto st = db->prepare("SELECT v.sku FROM variants v JOIN stock s ON s.sku = v.sku WHERE s.location_id LIKE 'wh-%' AND s.quantity > 5 ORDER BY v.sku LIMIT 1");
     REQUIRE(st.step());
     const std::string sku = st.text(0);
-    Kiosk k(h, "en");
+    Kiosk k(h, "en", [](kiosk::KioskConfig& c, const std::string& dir) { c.printer_device = dir + "/no-printer/lp0"; });
     CHECK(k.run(concat({to_checkout(ean_of(h, sku)),
                         steps({{{"tap", "checkout.delivery"}}}),
                         type_into("name", "Mary Smith"),
@@ -251,7 +269,12 @@ TEST_CASE("S7: home delivery, address errors shown and corrected, paid on the ph
                         type_into("postcode", "1"),
                         steps({{{"tap", "checkout.place_order"}},
                                {{"wait", {{"screen", "confirmation"}, {"visible", "confirmation.number"}}}, {"timeout_ms", 10000}},
-                               {{"expect", {{"visible", {"confirmation.payment_qr"}}, {"text", "Thank you"}}}}})})));
+                               {{"expect", {{"visible", {"confirmation.payment_qr"}}, {"text", "Thank you"}}}},
+                               // A printer that is not there: said plainly, the order stands.
+                               {{"tap", "confirmation.print"}},
+                               {{"wait", {{"text", "could not be printed"}}}, {"timeout_ms", 10000}},
+                               {{"expect", {{"screen", "confirmation"}, {"visible", {"confirmation.print", "confirmation.done"}}, {"text", "Print again"}}}},
+                               {{"audit", true}}})})));
     REQUIRE(count_orders(h) == 1);
     const json order = only_order(h);
     CHECK(order["fulfilment"]["type"] == "delivery");
