@@ -183,6 +183,8 @@ Result run(const std::string& binary, const std::vector<std::string>& args) {
     close(c.out);
     close(c.err);
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    // Say why a program did not exit by itself, for the failure message.
+    if (WIFSIGNALED(status)) r.err += "\n[ended by signal " + std::to_string(WTERMSIG(status)) + "]";
     return r;
 }
 

@@ -443,7 +443,7 @@ TEST_CASE("the kiosk program: configuration errors name the key; a headless scri
     r = testing::run(KIOSK_BINARY, {"--api", h.url(), "--token-file", dir.path + "/token2", "--replica", dir.path + "/r",
                                     "--outbox", dir.path + "/o", "--cache", dir.path + "/c", "--headless", "--script",
                                     dir.path + "/tour.json", "--out", dir.path + "/out"});
-    CHECK(r.code == 1);  // the last step expects the wrong screen
+    CHECK_MESSAGE(r.code == 1, r.err);  // the last step expects the wrong screen
     CHECK(r.err.find("step 6 (expect) failed") != std::string::npos);
     CHECK(fs::file_size(dir.path + "/out/home.png") > 10000);
     std::ifstream log(dir.path + "/out/log.jsonl");
