@@ -11,9 +11,6 @@
 #include <stdexcept>
 
 #include <spdlog/spdlog.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace kiosk {
 
@@ -443,14 +440,6 @@ void Services::tick(double now, const AppState& s) {
     if (now >= next_sync_) {
         next_sync_ = now + cfg_.sync_interval_s;
         storage_->post([this] { sync_now(false); });
-    }
-    if (now >= next_trim_) {
-        // Give the memory freed while browsing (decoded images, pages of tiles) back to the
-        // system now and then, off the UI thread; a sync or an order on the worker goes first.
-        next_trim_ = now + 20.0;
-#ifdef __GLIBC__
-        if (storage_->idle()) storage_->post([] { malloc_trim(0); });
-#endif
     }
     if (now >= next_order_retry_) {
         next_order_retry_ = now + 3.0;

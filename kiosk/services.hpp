@@ -118,7 +118,7 @@ class Services {
     std::int64_t order_id_ = 0;
     bool order_sending_ = false;
 
-    double next_health_ = 0, next_sync_ = 0, next_order_retry_ = 0, next_trim_ = 0;
+    double next_health_ = 0, next_sync_ = 0, next_order_retry_ = 0;
     bool last_online_ = true;
     std::shared_ptr<std::atomic<int>> health_in_flight_ = std::make_shared<std::atomic<int>>(0);
 
