@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <dlfcn.h>
 #include <malloc.h>
 #include <map>
 #include <vector>
@@ -85,11 +84,7 @@ void print_timings(const kiosk::App& app) {
 int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
 #if defined(__SANITIZE_ADDRESS__)
-    // Sanitizer builds only: Mesa's drivers leak at exit and are unloaded before LeakSanitizer
-    // reports, so their frames cannot be named or suppressed (tests/render/lsan.supp); keep
-    // them loaded, as the test runners do.
-    for (const char* lib : {"libEGL.so.1", "libEGL_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"})
-        dlopen(lib, RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
+    render::keep_gl_drivers_loaded();  // sanitizer builds only: LeakSanitizer can name Mesa's leaks
 #endif
     // Without a GPU, Mesa's llvmpipe rasterises on worker threads whose binning buffers grow
     // the resident memory past 1 GB while browsing image grids; rasterising on the calling

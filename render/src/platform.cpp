@@ -4,6 +4,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <dlfcn.h>
+
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -14,6 +16,11 @@
 #include <GL/gl.h>
 
 namespace render {
+
+void keep_gl_drivers_loaded() {
+    for (const char* lib : {"libEGL.so.1", "libEGL_mesa.so.0", "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"})
+        dlopen(lib, RTLD_NOW | RTLD_GLOBAL | RTLD_NODELETE);
+}
 namespace {
 
 [[noreturn]] void fail(const std::string& what) {

@@ -35,6 +35,12 @@ union SDL_Event;
 
 namespace render {
 
+// Leak-checked runs (LeakSanitizer): Mesa's drivers, loaded by SDL through EGL, leak at exit
+// and are unloaded before the report, so their frames cannot be named or suppressed
+// (tests/render/lsan.supp). Keeping them loaded for the whole process lets the suppressions
+// name them. Call first thing in main(); harmless where a library is missing.
+void keep_gl_drivers_loaded();
+
 class PlatformError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
