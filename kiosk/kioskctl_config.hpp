@@ -13,11 +13,18 @@ struct ClientSettings {
     std::string ca_bundle;
     std::string replica_dir = "var/kiosk/replica";
     std::string outbox_dir = "var/kiosk/outbox";
+    bool allow_insecure_http = false;  // [api] allow_insecure_http: plain http:// to a host that is not loopback
 };
 
 // Reads [api] url, token_file, ca_bundle and [storage] replica_dir, outbox_dir from `path`.
 // Returns an error message naming the file and the key on failure.
 std::optional<std::string> read_client_settings(const std::string& path, ClientSettings& out);
+// Checks the API URL: http:// or https://, a host; plain http:// only to a loopback host
+// (127.0.0.0/8, ::1, localhost) unless allow_insecure_http. Error message naming api.url.
+std::optional<std::string> check_api_url(const std::string& url, bool allow_insecure_http);
+// True when `url` is plain http:// to a host that is not loopback (allowed only with
+// allow_insecure_http; the caller logs a warning).
+bool is_insecure_remote(const std::string& url);
 // The token: the first line of the file, trimmed. Error message on failure (never the token).
 std::optional<std::string> read_token(const std::string& path, std::string& token);
 

@@ -148,6 +148,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kiosk: %s\n", e->c_str());
         return 2;
     }
+    if (kiosk::is_insecure_remote(cfg.client.api_url))
+        spdlog::warn("api.url {} is plain http:// to another machine (api.allow_insecure_http = true): "
+                     "orders and the kiosk token cross the network unencrypted", cfg.client.api_url);
     if (!script_file.empty() && !headless) {
         std::fprintf(stderr, "kiosk: --script needs --headless\n");
         return 2;

@@ -17,6 +17,7 @@ const char* screen_name(Screen s) {
         case Screen::Cart: return "cart";
         case Screen::Checkout: return "checkout";
         case Screen::Confirmation: return "confirmation";
+        case Screen::OrderPending: return "order_pending";
     }
     return "?";
 }
@@ -34,7 +35,9 @@ using Effects = std::vector<Effect>;
 
 void go(AppState& s, Screen to) {
     if (s.screen == to) return;
-    if (s.screen != Screen::Attract && s.screen != Screen::Confirmation) s.history.push_back(s.screen);
+    if (s.screen == Screen::OrderPending) s.order_after_wipe.reset();  // a new shopper (a scan) took over
+    if (s.screen != Screen::Attract && s.screen != Screen::Confirmation && s.screen != Screen::OrderPending)
+        s.history.push_back(s.screen);
     if (s.history.size() > 32) s.history.erase(s.history.begin());
     s.screen = to;
 }
@@ -104,7 +107,41 @@ void wipe(AppState& s) {
     s = std::move(fresh);
 }
 
+// News of an order whose session was wiped: only whether it ended, and its number.
+void follow_order_after_wipe(AppState& s, const act::OrderUpdate& u) {
+    OrderAfterWipe& o = *s.order_after_wipe;
+    switch (u.kind) {
+        case act::OrderUpdate::Kind::Pending: break;
+        case act::OrderUpdate::Kind::Acknowledged:
+            if (!u.order) break;
+            o.phase = OrderAfterWipe::Phase::Confirmed;
+            o.number = u.order->number;
+            break;
+        case act::OrderUpdate::Kind::Rejected:
+        case act::OrderUpdate::Kind::Failed: o.phase = OrderAfterWipe::Phase::Failed; break;
+    }
+}
+
+// Ends the shopper's session (idle countdown, or "finish and clear everything"). An order still
+// being placed or confirmed is followed without its shopper's details: the outbox keeps sending
+// it, and the screen says its number will follow.
+void end_session(AppState& s, Effects& fx) {
+    const bool busy = s.checkout.phase == OrderPhase::Placing || s.checkout.phase == OrderPhase::Confirming;
+    const std::uint64_t order = s.checkout.order_request;
+    wipe(s);
+    if (busy) {
+        s.order_after_wipe = OrderAfterWipe{OrderAfterWipe::Phase::Confirming, order, {}, 0};
+        s.screen = Screen::OrderPending;
+    }
+    fx.push_back(fx::ResetSession{});
+    fx.push_back(fx::ApplyLook{});
+}
+
 void apply_order_update(AppState& s, const act::OrderUpdate& u) {
+    if (s.order_after_wipe && u.request == s.order_after_wipe->request) {
+        follow_order_after_wipe(s, u);
+        return;
+    }
     Checkout& c = s.checkout;
     if (u.request != c.order_request) return;
     c.outbox_id = u.outbox_id;
@@ -387,6 +424,7 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
     std::visit(
         overloaded{
             [&](const act::Start&) {
+                s.order_after_wipe.reset();  // a new shopper: the previous order is no longer followed on screen
                 s.screen = Screen::Home;
                 s.history.clear();
             },
@@ -426,26 +464,29 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
             [&](const act::Tick& a) {
                 if (s.screen == Screen::Attract) return;
                 const double idle = a.now - s.last_input;
-                const bool busy = s.checkout.phase == OrderPhase::Placing || s.checkout.phase == OrderPhase::Confirming;
-                if (!s.idle_warning && idle >= s.settings.idle_timeout_s && !busy) {
+                if (s.screen == Screen::OrderPending) {
+                    // Nothing personal is shown: it stays while the order is being confirmed, and
+                    // goes back to the attract loop once the outcome has been shown for a while.
+                    OrderAfterWipe* o = s.order_after_wipe ? &*s.order_after_wipe : nullptr;
+                    if (o && o->phase == OrderAfterWipe::Phase::Confirming) return;
+                    if (o && o->ended_at == 0) o->ended_at = a.now;
+                    if ((!o || a.now - o->ended_at >= s.settings.idle_timeout_s) && idle >= s.settings.idle_timeout_s) {
+                        s.order_after_wipe.reset();
+                        s.screen = Screen::Attract;
+                    }
+                    return;
+                }
+                if (!s.idle_warning && idle >= s.settings.idle_timeout_s) {
                     s.idle_warning = true;
                     s.idle_warning_at = a.now;
                 }
-                if (s.idle_warning && a.now - s.idle_warning_at >= s.settings.idle_countdown_s) {
-                    wipe(s);
-                    fx.push_back(fx::ResetSession{});
-                    fx.push_back(fx::ApplyLook{});
-                }
+                if (s.idle_warning && a.now - s.idle_warning_at >= s.settings.idle_countdown_s) end_session(s, fx);
             },
             [&](const act::IdleContinue& a) {
                 s.idle_warning = false;
                 s.last_input = a.now;
             },
-            [&](const act::Wipe&) {
-                wipe(s);
-                fx.push_back(fx::ResetSession{});
-                fx.push_back(fx::ApplyLook{});
-            },
+            [&](const act::Wipe&) { end_session(s, fx); },
             [&](const act::Identity& a) {
                 s.kiosk_id = a.kiosk_id;
                 s.store_id = a.store_id;
@@ -582,7 +623,10 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                     s.notice_at = s.last_input;
                     return;
                 }
-                if (s.screen == Screen::Attract) s.screen = Screen::Home;
+                if (s.screen == Screen::Attract || s.screen == Screen::OrderPending) {
+                    s.order_after_wipe.reset();  // a new shopper (a scan) took over
+                    s.screen = Screen::Home;
+                }
                 ProductView& v = s.product;
                 v = ProductView{};
                 v.id = *a.product_id;

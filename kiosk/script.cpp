@@ -3,12 +3,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "app.hpp"
+#include "json_bounded.hpp"
 #include "render/gestures.hpp"
 
 namespace kiosk {
@@ -203,7 +205,7 @@ std::vector<std::string> as_list(const json& v) {
     return out;
 }
 
-// Checks {"screen", "visible", "absent", "text"}; empty string when it holds.
+// Checks {"screen", "visible", "absent", "text", "no_text"}; empty string when it holds.
 std::string check(App& app, const json& want) {
     if (!want.is_object()) return "expects an object";
     const std::string screen = screen_name(app.state().screen);
@@ -213,69 +215,160 @@ std::string check(App& app, const json& want) {
         if (!visible_element(app, id)) return "\"" + id + "\" is not visible on \"" + screen + "\"";
     for (const std::string& id : as_list(want.value("absent", json())))
         if (visible_element(app, id)) return "\"" + id + "\" is visible on \"" + screen + "\"";
-    if (want.contains("text") && want["text"].is_string()) {
-        const std::string needle = want["text"].get<std::string>();
+    for (const std::string& needle : as_list(want.value("text", json()))) {
         bool found = false;
         for (const render::Element* e : app.ui().registry.visible())
             found |= e->label.find(needle) != std::string::npos;
         if (!found) return "no visible text contains \"" + needle + "\"";
     }
+    for (const std::string& needle : as_list(want.value("no_text", json())))
+        for (const render::Element* e : app.ui().registry.visible())
+            if (e->label.find(needle) != std::string::npos)
+                return "\"" + e->id + "\" shows \"" + needle + "\" on \"" + screen + "\"";
     return "";
 }
 
 }  // namespace
 
+namespace {
+
+bool point(const json& v) {
+    return v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number() && std::abs(v[0].get<double>()) < 1e5 &&
+           std::abs(v[1].get<double>()) < 1e5;
+}
+
+bool int_in(const json& v, long long lo, long long hi) {
+    return v.is_number_integer() && v.get<long long>() >= lo && v.get<long long>() <= hi;
+}
+
+bool ids(const json& v) {
+    if (v.is_string()) return true;
+    if (!v.is_array()) return false;
+    return std::all_of(v.begin(), v.end(), [](const json& x) { return x.is_string(); });
+}
+
+// What `expect` and `wait` accept: {"screen", "visible", "absent", "text", "no_text"}.
+std::string check_condition(const json& want) {
+    if (!want.is_object()) return "must be an object with screen, visible, absent, text or no_text";
+    if (want.contains("screen") && !want["screen"].is_string()) return "\"screen\" must be a string";
+    for (const char* k : {"visible", "absent", "text", "no_text"})
+        if (want.contains(k) && !ids(want[k])) return std::string("\"") + k + "\" must be a string or a list of strings";
+    return "";
+}
+
+// A screenshot name: a relative path inside the output directory.
+bool safe_name(const std::string& name) {
+    if (name.empty() || name.size() > 200 || name[0] == '/') return false;
+    for (const auto& part : std::filesystem::path(name)) if (part == "..") return false;
+    return true;
+}
+
+}  // namespace
+
+std::string check_step(const json& step) {
+    const std::string kind = kind_of(step);
+    if (kind.empty())
+        return "is not one of tap, type, scan, drag, wait, expect, advance_s, screenshot, audit, frames";
+    const json& arg = step[kind];
+    std::string why;
+    if (kind == "tap" || kind == "type" || kind == "scan") {
+        if (!arg.is_string() || arg.get<std::string>().size() > 4096) why = "needs a string";
+    } else if (kind == "drag") {
+        if (!arg.is_object() || !point(arg.value("from", json())) || !point(arg.value("to", json())))
+            why = "needs {\"from\":[x,y],\"to\":[x,y]}";
+        else if ((arg.contains("ms") && !int_in(arg["ms"], 0, 60000)) || (arg.contains("hold_ms") && !int_in(arg["hold_ms"], 0, 60000)))
+            why = "ms and hold_ms must be whole milliseconds up to 60000";
+    } else if (kind == "wait" || kind == "expect") {
+        why = check_condition(arg);
+        if (why.empty() && step.contains("timeout_ms") && !int_in(step["timeout_ms"], 0, 600000))
+            why = "timeout_ms must be whole milliseconds up to 600000";
+    } else if (kind == "advance_s") {
+        if (!arg.is_number() || arg.get<double>() < 0 || arg.get<double>() > 1e6) why = "needs seconds (0 to 1000000)";
+    } else if (kind == "frames") {
+        if (!int_in(arg, 0, 100000)) why = "needs a number of frames (0 to 100000)";
+    } else if (kind == "screenshot") {
+        if (!arg.is_string() || !safe_name(arg.get<std::string>())) why = "needs a relative file name inside the output directory";
+    }
+    return why.empty() ? why : "(" + kind + ") " + why;
+}
+
 std::optional<std::string> load_script(const std::string& path, Script& out) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return "cannot read the script " + path;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    json doc = json::parse(ss.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return path + ": not a JSON object";
+    std::string text;
+    text.resize(kMaxScriptBytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > kMaxScriptBytes) return path + ": larger than " + std::to_string(kMaxScriptBytes / 1024) + " KB";
+    const catalog_client::BoundedJson parsed = catalog_client::parse_json_bounded(text, 16);
+    if (!parsed.ok()) return path + ": " + parsed.message;
+    const json& doc = parsed.doc;
+    if (!doc.is_object()) return path + ": not a JSON object";
     if (doc.contains("viewport")) {
         const json& v = doc["viewport"];
-        if (!v.is_array() || v.size() != 2 || !v[0].is_number_integer() || !v[1].is_number_integer() ||
-            v[0].get<int>() < 320 || v[1].get<int>() < 320 || v[0].get<int>() > 8000 || v[1].get<int>() > 8000)
+        if (!v.is_array() || v.size() != 2 || !int_in(v[0], 320, 8000) || !int_in(v[1], 320, 8000))
             return path + ": viewport must be [width, height] in pixels (320 to 8000)";
         out.width = v[0].get<int>();
         out.height = v[1].get<int>();
     }
     if (!doc.contains("steps") || !doc["steps"].is_array()) return path + ": \"steps\" must be a list";
     for (std::size_t i = 0; i < doc["steps"].size(); ++i)
-        if (kind_of(doc["steps"][i]).empty())
-            return path + ": step " + std::to_string(i + 1) + " is not one of tap, type, scan, drag, wait, expect, advance_s, "
-                                                              "screenshot, audit, frames";
+        if (const std::string why = check_step(doc["steps"][i]); !why.empty())
+            return path + ": step " + std::to_string(i + 1) + " " + why;
     out.steps = doc["steps"];
     return std::nullopt;
 }
 
+namespace {
+constexpr double kStartS = 900;   // first start: the first sync of a large catalogue
+constexpr double kSettleS = 60;  // after a step
+
+std::string busy_error(double seconds) {
+    return "the kiosk was still busy " + std::to_string(static_cast<int>(seconds)) +
+           " s later (workers, network calls or image decoding did not finish)";
+}
+}  // namespace
+
 int run_script(App& app, const Script& script, const std::string& out_dir) {
     std::filesystem::create_directories(out_dir);
     std::ofstream log(out_dir + "/log.jsonl");
-    // First frames: the app starts, the catalogue loads.
-    app.settle(10.0);
+    // First frames: the app starts, the catalogue loads (a first sync of a large catalogue takes
+    // minutes).
+    if (!app.settle(kStartS)) {
+        log << json{{"step", 0}, {"kind", "start"}, {"ok", false}, {"error", busy_error(kStartS)}}.dump() << "\n";
+        std::fprintf(stderr, "kiosk: the kiosk did not start: %s\n", busy_error(kStartS).c_str());
+        return 1;
+    }
     int index = 0;
     for (const json& step : script.steps) {
         ++index;
         const std::string kind = kind_of(step);
         const auto start = std::chrono::steady_clock::now();
-        std::string error;
+        std::string error = check_step(step);
         std::vector<std::string> audit_issues;
-        bool ok = true;
-        if (kind == "tap") {
+        bool ok = error.empty();
+        // After an action the kiosk must go quiet (its workers and images idle) within a generous
+        // bound; a step that leaves it busy longer fails, so an expect never races a result.
+        auto settled = [&] {
+            if (!ok || app.settle(kSettleS)) return;
+            ok = false;
+            error = busy_error(kSettleS);
+        };
+        if (!ok) {
+        } else if (kind == "tap") {
             ok = tap(app, step["tap"].get<std::string>(), error);
-            if (ok) app.settle(3.0);
+            settled();
         } else if (kind == "type") {
             ok = type_text(app, step["type"].get<std::string>(), error);
-            if (ok) app.settle(3.0);
+            settled();
         } else if (kind == "scan") {
             app.platform().inject_keys(step["scan"].get<std::string>(), true);
             app.frame();
             app.render_and_present();
-            app.settle(3.0);
+            settled();
         } else if (kind == "drag") {
             ok = drag(app, step["drag"], error);
-            if (ok) app.settle(3.0);
+            settled();
         } else if (kind == "wait") {
             const double timeout = step.value("timeout_ms", 5000) / 1000.0;
             const json want = step["wait"];
@@ -290,14 +383,14 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
             app.advance(step["advance_s"].get<double>());
             app.frame();
             app.render_and_present();
-            app.settle(2.0);
+            settled();
         } else if (kind == "frames") {
             for (int i = 0; i < step["frames"].get<int>(); ++i) {
                 app.frame();
                 app.render_and_present();
             }
         } else if (kind == "screenshot" || kind == "audit") {
-            app.settle(8.0);
+            settled();
             app.frame();
             app.render_only();
             if (kind == "screenshot") {

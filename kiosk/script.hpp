@@ -19,7 +19,11 @@ struct Script {
     nlohmann::json steps = nlohmann::json::array();
 };
 
-// Reads and checks a script file; error message naming the step on failure.
+inline constexpr std::size_t kMaxScriptBytes = 1024 * 1024;
+
+// Checks one step's kind and arguments; empty when it is well formed, else why not.
+std::string check_step(const nlohmann::json& step);
+// Reads and checks a script file (at most 1 MiB, nesting 16); error message naming the step.
 std::optional<std::string> load_script(const std::string& path, Script& out);
 // Runs the steps; returns 0 when every step passed, 1 at the first failure.
 int run_script(App& app, const Script& script, const std::string& out_dir);

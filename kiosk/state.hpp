@@ -21,7 +21,7 @@ namespace kiosk {
 
 namespace cc = catalog_client;
 
-enum class Screen { Attract, Home, Category, Search, Product, Availability, Cart, Checkout, Confirmation };
+enum class Screen { Attract, Home, Category, Search, Product, Availability, Cart, Checkout, Confirmation, OrderPending };
 const char* screen_name(Screen s);
 
 // What a grid tile shows of a product.
@@ -121,6 +121,16 @@ struct Confirmation {
     PrintPhase print = PrintPhase::Idle;  // the optional printed ticket
 };
 
+// An order still being confirmed when its shopper's session was wiped (idle): the form and the
+// cart are gone from memory (the outbox holds the body until the server acknowledges it); the
+// kiosk shows a neutral panel where the order's number appears once confirmed.
+struct OrderAfterWipe {
+    enum class Phase { Confirming, Confirmed, Failed } phase = Phase::Confirming;
+    std::uint64_t request = 0;  // the order request being followed
+    std::string number;         // once confirmed: the order number (not personal)
+    double ended_at = 0;        // app clock when the outcome was first shown (0: not yet)
+};
+
 struct ProductView {
     std::uint64_t request = 0;
     std::string id;
@@ -174,6 +184,7 @@ struct AppState {
     std::vector<CartLine> cart;
     Checkout checkout;
     std::optional<Confirmation> confirmation;
+    std::optional<OrderAfterWipe> order_after_wipe;  // Screen::OrderPending
 
     // Session lifecycle.
     double last_input = 0;       // seconds, app clock

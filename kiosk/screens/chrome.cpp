@@ -180,6 +180,8 @@ void draw_app(Ctx& c) {
     }
     if (c.s.screen == Screen::Attract) {
         draw_attract(c, whole);
+    } else if (c.s.screen == Screen::OrderPending) {
+        draw_order_pending(c, whole);
     } else {
         const float bar = bar_height(c);
         ImRect bar_r = c.s.access.reach ? ImRect(whole.Min.x, whole.Max.y - bar, whole.Max.x, whole.Max.y)
@@ -201,7 +203,8 @@ void draw_app(Ctx& c) {
             case Screen::Cart: draw_cart(c, area); break;
             case Screen::Checkout: draw_checkout(c, area); break;
             case Screen::Confirmation: draw_confirmation(c, area); break;
-            case Screen::Attract: break;
+            case Screen::Attract:
+            case Screen::OrderPending: break;
         }
         notice(c, area);
     }

@@ -199,6 +199,8 @@ bool field(Ctx& c, const char* id, const std::string& value, const char* hint, b
     opt.focused = focused;
     opt.width = width;
     const bool tapped = render::text_field(c.ui, id, value, hint, opt);
+    // What the field shows is on the screen too (scripts check it; so will speech).
+    if (!value.empty()) say(c, value);
     if (!error_key.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, c.ui.theme.danger);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + (width > 0 ? width : ImGui::GetContentRegionAvail().x));

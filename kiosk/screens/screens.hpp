@@ -69,6 +69,7 @@ void draw_availability(Ctx& c, const ImRect& area);
 void draw_cart(Ctx& c, const ImRect& area);
 void draw_checkout(Ctx& c, const ImRect& area);
 void draw_confirmation(Ctx& c, const ImRect& area);
+void draw_order_pending(Ctx& c, const ImRect& area);
 
 // ---- Shared pieces (common.cpp) ----
 // Text in `font` at `pos`, clipped to `width` with an ellipsis on one line.

@@ -182,6 +182,9 @@ TEST_CASE("each bad value gives a message naming its key") {
         {"printer columns", "[api]\ntoken_file = \"/t\"\n[printer]\ncolumns = 200\n", "printer.columns"},
         {"printer device not a string", "[api]\ntoken_file = \"/t\"\n[printer]\ndevice = 1\n", "printer.device"},
         {"empty replica dir", "[api]\ntoken_file = \"/t\"\n[storage]\nreplica_dir = \"\"\n", "storage.replica_dir"},
+        {"plain http to another machine", "[api]\nurl = \"http://commerce.example.com\"\ntoken_file = \"/t\"\n", "api.url"},
+        {"allow_insecure_http not a boolean", "[api]\nallow_insecure_http = \"yes\"\ntoken_file = \"/t\"\n",
+         "api.allow_insecure_http"},
     };
     for (const Bad& b : bad) {
         CAPTURE(b.what);
@@ -238,6 +241,38 @@ TEST_CASE("check_kiosk_config on settings given by flags (no file)") {
     REQUIRE(err.has_value());
     CHECK(contains(*err, "api.url"));
     CHECK(contains(*err, "settings"));
+}
+
+TEST_CASE("plain http is accepted only to loopback, or to another machine when allowed") {
+    const char* loopback[] = {"http://127.0.0.1:8080", "http://127.3.2.1/api", "http://localhost:8080",
+                              "http://LOCALHOST", "http://[::1]:8080/", "http://user@127.0.0.1:8080"};
+    for (const char* url : loopback) {
+        CAPTURE(url);
+        CHECK_FALSE(check_api_url(url, false).has_value());
+        CHECK_FALSE(is_insecure_remote(url));
+    }
+    const char* remote[] = {"http://commerce.example.com", "http://10.0.0.5:8080", "http://127.0.0.1.evil.example/",
+                            "http://localhost.evil.example", "http://[::2]:80", "http://127.0.0.1@evil.example/",
+                            "http://[::ffff:127.0.0.1]/", "http://0x7f000001/"};
+    for (const char* url : remote) {
+        CAPTURE(url);
+        const auto err = check_api_url(url, false);
+        REQUIRE(err.has_value());
+        CHECK(contains(*err, "api.url"));
+        CHECK(contains(*err, "allow_insecure_http"));
+        CHECK(is_insecure_remote(url));
+        CHECK_FALSE(check_api_url(url, true).has_value());
+    }
+    CHECK_FALSE(check_api_url("https://commerce.example.com", false).has_value());
+    CHECK_FALSE(is_insecure_remote("https://commerce.example.com"));
+    CHECK(check_api_url("https://", false).has_value());
+    CHECK(check_api_url("http://:8080", true).has_value());
+
+    TempDir d;
+    KioskConfig c;
+    const std::string text = "[api]\nurl = \"http://10.1.2.3:8080\"\ntoken_file = \"/t\"\nallow_insecure_http = true\n";
+    CHECK(problem(d, text, &c) == "");
+    CHECK(c.client.allow_insecure_http);
 }
 
 TEST_CASE("parse_colour") {

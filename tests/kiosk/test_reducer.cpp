@@ -182,8 +182,13 @@ cc::Order order_number(const std::string& number) {
 }
 
 // Everything personal a session can hold is gone; what the kiosk knows of itself stays.
+void check_personal_data_gone(const AppState& s);
 void check_wiped(const AppState& s) {
     CHECK(s.screen == Screen::Attract);
+    CHECK_FALSE(s.order_after_wipe.has_value());
+    check_personal_data_gone(s);
+}
+void check_personal_data_gone(const AppState& s) {
     CHECK(s.history.empty());
     CHECK(s.cart.empty());
     CHECK(s.checkout.form.fields.empty());
@@ -1473,30 +1478,103 @@ TEST_CASE("idle: a warning after idle_timeout, continue clears it, the countdown
     CHECK_FALSE(s.idle_warning);
 }
 
-TEST_CASE("idle: no warning while the order is being placed or confirmed") {
+TEST_CASE("idle while the order is being confirmed: the form leaves memory, a neutral panel follows the order") {
     AppState s = placing();
     s.settings.idle_timeout_s = 60;
+    s.settings.idle_countdown_s = 10;
+    const std::uint64_t order = s.checkout.order_request;
     reduce(s, act::Input{0.0});
-    CHECK(reduce(s, act::Tick{1000.0}).empty());
-    CHECK_FALSE(s.idle_warning);
+    act::OrderUpdate pending;
+    pending.request = order;
+    pending.kind = act::OrderUpdate::Kind::Pending;
+    reduce(s, pending);
+    REQUIRE(s.checkout.phase == OrderPhase::Confirming);
+    REQUIRE_FALSE(s.checkout.form.fields.empty());
 
+    // The shopper walked away: the warning comes as for any session, then the countdown wipes.
+    reduce(s, act::Tick{61.0});
+    CHECK(s.idle_warning);
+    const auto fx = reduce(s, act::Tick{72.0});
+    CHECK(count_fx<fx::ResetSession>(fx) == 1);
+    CHECK(s.screen == Screen::OrderPending);
+    REQUIRE(s.order_after_wipe.has_value());
+    CHECK(s.order_after_wipe->phase == OrderAfterWipe::Phase::Confirming);
+    CHECK(s.order_after_wipe->request == order);
+    check_personal_data_gone(s);
+    CHECK(s.checkout.order_request == 0);
+
+    // While it is being confirmed, the panel stays however long nobody touches it.
+    CHECK(reduce(s, act::Tick{5000.0}).empty());
+    CHECK(s.screen == Screen::OrderPending);
+
+    // The order is confirmed later: its number appears; the rest of the answer is not kept.
+    act::OrderUpdate ack;
+    ack.request = order;
+    ack.kind = act::OrderUpdate::Kind::Acknowledged;
+    ack.order = order_number("K-4F7Q-92");
+    reduce(s, ack);
+    REQUIRE(s.order_after_wipe.has_value());
+    CHECK(s.order_after_wipe->phase == OrderAfterWipe::Phase::Confirmed);
+    CHECK(s.order_after_wipe->number == "K-4F7Q-92");
+    CHECK_FALSE(s.confirmation.has_value());
+    CHECK(s.screen == Screen::OrderPending);
+    // Shown for a while (the idle delay from when it appeared), then back to the attract loop.
+    reduce(s, act::Tick{5001.0});
+    CHECK(s.screen == Screen::OrderPending);
+    reduce(s, act::Tick{5060.0});
+    CHECK(s.screen == Screen::OrderPending);
+    reduce(s, act::Tick{5062.0});
+    check_wiped(s);
+}
+
+TEST_CASE("idle while the order is being placed: a rejection after the wipe says so without details") {
+    AppState s = placing();
+    s.settings.idle_timeout_s = 60;
+    s.settings.idle_countdown_s = 10;
+    const std::uint64_t order = s.checkout.order_request;
+    reduce(s, act::Input{0.0});
+    reduce(s, act::Tick{61.0});
+    reduce(s, act::Tick{72.0});
+    REQUIRE(s.screen == Screen::OrderPending);
+    act::OrderUpdate rej;
+    rej.request = order;
+    rej.kind = act::OrderUpdate::Kind::Rejected;
+    rej.problem_code = "out_of_stock";
+    rej.problem_sku = "A1";
+    reduce(s, rej);
+    REQUIRE(s.order_after_wipe.has_value());
+    CHECK(s.order_after_wipe->phase == OrderAfterWipe::Phase::Failed);
+    CHECK(s.checkout.problem_code.empty());
+    check_personal_data_gone(s);
+
+    // An update of another request changes nothing.
+    act::OrderUpdate other = rej;
+    other.request = order + 100;
+    other.kind = act::OrderUpdate::Kind::Acknowledged;
+    other.order = order_number("K-ZZZZ-11");
+    reduce(s, other);
+    CHECK(s.order_after_wipe->phase == OrderAfterWipe::Phase::Failed);
+
+    // A new shopper starts: the panel and the following end.
+    reduce(s, act::Start{});
+    CHECK(s.screen == Screen::Home);
+    CHECK_FALSE(s.order_after_wipe.has_value());
+}
+
+TEST_CASE("finish and clear everything while the order is being confirmed: the same neutral panel") {
+    AppState s = placing();
     act::OrderUpdate pending;
     pending.request = s.checkout.order_request;
     pending.kind = act::OrderUpdate::Kind::Pending;
     reduce(s, pending);
-    REQUIRE(s.checkout.phase == OrderPhase::Confirming);
-    CHECK(reduce(s, act::Tick{5000.0}).empty());
-    CHECK_FALSE(s.idle_warning);
-    CHECK(s.cart.size() == 1);
-
-    // Once the order is settled, idleness counts again.
-    act::OrderUpdate rej;
-    rej.request = s.checkout.order_request;
-    rej.kind = act::OrderUpdate::Kind::Rejected;
-    rej.problem_code = "out_of_stock";
-    reduce(s, rej);
-    reduce(s, act::Tick{5001.0});
-    CHECK(s.idle_warning);
+    reduce(s, act::Wipe{});
+    CHECK(s.screen == Screen::OrderPending);
+    REQUIRE(s.order_after_wipe.has_value());
+    check_personal_data_gone(s);
+    // A scan by the next shopper opens a product: the panel is left for good.
+    reduce(s, act::LookupDone{"3760001", std::string("P1"), "A1"});
+    CHECK(s.screen == Screen::Product);
+    CHECK_FALSE(s.order_after_wipe.has_value());
 }
 
 TEST_CASE("Wipe clears the session at once") {

@@ -4,6 +4,7 @@
 // scanning; the server's database is then checked (orders placed exactly once, what they hold).
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -49,6 +50,14 @@ struct Kiosk {
         s.steps = steps;
         const std::string out = dir.path + "/run" + std::to_string(++runs);
         const int code = kiosk::run_script(*app, s, out);
+        // KIOSK_TEST_SHOTS=DIR keeps the screenshots of every run (to look at them).
+        if (const char* keep = std::getenv("KIOSK_TEST_SHOTS"))
+            for (const auto& f : fs::directory_iterator(out))
+                if (f.path().extension() == ".png") {
+                    std::error_code ec;
+                    fs::create_directories(keep, ec);
+                    fs::copy_file(f.path(), fs::path(keep) / f.path().filename(), fs::copy_options::overwrite_existing, ec);
+                }
         if (code != 0) {
             std::ifstream log(out + "/log.jsonl");
             std::string line, last;
@@ -412,6 +421,50 @@ TEST_CASE("S9: idle warning, then the whole session is wiped; nothing personal s
         CHECK_FALSE(on_disk(k.dir.path + dir, "zoe.unique@exemple.fr"));
     }
     CHECK(count_orders(h) == 0);
+}
+
+TEST_CASE("S9 with an order still being confirmed: the form leaves the screen, the number follows, nothing personal stays") {
+    Harness h;
+    const std::string sku = testing::stock_only_at(h, "paris-rivoli", 4);
+    Kiosk k(h);
+    CHECK(k.run(concat({to_checkout(ean_of(h, sku)),
+                        steps({{{"tap", "checkout.pickup"}},
+                               {{"wait", {{"visible", "checkout.pickup.store.paris-rivoli"}}}, {"timeout_ms", 5000}},
+                               {{"tap", "checkout.pickup.store.paris-rivoli"}}}),
+                        type_into("email", "yann.sentinelle@exemple.fr"),
+                        steps({{{"tap", "checkout.payment.pay_at_till"}}})})));
+    // The API drops as the order is placed: the kiosk is confirming it when the shopper leaves.
+    h.stop_server();
+    CHECK(k.run(steps({{{"tap", "checkout.place_order"}},
+                       {{"wait", {{"text", "Nous confirmons votre commande"}}}, {"timeout_ms", 30000}},
+                       {{"expect", {{"text", "yann.sentinelle@exemple.fr"}}}},
+                       {{"advance_s", 61}},
+                       {{"expect", {{"visible", "idle.continue"}}}},
+                       {{"advance_s", 11}},
+                       {{"screenshot", "order-pending.png"}},
+                       {{"expect", {{"screen", "order_pending"}, {"visible", "pending.start"},
+                                    {"text", "Votre commande est en cours de confirmation"},
+                                    {"no_text", {"yann.sentinelle", "exemple.fr"}}}}},
+                       // However long nobody comes, the neutral panel stays while it is being confirmed.
+                       {{"advance_s", 300}},
+                       {{"expect", {{"screen", "order_pending"}}}}})));
+    CHECK(k.state().checkout.form.fields.empty());
+    CHECK(k.state().cart.empty());
+    CHECK(count_orders(h) == 0);
+    // The API is back: the outbox sends it (once) and the number appears on the panel.
+    h.start_server();
+    CHECK(k.run(steps({{{"advance_s", 4}},
+                       {{"wait", {{"screen", "order_pending"}, {"text", "Commande confirm\u00e9e"}}}, {"timeout_ms", 30000}},
+                       {{"expect", {{"no_text", {"yann.sentinelle", "exemple.fr"}}}}},
+                       {{"screenshot", "order-pending-confirmed.png"}}})));
+    REQUIRE(count_orders(h) == 1);
+    const std::string number = only_order(h)["number"];
+    CHECK(k.run(steps({{{"expect", {{"text", number}}}},
+                       // Shown for the idle delay, then the attract loop.
+                       {{"advance_s", 61}},
+                       {{"advance_s", 1}},
+                       {{"expect", {{"screen", "attract"}}}}})));
+    for (const char* dir : {"/replica", "/outbox", "/cache"}) CHECK_FALSE(on_disk(k.dir.path + dir, "yann.sentinelle"));
 }
 
 TEST_CASE("the kiosk program: configuration errors name the key; a headless script runs and logs each step") {
