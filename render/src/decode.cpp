@@ -31,7 +31,11 @@ struct JpegError {
     std::longjmp(err->jump, 1);
 }
 
-void jpeg_quiet(j_common_ptr, int) {}
+// Warnings are not printed; a corrupt or truncated stream (libjpeg fills the rest with grey and
+// carries on) is remembered, and the decode fails rather than show a broken picture.
+void jpeg_quiet(j_common_ptr cinfo, int level) {
+    if (level < 0) cinfo->err->num_warnings++;
+}
 
 bool is_jpeg(const std::uint8_t* b, std::size_t n) {
     return n > 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF;
@@ -95,7 +99,12 @@ bool decode_jpeg(const std::uint8_t* bytes, std::size_t size, int max_w, int max
         jpeg_read_scanlines(&cinfo, &row, 1);
     }
     jpeg_finish_decompress(&cinfo);
+    const long warnings = err.mgr.num_warnings;
     jpeg_destroy_decompress(&cinfo);
+    if (warnings > 0) {
+        error = "JPEG data is corrupt or truncated";
+        return false;
+    }
     return true;
 }
 

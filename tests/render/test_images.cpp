@@ -117,9 +117,15 @@ TEST_CASE("a large JPEG is decoded at a reduced DCT scale, then fitted exactly")
     CHECK(d.source_height == 1200);
     CHECK(d.width == 100);
     CHECK(d.height == 75);
-    // A truncated JPEG is an error, not a crash.
-    const DecodedImage bad = decode_image(jpg.data(), 200, 100, 100);
-    if (!bad.ok) CHECK_FALSE(bad.error.empty());
+    // A truncated JPEG is an error, not a crash and not a half-grey picture: cut in its headers,
+    // and cut half-way through its image data.
+    for (const std::size_t cut : {std::size_t(200), jpg.size() / 2, jpg.size() - 40}) {
+        CAPTURE(cut);
+        const DecodedImage bad = decode_image(jpg.data(), cut, 100, 100);
+        CHECK_FALSE(bad.ok);
+        CHECK_FALSE(bad.error.empty());
+        CHECK(bad.rgba.empty());
+    }
 }
 
 TEST_CASE("decode_image refuses garbage and oversized pictures with a message") {
