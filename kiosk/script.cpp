@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kKinds[] = {"tap", "type", "scan", "drag", "wait", "expect", "advance_s", "screenshot", "audit", "frames"};
+const char* const kKinds[] = {"tap", "type", "scan", "drag", "wait", "expect", "advance_s", "screenshot", "audit", "frames", "probe"};
 
 std::string kind_of(const json& step) {
     if (!step.is_object()) return "";
@@ -268,7 +268,7 @@ bool safe_name(const std::string& name) {
 std::string check_step(const json& step) {
     const std::string kind = kind_of(step);
     if (kind.empty())
-        return "is not one of tap, type, scan, drag, wait, expect, advance_s, screenshot, audit, frames";
+        return "is not one of tap, type, scan, drag, wait, expect, advance_s, screenshot, audit, frames, probe";
     const json& arg = step[kind];
     std::string why;
     if (kind == "tap" || kind == "type" || kind == "scan") {
@@ -311,6 +311,10 @@ std::optional<std::string> load_script(const std::string& path, Script& out) {
         out.width = v[0].get<int>();
         out.height = v[1].get<int>();
     }
+    if (doc.contains("repeat")) {
+        if (!int_in(doc["repeat"], 1, 100000)) return path + ": repeat must be a number of rounds (1 to 100000)";
+        out.repeat = doc["repeat"].get<int>();
+    }
     if (!doc.contains("steps") || !doc["steps"].is_array()) return path + ": \"steps\" must be a list";
     for (std::size_t i = 0; i < doc["steps"].size(); ++i)
         if (const std::string why = check_step(doc["steps"][i]); !why.empty())
@@ -320,6 +324,26 @@ std::optional<std::string> load_script(const std::string& path, Script& out) {
 }
 
 namespace {
+
+// What a soak run watches: resident memory, threads and open files of this process (Linux).
+json process_probe() {
+    json out = json::object();
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmRSS:", 0) == 0) out["rss_kb"] = std::atoll(line.c_str() + 6);
+        if (line.rfind("VmHWM:", 0) == 0) out["peak_rss_kb"] = std::atoll(line.c_str() + 6);
+        if (line.rfind("Threads:", 0) == 0) out["threads"] = std::atoll(line.c_str() + 8);
+    }
+    std::error_code ec;
+    long fds = 0;
+    for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec); !ec && it != std::filesystem::directory_iterator();
+         it.increment(ec))
+        ++fds;
+    out["open_files"] = fds;
+    return out;
+}
+
 constexpr double kStartS = 900;   // first start: the first sync of a large catalogue
 constexpr double kSettleS = 60;  // after a step
 
@@ -340,6 +364,7 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
         return 1;
     }
     int index = 0;
+    for (int round = 1; round <= script.repeat; ++round, index = 0)
     for (const json& step : script.steps) {
         ++index;
         const std::string kind = kind_of(step);
@@ -414,6 +439,8 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         json line = {{"step", index}, {"kind", kind}, {"ok", ok}, {"screen", screen_name(app.state().screen)},
                      {"ms", static_cast<int>(ms)}};
+        if (script.repeat > 1) line["round"] = round;
+        if (kind == "probe") line["process"] = process_probe();
         line["args"] = step[kind];
         if (!ok) line["error"] = error;
         if (!audit_issues.empty()) line["audit"] = audit_issues;

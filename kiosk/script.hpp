@@ -1,7 +1,7 @@
 #pragma once
 // Scripted headless runs: `kiosk --headless --script FILE --out DIR` drives the real app with a
-// JSON script {"viewport":[W,H], "steps":[...]} (steps: tap, type, scan, drag, wait, expect,
-// advance_s, screenshot, audit, language; see kiosk/README.md), writes the screenshots and
+// JSON script {"viewport":[W,H], "repeat":N, "steps":[...]} (steps: tap, type, scan, drag, wait,
+// expect, advance_s, screenshot, audit, frames, probe; see kiosk/README.md), writes the screenshots and
 // DIR/log.jsonl (one line per step with its outcome) and stops at the first failed step.
 // UI thread. Errors: a malformed script is reported before the app starts.
 
@@ -17,6 +17,7 @@ class App;
 struct Script {
     int width = 1920, height = 1080;
     nlohmann::json steps = nlohmann::json::array();
+    int repeat = 1;  // rounds of `steps` (soak runs)
 };
 
 inline constexpr std::size_t kMaxScriptBytes = 1024 * 1024;
