@@ -1,5 +1,8 @@
 #include "api.hpp"
 
+#include "json_bounded.hpp"
+
+#include <algorithm>
 #include <cctype>
 
 namespace catalog_client {
@@ -34,20 +37,19 @@ bool CommerceApi::same_origin(const std::string& absolute_url) const {
            (absolute_url.size() == base_.size() || absolute_url[base_.size()] == '/');
 }
 
-HttpRequest CommerceApi::get(const std::string& path) const {
+HttpRequest CommerceApi::get(const std::string& path, std::size_t cap) const {
     HttpRequest r;
     r.url = base_ + path;
-    r.max_response_bytes = max_response_bytes_;
+    r.max_response_bytes = std::min(cap, max_response_bytes_);
+    r.max_problem_bytes = std::min(caps_.problem, max_response_bytes_);
     return r;
 }
 
-HttpRequest CommerceApi::post(const std::string& path, const json& body, bool retry) const {
-    HttpRequest r;
+HttpRequest CommerceApi::post(const std::string& path, const json& body, bool retry, std::size_t cap) const {
+    HttpRequest r = get(path, cap);
     r.method = "POST";
-    r.url = base_ + path;
     r.body = body.dump();
     r.retry = retry;
-    r.max_response_bytes = max_response_bytes_;
     return r;
 }
 
@@ -58,12 +60,14 @@ RequestId CommerceApi::call(HttpRequest request, Result<T> (*parse)(const json&)
             done(r.error());
             return;
         }
-        json doc = json::parse(r.value().body, nullptr, false);
-        if (doc.is_discarded()) {
-            done(Error{ErrorKind::Parse, 0, {}, "the answer is not valid JSON", 0, {}});
+        auto parsed = parse_json_bounded(r.value().body);
+        r.value().body.clear();
+        r.value().body.shrink_to_fit();  // the text is not needed while the document is read
+        if (!parsed.ok()) {
+            done(Error{ErrorKind::Parse, 0, {}, "the answer is not valid JSON: " + parsed.message.substr(0, 200), 0, {}});
             return;
         }
-        done(parse(doc));
+        done(parse(parsed.doc));
     });
 }
 
@@ -74,16 +78,20 @@ RequestId CommerceApi::call_unit(HttpRequest request, Done<Unit> done) {
     });
 }
 
-RequestId CommerceApi::me(Done<KioskIdentity> done) { return call(get("/v1/kiosks/me"), parse_identity, std::move(done)); }
-RequestId CommerceApi::stores(Done<std::vector<Store>> done) { return call(get("/v1/stores"), parse_stores, std::move(done)); }
+RequestId CommerceApi::me(Done<KioskIdentity> done) {
+    return call(get("/v1/kiosks/me", caps_.small), parse_identity, std::move(done));
+}
+RequestId CommerceApi::stores(Done<std::vector<Store>> done) {
+    return call(get("/v1/stores", caps_.reference), parse_stores, std::move(done));
+}
 RequestId CommerceApi::categories(Done<std::vector<Category>> done) {
-    return call(get("/v1/catalog/categories"), parse_categories, std::move(done));
+    return call(get("/v1/catalog/categories", caps_.reference), parse_categories, std::move(done));
 }
 
 RequestId CommerceApi::changes(const std::string& cursor, int limit, Done<ChangePage> done) {
     std::string path = "/v1/catalog/changes?limit=" + std::to_string(limit);
     if (!cursor.empty()) path += "&since=" + url_encode(cursor);
-    HttpRequest r = get(path);
+    HttpRequest r = get(path, caps_.sync_page);
     r.total_timeout = sync_timeout_;
     // Parsed from the text (on the network thread), so the replica can keep each product's JSON
     // as sent.
@@ -94,7 +102,7 @@ RequestId CommerceApi::changes(const std::string& cursor, int limit, Done<Change
 }
 
 RequestId CommerceApi::product(const std::string& id, Done<Product> done) {
-    return call(get("/v1/catalog/products/" + url_encode(id)), parse_product, std::move(done));
+    return call(get("/v1/catalog/products/" + url_encode(id), caps_.product), parse_product, std::move(done));
 }
 
 RequestId CommerceApi::availability(const std::vector<std::string>& skus, const std::string& near,
@@ -103,7 +111,7 @@ RequestId CommerceApi::availability(const std::vector<std::string>& skus, const 
     for (const auto& s : skus) list += (list.empty() ? "" : ",") + url_encode(s);
     std::string path = "/v1/availability?skus=" + list;
     if (!near.empty()) path += "&near=" + url_encode(near);
-    HttpRequest r = get(path);
+    HttpRequest r = get(path, caps_.availability);
     r.total_timeout = std::chrono::seconds(5);  // live data: fail fast, show "unknown"
     r.max_attempts = 2;
     return call(std::move(r), parse_availability, std::move(done));
@@ -113,12 +121,12 @@ RequestId CommerceApi::quote(const std::vector<CartLine>& lines, Done<Quote> don
     json body = {{"lines", json::array()}};
     for (const auto& l : lines) body["lines"].push_back({{"sku", l.sku}, {"quantity", l.quantity}});
     // A quote changes nothing on the server: safe to retry.
-    return call(post("/v1/quotes", body, true), parse_quote, std::move(done));
+    return call(post("/v1/quotes", body, true, caps_.quote), parse_quote, std::move(done));
 }
 
 RequestId CommerceApi::place_order(const std::string& idempotency_key, const json& body,
                                    const std::string& staff_session, Done<Order> done) {
-    HttpRequest r = post("/v1/orders", body, true);  // retried with the same key: exactly once
+    HttpRequest r = post("/v1/orders", body, true, caps_.order);  // retried with the same key: exactly once
     r.headers.emplace_back("Idempotency-Key", idempotency_key);
     if (!staff_session.empty()) r.headers.emplace_back("X-Staff-Session", staff_session);
     r.total_timeout = order_timeout_;
@@ -126,12 +134,12 @@ RequestId CommerceApi::place_order(const std::string& idempotency_key, const jso
 }
 
 RequestId CommerceApi::order(const std::string& number, Done<Order> done) {
-    return call(get("/v1/orders/" + url_encode(number)), parse_order, std::move(done));
+    return call(get("/v1/orders/" + url_encode(number), caps_.order), parse_order, std::move(done));
 }
 
 RequestId CommerceApi::orders_by_card(const std::string& card, const std::string& staff_session,
                                       Done<std::vector<Order>> done) {
-    HttpRequest r = get("/v1/orders?loyalty_card=" + url_encode(card));
+    HttpRequest r = get("/v1/orders?loyalty_card=" + url_encode(card), caps_.order_list);
     r.headers.emplace_back("X-Staff-Session", staff_session);
     return call(std::move(r), parse_order_list, std::move(done));
 }
@@ -140,11 +148,11 @@ RequestId CommerceApi::open_staff_session(const std::string& pin, const std::str
                                           Done<StaffSession> done) {
     json body = {{"pin", pin}};
     if (!staff_id.empty()) body["staff_id"] = staff_id;
-    return call(post("/v1/staff/sessions", body, false), parse_staff_session, std::move(done));
+    return call(post("/v1/staff/sessions", body, false, caps_.small), parse_staff_session, std::move(done));
 }
 
 RequestId CommerceApi::close_staff_session(const std::string& staff_session, Done<Unit> done) {
-    HttpRequest r = get("/v1/staff/sessions/current");
+    HttpRequest r = get("/v1/staff/sessions/current", caps_.small);
     r.method = "DELETE";
     r.headers.emplace_back("X-Staff-Session", staff_session);
     return call_unit(std::move(r), std::move(done));
@@ -152,21 +160,21 @@ RequestId CommerceApi::close_staff_session(const std::string& staff_session, Don
 
 RequestId CommerceApi::customer(const std::string& card, const std::string& staff_session,
                                 Done<CustomerHistory> done) {
-    HttpRequest r = get("/v1/customers/by-card/" + url_encode(card));
+    HttpRequest r = get("/v1/customers/by-card/" + url_encode(card), caps_.customer);
     r.headers.emplace_back("X-Staff-Session", staff_session);
     return call(std::move(r), parse_customer_history, std::move(done));
 }
 
 RequestId CommerceApi::send_events(const json& events, Done<Unit> done) {
-    return call_unit(post("/v1/events", {{"events", events}}, false), std::move(done));
+    return call_unit(post("/v1/events", {{"events", events}}, false, caps_.small), std::move(done));
 }
 
 RequestId CommerceApi::heartbeat(const json& body, Done<Unit> done) {
-    return call_unit(post("/v1/kiosks/heartbeat", body, false), std::move(done));
+    return call_unit(post("/v1/kiosks/heartbeat", body, false, caps_.small), std::move(done));
 }
 
 RequestId CommerceApi::health(Done<Unit> done) {
-    HttpRequest r = get("/v1/health");
+    HttpRequest r = get("/v1/health", caps_.health);
     r.with_token = false;
     r.total_timeout = std::chrono::seconds(5);
     r.max_attempts = 1;

@@ -3,11 +3,13 @@
 // Each call returns its RequestId (to cancel it) and delivers a Result<T> to `done` on the
 // network thread, parsed and validated there. The blocking form wait<T>(...) is for tools and
 // tests. Retries: GETs, and order placement (same Idempotency-Key), are retried by the
-// transport; other POSTs are not.
+// transport; other POSTs are not. Every answer is read up to its call's cap (ResponseCaps: over
+// it, ErrorKind::TooLarge) and parsed with a nesting limit (json_bounded.hpp: deeper, Parse).
 
 #include "http.hpp"
 #include "model.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <future>
 #include <string>
@@ -17,6 +19,22 @@ namespace catalog_client {
 
 template <class T>
 using Done = std::function<void(Result<T>)>;
+
+// The largest answer each call accepts, in bytes. The defaults are a few times the largest
+// answers of the demo retailer (the figures are in catalog_client/README.md).
+struct ResponseCaps {
+    std::size_t sync_page = 32u << 20;     // a page of the feed (up to 1 000 products)
+    std::size_t product = 2u << 20;        // one product
+    std::size_t availability = 1u << 20;   // up to 50 SKUs
+    std::size_t reference = 4u << 20;      // every store, or every category
+    std::size_t quote = 1u << 20;
+    std::size_t order = 1u << 20;          // an order placed or read
+    std::size_t order_list = 8u << 20;     // a customer's orders (staff)
+    std::size_t customer = 2u << 20;       // a customer's purchase history (staff)
+    std::size_t small = 64u << 10;         // identity, staff session, answers without a body
+    std::size_t health = 4u << 10;
+    std::size_t problem = 64u << 10;       // the problem document of any error status
+};
 
 struct CartLine {
     std::string sku;
@@ -57,7 +75,10 @@ public:
     Transport& transport() { return transport_; }
     // How long one attempt to place an order may take (default 20 s).
     void set_order_timeout(std::chrono::milliseconds timeout) { order_timeout_ = timeout; }
-    // Largest answer accepted (default 64 MiB); over it, ErrorKind::TooLarge.
+    // Per-call answer caps (see ResponseCaps).
+    void set_response_caps(const ResponseCaps& caps) { caps_ = caps; }
+    const ResponseCaps& response_caps() const { return caps_; }
+    // A ceiling over every call's cap (default: none beyond the caps themselves).
     void set_max_response_bytes(std::size_t bytes) { max_response_bytes_ = bytes; }
     // How long one page of the sync feed may take (default 60 s).
     void set_sync_timeout(std::chrono::milliseconds timeout) { sync_timeout_ = timeout; }
@@ -67,14 +88,15 @@ private:
     template <class T>
     RequestId call(HttpRequest request, Result<T> (*parse)(const json&), Done<T> done);
     RequestId call_unit(HttpRequest request, Done<Unit> done);
-    HttpRequest get(const std::string& path) const;
-    HttpRequest post(const std::string& path, const json& body, bool retry) const;
+    HttpRequest get(const std::string& path, std::size_t cap) const;
+    HttpRequest post(const std::string& path, const json& body, bool retry, std::size_t cap) const;
 
     Transport& transport_;
     std::string base_;
     std::chrono::milliseconds order_timeout_{20000};
     std::chrono::milliseconds sync_timeout_{60000};
-    std::size_t max_response_bytes_ = 64u * 1024 * 1024;
+    ResponseCaps caps_;
+    std::size_t max_response_bytes_ = SIZE_MAX;
 };
 
 // Runs one call and waits for its result (never on the UI thread).

@@ -1,5 +1,7 @@
 #include "http.hpp"
 
+#include "json_bounded.hpp"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <cctype>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <unordered_map>
@@ -22,6 +25,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr std::size_t kMaxProblemErrors = 20;  // field errors kept from a validation problem
+
 struct Job {
     RequestId id = 0;
     HttpRequest request;
@@ -32,7 +37,9 @@ struct Job {
     curl_slist* header_list = nullptr;
     std::string body;
     std::map<std::string, std::string> headers;
-    bool too_large = false;
+    long status = 0;                 // from the status line, once received
+    bool too_large = false;          // the answer went over max_response_bytes
+    bool problem_too_large = false;  // an error status whose body went over max_problem_bytes
 
     void release() {
         if (easy) curl_easy_cleanup(easy);
@@ -46,8 +53,11 @@ struct Job {
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* job = static_cast<Job*>(user);
     std::size_t n = size * count;
-    if (job->body.size() + n > job->request.max_response_bytes) {
-        job->too_large = true;
+    const bool problem = job->status >= 400;
+    const std::size_t limit = problem ? std::min(job->request.max_problem_bytes, job->request.max_response_bytes)
+                                      : job->request.max_response_bytes;
+    if (job->body.size() + n > limit) {
+        (problem ? job->problem_too_large : job->too_large) = true;
         return 0;  // aborts the transfer with CURLE_WRITE_ERROR
     }
     job->body.append(data, n);
@@ -59,7 +69,14 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     std::size_t n = size * count;
     std::string line(data, n);
     auto colon = line.find(':');
-    if (line.rfind("HTTP/", 0) == 0) job->headers.clear();  // a new response (after a 100 or redirect)
+    if (line.rfind("HTTP/", 0) == 0) {  // a new response (after a 100 or redirect): "HTTP/1.1 503 ..."
+        job->headers.clear();
+        auto space = line.find(' ');
+        job->status = 0;
+        if (space != std::string::npos)
+            for (std::size_t i = space + 1; i < line.size() && i < space + 4 && std::isdigit(static_cast<unsigned char>(line[i])); ++i)
+                job->status = job->status * 10 + (line[i] - '0');
+    }
     if (colon != std::string::npos) {
         std::string name = line.substr(0, colon);
         std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -90,18 +107,63 @@ Error curl_error(CURLcode code, const Job& job, const char* detail) {
     return e;
 }
 
+// A string member of a problem document, if it is one and not longer than `max`; control
+// characters dropped (it may reach a log line).
+std::string problem_text(const nlohmann::json& doc, const char* key, std::size_t max) {
+    auto it = doc.find(key);
+    if (it == doc.end() || !it->is_string()) return {};
+    const auto& s = it->get_ref<const std::string&>();
+    std::size_t end = std::min(s.size(), max);
+    while (end < s.size() && end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // whole characters
+    std::string out;
+    for (std::size_t i = 0; i < end; ++i)
+        if (static_cast<unsigned char>(s[i]) >= 0x20 && s[i] != 0x7f) out.push_back(s[i]);
+    return out;
+}
+
+std::optional<std::int64_t> problem_integer(const nlohmann::json& doc, const char* key) {
+    auto it = doc.find(key);
+    if (it == doc.end() || !it->is_number_integer()) return std::nullopt;
+    if (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) return std::nullopt;
+    return it->get<std::int64_t>();
+}
+
+// The fields of a problem document the kiosk uses, copied with bounded sizes into a fresh
+// object: never the document itself (it may be large, deep or repeat what the kiosk sent).
+nlohmann::json problem_fields(const nlohmann::json& doc) {
+    nlohmann::json out = nlohmann::json::object();
+    if (auto code = problem_text(doc, "code", 64); !code.empty()) out["code"] = code;
+    if (auto detail = problem_text(doc, "detail", 300); !detail.empty()) out["detail"] = detail;
+    if (auto sku = problem_text(doc, "sku", 128); !sku.empty()) out["sku"] = sku;
+    if (auto n = problem_integer(doc, "available")) out["available"] = *n;
+    if (auto n = problem_integer(doc, "retry_after_s")) out["retry_after_s"] = std::clamp<std::int64_t>(*n, 0, 86400);
+    if (auto price = doc.find("price"); price != doc.end() && price->is_object()) {
+        if (auto amount = problem_integer(*price, "amount"))
+            out["price"] = {{"amount", *amount}, {"currency", problem_text(*price, "currency", 8)}};
+    }
+    if (auto errors = doc.find("errors"); errors != doc.end() && errors->is_array()) {
+        nlohmann::json kept = nlohmann::json::array();
+        for (const auto& e : *errors) {
+            if (kept.size() >= kMaxProblemErrors) break;
+            if (e.is_object()) kept.push_back({{"field", problem_text(e, "field", 128)}, {"code", problem_text(e, "code", 64)}});
+        }
+        out["errors"] = std::move(kept);
+    }
+    return out;
+}
+
+// An error status; `body` is its problem document (empty when it was not read).
 Error http_error(long status, const std::string& body, const std::map<std::string, std::string>& headers) {
     Error e;
     e.kind = ErrorKind::Http;
     e.http_status = static_cast<int>(status);
     e.message = "HTTP " + std::to_string(status);
-    auto doc = nlohmann::json::parse(body, nullptr, false);
-    if (doc.is_object()) {
-        if (doc.contains("code") && doc["code"].is_string()) e.code = doc["code"].get<std::string>();
-        if (doc.contains("detail") && doc["detail"].is_string()) e.message += ": " + doc["detail"].get<std::string>().substr(0, 300);
-        if (doc.contains("retry_after_s") && doc["retry_after_s"].is_number_integer())
-            e.retry_after_s = static_cast<int>(std::clamp<std::int64_t>(doc["retry_after_s"].get<std::int64_t>(), 0, 86400));
-        e.problem = std::move(doc);
+    auto parsed = parse_json_bounded(body);
+    if (parsed.ok() && parsed.doc.is_object()) {
+        e.problem = problem_fields(parsed.doc);
+        e.code = e.problem.value("code", "");
+        if (e.problem.contains("detail")) e.message += ": " + e.problem["detail"].get<std::string>();
+        e.retry_after_s = static_cast<int>(e.problem.value("retry_after_s", std::int64_t{0}));
     }
     auto it = headers.find("retry-after");
     if (it != headers.end() && !it->second.empty() && it->second.size() < 7 &&
@@ -166,6 +228,8 @@ void Transport::Impl::start(std::unique_ptr<Job> job) {
     job->body.clear();
     job->headers.clear();
     job->too_large = false;
+    job->problem_too_large = false;
+    job->status = 0;
     job->attempt += 1;
     CURL* easy = curl_easy_init();
     if (!easy) {
@@ -300,6 +364,14 @@ void Transport::Impl::run() {
             auto job = std::move(it->second);
             running.erase(it);
             CURLcode code = msg->data.result;
+            if (code != CURLE_OK && job->status >= 400 &&
+                (job->problem_too_large || code == CURLE_FILESIZE_EXCEEDED)) {
+                // An error status with an oversized body: the status counts, the body is ignored.
+                Error error = http_error(job->status, std::string(), job->headers);
+                error.message += " (its problem document, over " + std::to_string(job->request.max_problem_bytes) + " bytes, was not read)";
+                retry_or_complete(std::move(job), std::move(error));
+                continue;
+            }
             if (code != CURLE_OK) {
                 Error error = curl_error(code, *job, nullptr);
                 retry_or_complete(std::move(job), std::move(error));

@@ -1,7 +1,9 @@
 #pragma once
 // HTTP transport of the kiosk: one network thread owns a libcurl multi handle and runs every
 // request. Requests are tagged with an id and can be cancelled; each has connect, total and
-// low-speed timeouts and a maximum response size; idempotent ones are retried with exponential
+// low-speed timeouts and a maximum response size (a smaller one for the problem document of an
+// error status: over it, the error keeps its status without the document); idempotent ones are
+// retried with exponential
 // backoff and jitter on network errors, timeouts, 429 and 502/503/504. Connections are reused,
 // HTTP/2 is used when the server offers it, responses may be compressed, TLS is always verified.
 //
@@ -36,6 +38,7 @@ struct HttpRequest {
     long low_speed_bytes_per_s = 64;       // slower than this ...
     std::chrono::seconds low_speed_time{8};  // ... for this long is a timeout
     std::size_t max_response_bytes = 64u * 1024 * 1024;
+    std::size_t max_problem_bytes = 64u * 1024;  // the body of a status >= 400
 };
 
 struct HttpResponse {

@@ -1,6 +1,9 @@
 #include "model.hpp"
 
+#include "json_bounded.hpp"
+
 #include <charconv>
+#include <cstdio>
 #include <deque>
 #include <memory>
 #include <type_traits>
@@ -398,7 +401,8 @@ public:
     }
 
 private:
-    static constexpr int kMaxDepth = 512;
+    // The same limit as parse_json_bounded: a container inside 64 others is refused.
+    static constexpr std::size_t kMaxDepth = kMaxJsonDepth;
 
     char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
     void ws() {
@@ -424,13 +428,14 @@ private:
         return out;
     }
 
-    const FastValue* value(int depth) {
-        if (depth > kMaxDepth) return nullptr;
+    // `depth`: how many containers hold this value.
+    const FastValue* value(std::size_t depth) {
         FastValue& v = values_.emplace_back();
         v.from = i_;
         char c = peek();
         bool ok = true;
         if (c == '{' || c == '[') {
+            if (depth + 1 > kMaxDepth) return nullptr;
             ok = container(v, depth);
         } else if (c == '"') {
             v.kind_ = FastValue::Kind::String;
@@ -448,7 +453,7 @@ private:
         return ok ? &v : nullptr;
     }
 
-    bool container(FastValue& v, int depth) {
+    bool container(FastValue& v, std::size_t depth) {
         const bool object = s_[i_++] == '{';
         v.kind_ = object ? FastValue::Kind::Object : FastValue::Kind::Array;
         const char close = object ? '}' : ']';
@@ -826,14 +831,23 @@ Order read_order(Reader& r, const json& doc, const std::string& path) {
     if (const json* lines = r.array(doc, "lines", path, true, 1000))
         for (std::size_t i = 0; i < lines->size(); ++i) o.lines.push_back(read_line(r, (*lines)[i], Reader::index(Reader::join(path, "lines"), i)));
     if (const json* totals = r.member(doc, "totals", path, true)) o.total = r.money(*totals, "total", Reader::join(path, "totals"));
-    if (const json* f = r.member(doc, "fulfilment", path, true)) o.fulfilment = *f;
+    if (const json* f = r.member(doc, "fulfilment", path, true)) {
+        // Where and when only: the address (a name and a street) is not kept.
+        const std::string fp = Reader::join(path, "fulfilment");
+        json kept = json::object();
+        kept["type"] = r.str(*f, "type", fp, false, 16);
+        if (auto store = r.str(*f, "store_id", fp, false); !store.empty()) kept["store_id"] = store;
+        if (auto ready = r.str(*f, "ready_by", fp, false, 64); !ready.empty()) kept["ready_by"] = ready;
+        if (const json* eta = r.member(*f, "eta", fp, false))
+            kept["eta"] = {{"min", r.str(*eta, "min", fp + ".eta", false, 64)}, {"max", r.str(*eta, "max", fp + ".eta", false, 64)}};
+        o.fulfilment = std::move(kept);
+    }
     if (const json* pay = r.member(doc, "payment", path, true)) {
         std::string pp = Reader::join(path, "payment");
         o.payment_method = r.str(*pay, "method", pp);
         o.till_code = r.str(*pay, "till_code", pp, false, 64);
         o.payment_url = r.str(*pay, "payment_url", pp, false, 2048);
     }
-    o.raw = doc;
     return o;
 }
 }  // namespace
@@ -891,13 +905,23 @@ Result<CustomerHistory> parse_customer_history(const json& doc) {
     return finish(r, std::move(h));
 }
 
+namespace {
+json text_json(const LocalizedText& t) {
+    json o = json::object();
+    for (const auto& [lang, s] : t.by_lang) o[lang] = s;
+    return o;
+}
+json money_json(const Money& m) { return json{{"amount", m.amount}, {"currency", m.currency}}; }
+std::string hhmm(int minute) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", (minute / 60) % 100, minute % 60);
+    return buf;
+}
+}  // namespace
+
 json to_json(const Product& p) {
-    auto text = [](const LocalizedText& t) {
-        json o = json::object();
-        for (const auto& [lang, s] : t.by_lang) o[lang] = s;
-        return o;
-    };
-    auto money = [](const Money& m) { return json{{"amount", m.amount}, {"currency", m.currency}}; };
+    const auto& text = text_json;
+    const auto& money = money_json;
     json images = json::array();
     for (const auto& i : p.images) {
         json img = {{"url", i.url}, {"width", i.width}, {"height", i.height}, {"alt", text(i.alt)}};
@@ -925,6 +949,32 @@ json to_json(const Product& p) {
             {"description", text(p.description)}, {"care", text(p.care)}, {"category_ids", p.category_ids},
             {"attributes", attributes}, {"selling_points", p.selling_points}, {"badges", p.badges},
             {"images", images}, {"variants", variants}, {"updated_at", p.updated_at}};
+}
+
+json to_json(const Category& c) {
+    json out = {{"id", c.id}, {"name", text_json(c.name)}, {"position", c.position}};
+    if (!c.parent_id.empty()) out["parent_id"] = c.parent_id;
+    return out;
+}
+
+json to_json(const Store& s) {
+    json hours = json::array();
+    for (const auto& slot : s.opening_hours)
+        hours.push_back({{"day", slot.day}, {"open", hhmm(slot.open_minute)}, {"close", hhmm(slot.close_minute)}});
+    return {{"id", s.id}, {"kind", s.kind}, {"name", s.name},
+            {"address", {{"line1", s.line1}, {"postcode", s.postcode}, {"city", s.city}, {"country", s.country}}},
+            {"location", {{"lat", s.lat}, {"lon", s.lon}}}, {"timezone", s.timezone}, {"phone", s.phone},
+            {"opening_hours", hours}, {"closed_dates", s.closed_dates}, {"pickup", s.pickup}};
+}
+
+json to_json(const Order& o) {
+    json lines = json::array();
+    for (const auto& l : o.lines)
+        lines.push_back({{"sku", l.sku}, {"product_id", l.product_id}, {"name", text_json(l.name)}, {"quantity", l.quantity},
+                         {"unit_price", money_json(l.unit_price)}, {"line_total", money_json(l.line_total)}});
+    return {{"number", o.number}, {"status", o.status}, {"created_at", o.created_at}, {"lines", lines},
+            {"totals", {{"total", money_json(o.total)}}}, {"fulfilment", o.fulfilment.is_object() ? o.fulfilment : json::object()},
+            {"payment", {{"method", o.payment_method}, {"till_code", o.till_code}, {"payment_url", o.payment_url}}}};
 }
 
 }  // namespace catalog_client

@@ -138,13 +138,14 @@ struct Quote {
     Money items_total;
 };
 
+// What the kiosk keeps of an order: never the delivery address, the contact or the loyalty
+// card that the server's answer repeats (they stay on the server).
 struct Order {
     std::string number, status, created_at;
     std::vector<QuoteLine> lines;
     Money total;
-    json fulfilment;  // as sent plus ready_by/eta
+    json fulfilment;  // {type, store_id?, ready_by?, eta?{min,max}}: where and when, no address
     std::string payment_method, till_code, payment_url;
-    json raw;         // the whole document, as the server sent it
 };
 
 struct StaffSession {
@@ -178,6 +179,11 @@ Result<StaffSession> parse_staff_session(const json& doc);
 Result<CustomerHistory> parse_customer_history(const json& doc);
 Result<std::vector<Order>> parse_order_list(const json& doc);
 
-json to_json(const Product& product);  // the API's shape, for the replica and tools
+// The API's shape of what the kiosk keeps, for the replica, the outbox and tools; each parses
+// back with its parse_ function.
+json to_json(const Product& product);
+json to_json(const Category& category);
+json to_json(const Store& store);
+json to_json(const Order& order);
 
 }  // namespace catalog_client

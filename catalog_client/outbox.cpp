@@ -1,5 +1,8 @@
 #include "outbox.hpp"
 
+#include "json_bounded.hpp"
+#include "test_hooks.hpp"
+
 #include <chrono>
 #include <filesystem>
 #include <random>
@@ -18,12 +21,44 @@ OutboxState state_from(const std::string& s) {
     return OutboxState::Pending;
 }
 
-// The order body without what identifies a person: kept once the order has ended.
-json without_personal_data(json body) {
-    body.erase("contact");
-    body.erase("loyalty_card");
-    if (body.contains("fulfilment") && body["fulfilment"].is_object()) body["fulfilment"].erase("address");
-    return body;
+// What stays of an order body once the order has ended: what was ordered, how it is fulfilled
+// and paid, and from where. Never the address, the contact or the loyalty card (a list of what
+// to keep, not of what to drop: a field added later is not kept by mistake).
+json ended_body(const json& body) {
+    json out = json::object();
+    if (!body.is_object()) return out;
+    if (auto lines = body.find("lines"); lines != body.end() && lines->is_array()) {
+        out["lines"] = json::array();
+        for (const auto& l : *lines) {
+            if (!l.is_object()) continue;
+            json kept = json::object();
+            for (const char* key : {"sku", "quantity", "unit_price"})
+                if (auto v = l.find(key); v != l.end()) kept[key] = *v;
+            out["lines"].push_back(std::move(kept));
+        }
+    }
+    if (auto f = body.find("fulfilment"); f != body.end() && f->is_object()) {
+        out["fulfilment"] = json::object();
+        for (const char* key : {"type", "store_id"})
+            if (auto v = f->find(key); v != f->end() && v->is_string()) out["fulfilment"][key] = *v;
+    }
+    if (auto p = body.find("payment"); p != body.end() && p->is_object())
+        if (auto m = p->find("method"); m != p->end() && m->is_string()) out["payment"] = {{"method", *m}};
+    if (auto c = body.find("channel"); c != body.end() && c->is_object()) {
+        out["channel"] = json::object();
+        for (const char* key : {"store_id", "kiosk_id"})
+            if (auto v = c->find(key); v != c->end() && v->is_string()) out["channel"][key] = *v;
+    }
+    return out;
+}
+
+// What stays of a rejection: the problem's fields the kiosk shows (Error::problem is already
+// reduced to those), without the free text, which may quote what was sent.
+json ended_problem(const Error& e) {
+    json out = e.problem.is_object() ? e.problem : json::object();
+    out.erase("detail");
+    if (!out.contains("code")) out["code"] = e.code.empty() ? std::string(to_string(e.kind)) : e.code;
+    return out;
 }
 
 bool transient(const Error& e) {
@@ -75,14 +110,27 @@ Outbox::Outbox(const std::string& dir) {
     std::filesystem::create_directories(dir, ec);
     if (ec) throw std::runtime_error("cannot create the outbox directory " + dir + ": " + ec.message());
     db_ = std::make_unique<Db>(dir + "/outbox.db", Db::Mode::ReadWriteCreate);
-    // FULL: an order the kiosk said it recorded survives a power cut.
-    db_->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
+    // FULL: an order the kiosk said it recorded survives a power cut. secure_delete: what an
+    // ended entry no longer holds is overwritten with zeros in the file, not left in free space.
+    db_->exec("PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;");
     db_->exec(R"sql(
 CREATE TABLE IF NOT EXISTS entries(
   id INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, state TEXT NOT NULL,
   body TEXT NOT NULL, staff_session TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT NOT NULL,
   response TEXT NOT NULL, problem TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 )sql");
+    truncate_log();  // a log left by a process that died after an entry ended
+}
+
+void Outbox::truncate_log() {
+    try {
+        // Copies the log into the file and empties it: the bodies of ended entries, still in
+        // the log's older frames, are gone from the disk. A reader in another process may make
+        // it incomplete; the next call finishes it.
+        db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const DbError&) {
+        // Retried after the next entry ends, and at the next start.
+    }
 }
 
 Result<OutboxEntry> Outbox::enqueue(const json& order_body, const std::string& staff_session) {
@@ -94,6 +142,7 @@ Result<OutboxEntry> Outbox::enqueue(const json& order_body, const std::string& s
             .bind(1, key).bind(2, order_body.dump()).bind(3, staff_session).bind(4, now).bind(5, now).run();
         auto entry = get(db_->last_insert_rowid());
         if (!entry) return Error{ErrorKind::Storage, 0, {}, "the outbox lost an entry it just wrote", 0, {}};
+        crash_point("outbox.after_enqueue");
         return *entry;
     } catch (const DbError& e) {
         return Error{ErrorKind::Storage, 0, {}, std::string("cannot record the order: ") + e.what(), 0, {}};
@@ -110,9 +159,11 @@ Result<OutboxEntry> Outbox::send(std::int64_t id, CommerceApi& api) {
         return Error{ErrorKind::Storage, 0, {}, e.what(), 0, {}};
     }
     auto result = wait<Order>([&](auto done) { api.place_order(entry->idempotency_key, entry->body, entry->staff_session, done); });
-    if (result.ok()) return finish(id, OutboxState::Acknowledged, result.value().raw.dump(), json());
+    if (result.ok()) crash_point("outbox.after_answer");
+    // Only what the kiosk shows is kept (Order holds no address, contact or loyalty card).
+    if (result.ok()) return finish(id, OutboxState::Acknowledged, to_json(result.value()).dump(), json());
     const Error& e = result.error();
-    if (!transient(e)) return finish(id, OutboxState::Rejected, "", e.problem.is_object() ? e.problem : json{{"code", e.code}, {"detail", e.message}});
+    if (!transient(e)) return finish(id, OutboxState::Rejected, "", ended_problem(e));
     try {
         db_->prepare("UPDATE entries SET last_error = ?, updated_at = ? WHERE id = ?").bind(1, describe(e)).bind(2, unix_now()).bind(3, id).run();
     } catch (const DbError&) {
@@ -126,8 +177,9 @@ Result<OutboxEntry> Outbox::finish(std::int64_t id, OutboxState state, const std
         auto entry = get(id);
         if (!entry) return Error{ErrorKind::Storage, 0, {}, "no outbox entry " + std::to_string(id), 0, {}};
         db_->prepare("UPDATE entries SET state = ?, body = ?, staff_session = '', response = ?, problem = ?, last_error = '', updated_at = ? WHERE id = ?")
-            .bind(1, to_string(state)).bind(2, without_personal_data(entry->body).dump()).bind(3, response)
+            .bind(1, to_string(state)).bind(2, ended_body(entry->body).dump()).bind(3, response)
             .bind(4, problem.is_null() ? std::string() : problem.dump()).bind(5, unix_now()).bind(6, id).run();
+        truncate_log();
         auto done = get(id);
         if (!done) return Error{ErrorKind::Storage, 0, {}, "no outbox entry " + std::to_string(id), 0, {}};
         return *done;
@@ -155,15 +207,18 @@ std::optional<OutboxEntry> Outbox::get(std::int64_t id) {
     e.id = st.integer(0);
     e.idempotency_key = st.text(1);
     e.state = state_from(st.text(2));
-    e.body = json::parse(st.text_view(3), nullptr, false);
+    e.body = parse_json_or_discarded(st.text_view(3));
     e.staff_session = st.text(4);
     e.attempts = static_cast<int>(st.integer(5));
     e.last_error = st.text(6);
     if (!st.text_view(7).empty()) {
-        auto order = parse_order(json::parse(st.text_view(7), nullptr, false));
+        auto order = parse_order(parse_json_or_discarded(st.text_view(7)));
         if (order.ok()) e.order = std::move(order).value();
     }
-    if (!st.text_view(8).empty()) e.problem = json::parse(st.text_view(8), nullptr, false);
+    if (!st.text_view(8).empty()) {
+        e.problem = parse_json_or_discarded(st.text_view(8));
+        if (!e.problem.is_object()) e.problem = json::object();
+    }
     e.created_at = st.integer(9);
     e.updated_at = st.integer(10);
     return e;

@@ -1,10 +1,13 @@
 #pragma once
 // The order outbox, the heart of exactly-once ordering. An order is written durably with its
 // Idempotency-Key before anything is sent; it is sent (and resent after a failure or a restart)
-// with that same key, so the server creates it at most once; it ends either acknowledged (the
-// server's order kept) or rejected (the problem kept, to show the shopper). Once an order has
-// ended, the personal data in its body (contact, address, loyalty card) is erased: only its
-// number, status and outcome stay.
+// with that same key, so the server creates it at most once; it ends either acknowledged or
+// rejected. Once an order has ended, nothing personal stays on the disk: the body keeps only
+// its lines, fulfilment type and store, payment method and channel; of the server's answer only
+// what the confirmation and ticket show (Order: number, status, lines, totals, where and when,
+// till code, payment link — no address, contact or loyalty card); of a rejection only the
+// problem's code, sku, available, price and field errors. The file overwrites deleted content
+// (secure_delete) and its write-ahead log is emptied (checkpoint TRUNCATE) after each entry ends.
 //
 // Threads: one Outbox per process, used from one worker thread (send() blocks on the network).
 // Errors from the disk come back as ErrorKind::Storage.
@@ -26,12 +29,12 @@ struct OutboxEntry {
     std::int64_t id = 0;
     std::string idempotency_key;
     OutboxState state = OutboxState::Pending;
-    json body;             // the order body; personal fields erased once ended
+    json body;             // the order body; once ended, only lines, fulfilment type/store, payment method, channel
     std::string staff_session;
     int attempts = 0;
     std::string last_error;  // why the last attempt did not end it
     std::optional<Order> order;  // when acknowledged
-    json problem;                // when rejected
+    json problem;                // when rejected: code, sku, available, price, errors (no free text)
     std::int64_t created_at = 0, updated_at = 0;
 };
 
@@ -55,6 +58,7 @@ public:
 private:
     Result<OutboxEntry> finish(std::int64_t id, OutboxState state, const std::string& response,
                                const json& problem);
+    void truncate_log();
     std::unique_ptr<Db> db_;
 };
 

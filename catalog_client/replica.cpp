@@ -1,12 +1,19 @@
 #include "replica.hpp"
 
+#include "json_bounded.hpp"
 #include "search.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <future>
 #include <unordered_set>
 
@@ -20,12 +27,88 @@ std::int64_t unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// Identifies the file at `path` (inode and change time), so readers notice a swap.
-std::uint64_t file_generation(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return 0;
-    return static_cast<std::uint64_t>(st.st_ino) * 1000003u + static_cast<std::uint64_t>(st.st_ctim.tv_sec);
+constexpr const char* kPointerFile = "current";  // names the generation in use
+constexpr const char* kLegacyFile = "catalog.db";  // the single-file layout of earlier versions
+
+// n of a generation's file name "catalog-<n>.db"; 0 when `name` is not one.
+std::uint64_t generation_of(const std::string& name) {
+    if (name.size() < 12 || name.rfind("catalog-", 0) != 0 || name.compare(name.size() - 3, 3, ".db") != 0) return 0;
+    std::string digits = name.substr(8, name.size() - 11);
+    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
+    return std::stoull(digits);
 }
+
+// The generation DIR/current names, or empty (no pointer yet, or not a generation's name).
+std::string read_pointer(const std::string& dir) {
+    std::ifstream in(dir + "/" + kPointerFile, std::ios::binary);
+    if (!in) return {};
+    char buf[64];
+    in.read(buf, sizeof buf);
+    std::string name(buf, static_cast<std::size_t>(in.gcount()));
+    while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' ')) name.pop_back();
+    return generation_of(name) ? name : std::string();
+}
+
+// Identifies the pointer file (inode, modification time, size; 0 when absent), so a reader
+// notices a switch with one stat(). A switch renames a new file over it: a new inode.
+std::uint64_t pointer_key(const std::string& dir) {
+    struct stat st {};
+    if (::stat((dir + "/" + kPointerFile).c_str(), &st) != 0) return 0;
+    std::uint64_t key = static_cast<std::uint64_t>(st.st_ino);
+    key = key * 1000003u + static_cast<std::uint64_t>(st.st_mtim.tv_sec);
+    key = key * 1000003u + static_cast<std::uint64_t>(st.st_mtim.tv_nsec);
+    key = key * 1000003u + static_cast<std::uint64_t>(st.st_size);
+    return key == 0 ? 1 : key;
+}
+
+void fsync_path(const std::string& path, bool directory) {
+    int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+// Points DIR/current at `name`, atomically and durably (written beside, synced, renamed).
+void write_pointer(const std::string& dir, const std::string& name) {
+    const std::string tmp = dir + "/" + kPointerFile + ".tmp";
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
+    const std::string text = name + "\n";
+    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written || ::rename(tmp.c_str(), (dir + "/" + kPointerFile).c_str()) != 0)
+        throw std::runtime_error("cannot switch the replica to " + name + ": " + std::strerror(errno));
+    fsync_path(dir, true);
+}
+
+// Removes a database file and the files SQLite keeps beside it.
+void remove_database(const std::string& path) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+}
+
+// DIR/sync.lock, held (flock) for the whole of a sync: one sync per directory, across processes.
+class SyncLock {
+public:
+    SyncLock(const std::string& dir, bool wait) {
+        fd_ = ::open((dir + "/sync.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0) return;
+        int rc;
+        do rc = ::flock(fd_, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
+        while (rc != 0 && errno == EINTR);
+        held_ = rc == 0;
+    }
+    ~SyncLock() {
+        if (fd_ >= 0) ::close(fd_);  // releases the lock
+    }
+    SyncLock(const SyncLock&) = delete;
+    SyncLock& operator=(const SyncLock&) = delete;
+    bool held() const { return held_; }
+
+private:
+    int fd_ = -1;
+    bool held_ = false;
+};
 
 Error storage_error(const std::exception& e) { return Error{ErrorKind::Storage, 0, {}, e.what(), 0, {}}; }
 
@@ -171,32 +254,12 @@ private:
     std::unordered_set<std::string> terms_;  // terms already in the vocabulary table
 };
 
-void store_reference_data(Db& db, const std::vector<Category>& categories, const std::vector<Store>& stores,
-                          const json& raw_categories, const json& raw_stores) {
+void store_reference_data(Db& db, const std::vector<Category>& categories, const std::vector<Store>& stores) {
     db.exec("DELETE FROM categories; DELETE FROM stores;");
     auto cat = db.prepare("INSERT INTO categories(id, parent_id, position, doc) VALUES(?,?,?,?)");
-    for (std::size_t i = 0; i < categories.size(); ++i)
-        cat.bind(1, categories[i].id).bind(2, categories[i].parent_id).bind(3, categories[i].position).bind(4, raw_categories[i].dump()).run();
+    for (const auto& c : categories) cat.bind(1, c.id).bind(2, c.parent_id).bind(3, c.position).bind(4, to_json(c).dump()).run();
     auto st = db.prepare("INSERT INTO stores(id, doc) VALUES(?,?)");
-    for (std::size_t i = 0; i < stores.size(); ++i) st.bind(1, stores[i].id).bind(2, raw_stores[i].dump()).run();
-}
-
-// Fetches categories and stores (raw documents kept for the replica).
-Result<std::pair<json, json>> fetch_reference(CommerceApi& api) {
-    auto get_raw = [&](const std::string& path) -> Result<json> {
-        HttpRequest r;
-        r.url = api.base_url() + path;
-        auto resp = api.transport().perform(r);
-        if (!resp.ok()) return resp.error();
-        json doc = json::parse(resp.value().body, nullptr, false);
-        if (!doc.is_array()) return Error{ErrorKind::Parse, 0, {}, path + ": not a JSON array", 0, {}};
-        return doc;
-    };
-    auto cats = get_raw("/v1/catalog/categories");
-    if (!cats.ok()) return cats.error();
-    auto stores = get_raw("/v1/stores");
-    if (!stores.ok()) return stores.error();
-    return std::make_pair(std::move(cats.value()), std::move(stores.value()));
+    for (const auto& s : stores) st.bind(1, s.id).bind(2, to_json(s).dump()).run();
 }
 
 // Applies pages from `cursor` until the end. Each page and its cursor commit together.
@@ -248,15 +311,15 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, b
     }
 }
 
+// Categories and stores through the typed calls (their answer caps, bounded parsing and
+// validation); the replica keeps what was read, re-serialised.
 Result<Unit> refresh_reference(Db& db, CommerceApi& api) {
-    auto raw = fetch_reference(api);
-    if (!raw.ok()) return raw.error();
-    auto cats = parse_categories(raw.value().first);
+    auto cats = wait<std::vector<Category>>([&](auto done) { api.categories(done); });
     if (!cats.ok()) return cats.error();
-    auto stores = parse_stores(raw.value().second);
+    auto stores = wait<std::vector<Store>>([&](auto done) { api.stores(done); });
     if (!stores.ok()) return stores.error();
     Transaction tx(db, true);
-    store_reference_data(db, cats.value(), stores.value(), raw.value().first, raw.value().second);
+    store_reference_data(db, cats.value(), stores.value());
     tx.commit();
     return Unit{};
 }
@@ -308,16 +371,48 @@ Replica::Replica(std::string dir) : dir_(std::move(dir)) {
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec) throw std::runtime_error("cannot create the replica directory " + dir_ + ": " + ec.message());
+    // Generations left over by an earlier run; not while a sync (of another process) runs.
+    SyncLock lock(dir_, false);
+    if (lock.held()) remove_old_generations();
+}
+
+std::string Replica::db_path() const {
+    std::string name = read_pointer(dir_);
+    return dir_ + "/" + (name.empty() ? kLegacyFile : name);
+}
+
+void Replica::remove_old_generations() const {
+    const std::string current = read_pointer(dir_);
+    std::error_code ec;
+    std::vector<std::string> doomed;
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        std::string base = name;
+        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+            std::size_t n = std::strlen(suffix);
+            if (base.size() > n && base.compare(base.size() - n, n, suffix) == 0) base.resize(base.size() - n);
+        }
+        bool old_generation = generation_of(base) != 0 && base != current;
+        bool superseded_legacy = base == kLegacyFile && !current.empty();
+        bool leftover = base.rfind("catalog.db.new", 0) == 0 || name == std::string(kPointerFile) + ".tmp";
+        if (old_generation || superseded_legacy || leftover) doomed.push_back(it->path().string());
+    }
+    for (const auto& path : doomed) fs::remove(path, ec);
 }
 
 Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
                                  const std::function<void(const SyncReport&)>& progress) {
     auto started = std::chrono::steady_clock::now();
+    SyncLock lock(dir_, true);
+    if (!lock.held()) return Error{ErrorKind::Storage, 0, {}, "cannot lock " + dir_ + "/sync.lock: " + std::strerror(errno), 0, {}};
+    remove_old_generations();
     std::error_code ec;
-    if (!fs::exists(db_path(), ec)) return full_sync(api, page_size, progress);
+    const std::string path = db_path();
+    if (!fs::exists(path, ec)) return full_sync(api, page_size, progress);
     SyncReport report;
+    bool rebuild = false;
     try {
-        Db db(db_path(), Db::Mode::ReadWrite);
+        Db db(path, Db::Mode::ReadWrite);
         // A delta touches pages all over a large file: a 64 MB cache keeps the B-tree interiors
         // in memory, and the write-ahead log is copied back once at the end rather than every
         // 1 000 pages (readers keep reading from the log meanwhile).
@@ -328,19 +423,24 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
             auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
             if (st.step()) cursor = st.text(0);
         }
-        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema))
-            return full_sync(api, page_size, progress);
-        if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
-        auto pulled = pull(db, api, cursor, page_size, false, report, progress);
-        if (!pulled.ok()) {
-            if (pulled.error().http_status == 410) return full_sync(api, page_size, progress);
-            return pulled.error();
+        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema)) {
+            rebuild = true;
+        } else {
+            if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
+            auto pulled = pull(db, api, cursor, page_size, false, report, progress);
+            if (!pulled.ok() && pulled.error().http_status != 410) return pulled.error();
+            rebuild = !pulled.ok();
+            if (!rebuild) {
+                finish_meta(db, api);
+                db.exec("PRAGMA wal_checkpoint(PASSIVE)");  // never waits for readers
+            }
         }
-        finish_meta(db, api);
-        db.exec("PRAGMA wal_checkpoint(PASSIVE)");  // never waits for readers
     } catch (const DbError& e) {
         return storage_error(e);
     }
+    // This sync's connection to the generation in use is closed here: a rebuild writes a file of
+    // its own and never touches this one (readers may still be reading it).
+    if (rebuild) return full_sync(api, page_size, progress);
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return report;
 }
@@ -350,20 +450,24 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
     auto started = std::chrono::steady_clock::now();
     SyncReport report;
     report.full = true;
-    const std::string fresh = db_path() + ".new";
+    // The next generation: past the one in use and past any file left in the directory.
+    std::uint64_t last = generation_of(read_pointer(dir_));
     std::error_code ec;
-    auto discard = [&] {
-        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(fresh + suffix, ec);
-    };
-    discard();
-    // A failed full sync leaves no partial file behind, and never touches catalog.db.
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (auto dot = name.find(".db"); dot != std::string::npos) last = std::max(last, generation_of(name.substr(0, dot + 3)));
+    }
+    const std::string name = "catalog-" + std::to_string(last + 1) + ".db";
+    const std::string fresh = dir_ + "/" + name;
+    remove_database(fresh);
+    // A failed full sync leaves no partial file behind, and never touches the generation in use.
     struct Cleanup {
-        std::function<void()> run;
+        std::string path;
         bool armed = true;
         ~Cleanup() {
-            if (armed) run();
+            if (armed) remove_database(path);
         }
-    } cleanup{discard};
+    } cleanup{fresh};
     try {
         {
             Db db(fresh, Db::Mode::ReadWriteCreate);
@@ -379,12 +483,12 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
             // One segment per index level: fewer B-tree descents for every search afterwards.
             db.exec("INSERT INTO search(search) VALUES('optimize')");
             db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-        fs::rename(fresh, db_path(), ec);
-        if (ec) return Error{ErrorKind::Storage, 0, {}, "cannot swap in the new replica: " + ec.message(), 0, {}};
+        }  // closed: no -wal or -shm left beside the new file
+        fsync_path(fresh, false);
+        write_pointer(dir_, name);
         cleanup.armed = false;
-        for (const char* suffix : {"-wal", "-shm"}) fs::remove(fresh + suffix, ec);
-    } catch (const DbError& e) {
+        remove_old_generations();
+    } catch (const std::exception& e) {
         return storage_error(e);
     }
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -394,9 +498,10 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
 ReplicaStatus Replica::status() const {
     ReplicaStatus s;
     std::error_code ec;
-    if (!fs::exists(db_path(), ec)) return s;
+    const std::string path = db_path();
+    if (!fs::exists(path, ec)) return s;
     try {
-        Db db(db_path(), Db::Mode::ReadOnly);
+        Db db(path, Db::Mode::ReadOnly);
         auto meta = db.prepare("SELECT key, value FROM meta");
         while (meta.step()) {
             std::string key = meta.text(0);
@@ -416,29 +521,65 @@ ReplicaStatus Replica::status() const {
 
 Replica::Reader::Reader(const Replica& replica) : replica_(replica) {}
 
+namespace {
+// A transaction or a statement part-way through its rows is open on `db` (FTS5 keeps statements
+// of its own prepared between calls: those are reset, not busy).
+bool in_use(Db& db) {
+    if (!sqlite3_get_autocommit(db.handle())) return true;
+    for (sqlite3_stmt* st = sqlite3_next_stmt(db.handle(), nullptr); st; st = sqlite3_next_stmt(db.handle(), st))
+        if (sqlite3_stmt_busy(st)) return true;
+    return false;
+}
+}  // namespace
+
 Db* Replica::Reader::db() {
-    std::uint64_t generation = file_generation(replica_.db_path());
-    if (generation == 0) {
-        db_.reset();
-        return nullptr;
+    // A caller up the stack is reading through this connection: keep it; the switch happens at
+    // the next call.
+    if (db_ && in_use(*db_)) return db_.get();
+    const std::uint64_t key = pointer_key(replica_.dir_);
+    if (db_ && key != 0 && key == pointer_key_) return db_.get();
+    for (int attempt = 0;; ++attempt) {
+        const std::string path = replica_.db_path();
+        if (db_ && path == open_path_) {
+            pointer_key_ = key;
+            return db_.get();
+        }
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            db_.reset();
+            open_path_.clear();
+            return nullptr;
+        }
+        try {
+            auto fresh = std::make_unique<Db>(path, Db::Mode::ReadOnly);
+            // Search reads index pages on every keystroke: keep the hot ones in this connection's
+            // cache (32 MB) rather than asking the OS for them again.
+            fresh->exec("PRAGMA cache_size = -32768; SELECT count(*) FROM meta;");
+            // The first read opened the generation's -wal and -shm. If it is still the one in use,
+            // they are its real files (a generation's files are deleted only after the switch
+            // away from it, and names are never reused); if not, read the name again.
+            if (replica_.db_path() != path) throw DbError("the replica moved to a new generation while opening");
+            db_ = std::move(fresh);
+            open_path_ = path;
+            pointer_key_ = key;
+            return db_.get();
+        } catch (const DbError&) {
+            if (attempt >= 3) throw;
+        }
     }
-    if (!db_ || generation != generation_) {
-        db_ = std::make_unique<Db>(replica_.db_path(), Db::Mode::ReadOnly);
-        // Search reads index pages on every keystroke: keep the hot ones in this connection's
-        // cache (32 MB) rather than asking the OS for them again.
-        db_->exec("PRAGMA cache_size = -32768");
-        generation_ = generation;
-    }
-    return db_.get();
 }
 
 std::optional<Product> Replica::Reader::product(const std::string& id) {
     Db* d = db();
     if (!d) return std::nullopt;
-    auto st = d->prepare("SELECT doc FROM products WHERE id = ?");
+    return product_in(*d, id);
+}
+
+std::optional<Product> Replica::Reader::product_in(Db& d, const std::string& id) {
+    auto st = d.prepare("SELECT doc FROM products WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
-    auto parsed = parse_product(json::parse(st.text_view(0), nullptr, false));
+    auto parsed = parse_product(parse_json_or_discarded(st.text_view(0)));
     if (!parsed.ok()) return std::nullopt;
     return std::move(parsed).value();
 }
@@ -455,13 +596,13 @@ std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(cons
     auto by_variant = d->prepare("SELECT product_id, sku FROM variants WHERE ean = ?1 OR sku = ?1 LIMIT 1");
     by_variant.bind(1, code);
     if (by_variant.step()) {
-        auto p = product(by_variant.text(0));
+        auto p = product_in(*d, by_variant.text(0));
         if (p) return std::make_pair(std::move(*p), by_variant.text(1));
     }
     auto by_ref = d->prepare("SELECT id FROM products WHERE ref = ? LIMIT 1");
     by_ref.bind(1, code);
     if (by_ref.step()) {
-        auto p = product(by_ref.text(0));
+        auto p = product_in(*d, by_ref.text(0));
         if (p) return std::make_pair(std::move(*p), std::string());
     }
     return std::nullopt;
@@ -474,7 +615,7 @@ std::vector<T> stored_list(Db* db, const char* sql, Result<std::vector<T>> (*par
     if (!db) return {};
     auto st = db->prepare(sql);
     json all = json::array();
-    while (st.step()) all.push_back(json::parse(st.text_view(0), nullptr, false));
+    while (st.step()) all.push_back(parse_json_or_discarded(st.text_view(0)));
     auto parsed = parse(all);
     return parsed.ok() ? std::move(parsed).value() : std::vector<T>{};
 }

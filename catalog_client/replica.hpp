@@ -2,15 +2,21 @@
 // The kiosk's local copy of the catalogue (products, variants, categories, stores) in SQLite,
 // kept by the sync feed, so browsing and search run at frame speed and survive a network cut.
 //
-// Files: DIR/catalog.db is the replica in use. The first sync, and a resync after the server
-// answered 410 (cursor expired), build DIR/catalog.db.new from scratch and rename it over
-// catalog.db only when complete: a half-done or failed full sync never touches the replica in
-// use. A delta sync applies one page per transaction together with its cursor, so an
-// interrupted delta leaves a consistent replica at an older cursor.
+// Files: each full build is a generation with a file name of its own, DIR/catalog-<n>.db (n
+// never reused), and DIR/current names the one in use (a one-line file replaced atomically:
+// written beside, synced, renamed). The first sync, and a resync after the server answered 410
+// (cursor expired), build generation n+1 from scratch with every connection to generation n
+// closed, and switch `current` only when it is complete: a half-done or failed full sync never
+// touches the replica in use. Older generations (and a replica of the former single-file
+// layout, DIR/catalog.db) are deleted after the switch and at the next sync or open; a reader
+// still holding one keeps reading it (its open files outlive the names) until its next call,
+// which opens the current one. A delta sync applies one page per transaction together with its
+// cursor, so an interrupted delta leaves a consistent replica at an older cursor. One sync at a
+// time per directory (DIR/sync.lock, across processes; a second one waits).
 //
 // Threads: sync() runs on a worker thread (it blocks on the network). Readers use their own
-// Replica::Reader (one connection each, WAL mode): they keep working while a sync runs and see
-// a swapped-in file on their next call.
+// Replica::Reader (one connection each, WAL mode): they keep working while a sync runs and move
+// to a new generation on their next call outside a read transaction.
 
 #include "api.hpp"
 #include "model.hpp"
@@ -48,7 +54,8 @@ public:
                             const std::function<void(const SyncReport&)>& progress = {});
 
     ReplicaStatus status() const;
-    std::string db_path() const { return dir_ + "/catalog.db"; }
+    // The file of the generation in use (it may not exist yet: no replica).
+    std::string db_path() const;
 
     // Read access; one Reader per thread.
     class Reader {
@@ -61,17 +68,23 @@ public:
         std::vector<Category> categories();
         std::vector<Store> stores();
         std::int64_t product_count();
-        Db* db();  // the open connection, reopened after a swap; nullptr if no replica yet
+        // The open connection, moved to the generation in use when it changed (never while a
+        // statement or transaction of this reader is open); nullptr if there is no replica yet.
+        Db* db();
 
     private:
+        std::optional<Product> product_in(Db& db, const std::string& id);
         const Replica& replica_;
         std::unique_ptr<Db> db_;
-        std::uint64_t generation_ = 0;
+        std::string open_path_;        // the generation db_ reads
+        std::uint64_t pointer_key_ = 0;  // identity of DIR/current when open_path_ was chosen
     };
 
 private:
     Result<SyncReport> full_sync(CommerceApi& api, int page_size,
                                  const std::function<void(const SyncReport&)>& progress);
+    // Deletes every generation but the one in use (caller holds the sync lock).
+    void remove_old_generations() const;
     std::string dir_;
 };
 

@@ -28,7 +28,10 @@ struct Error {
     std::string code;       // the problem's stable code ("out_of_stock"...) for Http
     std::string message;    // one line, for logs and operators; never contains secrets
     int retry_after_s = 0;  // from Retry-After / retry_after_s, when given
-    nlohmann::json problem; // the whole problem document, when there was one
+    // From the problem document, when there was one: only the fields the kiosk uses (code,
+    // detail, sku, available, price{amount,currency}, retry_after_s, errors[{field,code}] — at
+    // most 20), copied with bounded lengths; never the document itself.
+    nlohmann::json problem;
 };
 std::string describe(const Error& error);
 

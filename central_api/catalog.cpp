@@ -29,12 +29,12 @@ CREATE TABLE IF NOT EXISTS changes(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, product_id TEXT NOT NULL, op TEXT NOT NULL,
   at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS changes_by_product ON changes(product_id);
-CREATE TABLE IF NOT EXISTS kiosks(id TEXT PRIMARY KEY, store_id TEXT NOT NULL, token TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS kiosks(id TEXT PRIMARY KEY, store_id TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS staff(
-  id TEXT PRIMARY KEY, store_id TEXT NOT NULL, name TEXT NOT NULL, pin TEXT NOT NULL,
-  pin_hash TEXT NOT NULL);
+  id TEXT PRIMARY KEY, store_id TEXT NOT NULL, name TEXT NOT NULL, pin_hash TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS staff_sessions(
-  token TEXT PRIMARY KEY, staff_id TEXT NOT NULL, kiosk_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+  token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL, kiosk_id TEXT NOT NULL,
+  expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS staff_lockouts(
   kiosk_id TEXT PRIMARY KEY, failures INTEGER NOT NULL, level INTEGER NOT NULL,
   locked_until INTEGER NOT NULL);
@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS purchases(
 CREATE INDEX IF NOT EXISTS purchases_by_card ON purchases(card);
 CREATE TABLE IF NOT EXISTS orders(
   number TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, loyalty_card TEXT, created_at INTEGER NOT NULL,
-  doc TEXT NOT NULL, contact TEXT NOT NULL, pay_token TEXT);
+  doc TEXT NOT NULL, contact TEXT NOT NULL, pay_token TEXT, channel_store TEXT NOT NULL,
+  fulfil_store TEXT);
 CREATE UNIQUE INDEX IF NOT EXISTS orders_by_pay_token ON orders(pay_token);
 CREATE INDEX IF NOT EXISTS orders_by_card ON orders(loyalty_card);
 CREATE TABLE IF NOT EXISTS idempotency(

@@ -12,7 +12,9 @@
 
 namespace central_api {
 
-constexpr int kSchemaVersion = 2;
+// 3: secrets stored as hashes only (kiosks.token_hash, staff_sessions.token_hash, no staff.pin);
+// orders know their channel and fulfilling store.
+constexpr int kSchemaVersion = 3;
 
 // Creates every table and index (idempotent).
 void create_schema(Db& db);

@@ -1,6 +1,7 @@
 #include "generator.hpp"
 
 #include "catalog.hpp"
+#include "secrets.hpp"
 
 #include <sodium.h>
 
@@ -464,25 +465,33 @@ void write_categories(Db& db) {
     }
 }
 
-void write_people(Db& db, Rng& rng, bool fast_hash) {
-    auto kiosk = db.prepare("INSERT INTO kiosks(id, store_id, token) VALUES(?,?,?)");
+// Kiosks and staff. Their tokens and PINs are derived from the key (kept outside the database,
+// see secrets.hpp); only their hashes are written.
+void write_people(Db& db, Rng& rng, bool fast_hash, const DemoKey& key, std::uint64_t seed) {
+    auto kiosk = db.prepare("INSERT INTO kiosks(id, store_id, token_hash) VALUES(?,?,?)");
     struct StaffRow { std::string id, store, name, pin; };
     std::vector<StaffRow> staff;
     for (const auto& l : demo_locations()) {
         if (l.kind != "store") continue;
-        kiosk.bind(1, "k-" + l.id + "-1").bind(2, l.id).bind(3, random_token(24)).run();
-        std::vector<std::string> pins;
+        const std::string kiosk_id = "k-" + l.id + "-1";
+        kiosk.bind(1, kiosk_id).bind(2, l.id).bind(3, sha256_hex(demo_kiosk_token(key, seed, kiosk_id))).run();
+        std::vector<std::string> ids, drawn;
+        std::vector<std::string> names;
         for (int n = 1; n <= 3; ++n) {
-            std::string pin;
+            // PINs used to be drawn here; the draws are kept so that everything generated after
+            // them (customers, purchases) stays the same for a given seed.
+            std::string old_pin;
             do {
                 char buf[8];
                 std::snprintf(buf, sizeof buf, "%06d", static_cast<int>(rng.range(0, 999999)));
-                pin = buf;
-            } while (std::find(pins.begin(), pins.end(), pin) != pins.end());
-            pins.push_back(pin);
-            staff.push_back({"s-" + l.id + "-" + std::to_string(n), l.id,
-                             rng.pick(first_names()) + " " + rng.pick(last_names()), pin});
+                old_pin = buf;
+            } while (std::find(drawn.begin(), drawn.end(), old_pin) != drawn.end());
+            drawn.push_back(old_pin);
+            ids.push_back("s-" + l.id + "-" + std::to_string(n));
+            names.push_back(rng.pick(first_names()) + " " + rng.pick(last_names()));
         }
+        auto pins = demo_store_pins(key, seed, ids);
+        for (std::size_t i = 0; i < ids.size(); ++i) staff.push_back({ids[i], l.id, names[i], pins[i]});
     }
     // argon2id is slow on purpose: hash on two threads.
     std::vector<std::string> hashes(staff.size());
@@ -492,10 +501,9 @@ void write_people(Db& db, Rng& rng, bool fast_hash) {
     auto half = std::async(std::launch::async, work, 0, staff.size() / 2);
     work(staff.size() / 2, staff.size());
     half.get();
-    auto st = db.prepare("INSERT INTO staff(id, store_id, name, pin, pin_hash) VALUES(?,?,?,?,?)");
+    auto st = db.prepare("INSERT INTO staff(id, store_id, name, pin_hash) VALUES(?,?,?,?)");
     for (std::size_t i = 0; i < staff.size(); ++i)
-        st.bind(1, staff[i].id).bind(2, staff[i].store).bind(3, staff[i].name).bind(4, staff[i].pin)
-            .bind(5, hashes[i]).run();
+        st.bind(1, staff[i].id).bind(2, staff[i].store).bind(3, staff[i].name).bind(4, hashes[i]).run();
 }
 
 struct SampleVariant {
@@ -547,6 +555,7 @@ GenerationReport generate_demo(const std::string& path, const GeneratorOptions& 
     fs::remove(tmp, ec);
     GenerationReport report;
     const std::int64_t now = clock();
+    const DemoKey key = new_demo_key();
     try {
         Db db(tmp, Db::Mode::ReadWriteCreate);
         db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
@@ -555,7 +564,7 @@ GenerationReport generate_demo(const std::string& path, const GeneratorOptions& 
         Transaction tx(db, false);
         write_locations(db, rng, now);
         write_categories(db);
-        write_people(db, rng, options.fast_pin_hash);
+        write_people(db, rng, options.fast_pin_hash, key, options.seed);
 
         ProductFactory factory(options.seed, now);
         CatalogWriter writer(db);
@@ -610,6 +619,8 @@ GenerationReport generate_demo(const std::string& path, const GeneratorOptions& 
         db.set_meta("purged_through_seq", "0");
         tx.commit();
         db.exec("PRAGMA journal_mode = WAL;");
+        // The key goes beside the database (replacing any stale one) before the database appears.
+        write_demo_key(demo_secrets_path(path), key);
     } catch (...) {
         fs::remove(tmp, ec);
         throw;
@@ -617,6 +628,7 @@ GenerationReport generate_demo(const std::string& path, const GeneratorOptions& 
     fs::rename(tmp, path, ec);
     if (ec) {
         fs::remove(tmp, ec);
+        fs::remove(demo_secrets_path(path), ec);
         throw std::runtime_error("cannot move the generated database to " + path + ": " + ec.message());
     }
     fs::remove(tmp + "-wal", ec);

@@ -1,8 +1,10 @@
 #pragma once
 // The demo retailer, generated deterministically from a seed into a new SQLite database:
 // stores and warehouses, categories, products with variants, sparse stock and replenishments,
-// kiosks with tokens, staff with PINs (argon2id hashes), customers with purchase histories.
-// Everything but timestamps and secrets (tokens) is a pure function of (seed, product count).
+// kiosks with tokens, staff with PINs, customers with purchase histories. Tokens and PINs are
+// derived from a random key written to FILE.demo-secrets beside the database (secrets.hpp); the
+// database keeps only their hashes (SHA-256 of a token, argon2id of a PIN).
+// Everything but timestamps and that key is a pure function of (seed, product count).
 
 #include "db.hpp"
 #include "demo_data.hpp"
@@ -26,8 +28,9 @@ struct GenerationReport {
     double seconds = 0;
 };
 
-// Generates into `path` (which must not exist yet). The data is written to a temporary file
-// next to it and renamed at the end, so a failed or interrupted run leaves no half database.
+// Generates into `path` (which must not exist yet), and its key into `path`.demo-secrets. The data
+// is written to a temporary file next to it and renamed at the end, so a failed or interrupted
+// run leaves no half database.
 // Throws std::runtime_error (or DbError) with a clear message on failure.
 GenerationReport generate_demo(const std::string& path, const GeneratorOptions& options,
                                const Clock& clock);

@@ -1,7 +1,9 @@
 // Commerce routes: live availability, quotes, placing orders (exactly once), reading orders.
 #include "catalog.hpp"
 #include "fulfilment.hpp"
+#include "order_access.hpp"
 #include "problem.hpp"
+#include "requests.hpp"
 #include "server.hpp"
 
 #include <httplib.h>
@@ -79,34 +81,6 @@ void availability(Ctx& ctx) {
     ctx.reply(200, doc);
 }
 
-// Reads and checks `lines` (shape only); duplicates and bounds are field errors.
-std::vector<CartLine> read_lines(FieldCheck& check, const json& body, bool with_price,
-                                 std::vector<std::int64_t>* prices) {
-    std::vector<CartLine> lines;
-    const json* list = check.array(body, "lines", "lines", true, 100);
-    if (!list) return lines;
-    if (list->empty()) check.add("lines", "missing");
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const json& l = (*list)[i];
-        std::string path = "lines[" + std::to_string(i) + "]";
-        if (!l.is_object()) {
-            check.add(path, "wrong_type");
-            continue;
-        }
-        auto sku = check.string(l, "sku", path + ".sku", true, 64);
-        auto qty = check.integer(l, "quantity", path + ".quantity", true, 1, 99);
-        std::optional<std::int64_t> price;
-        if (with_price) price = check.money(l, "unit_price", path + ".unit_price", true);
-        if (sku && !seen.insert(*sku).second) check.add(path + ".sku", "duplicate");
-        if (sku && qty) {
-            lines.push_back({*sku, *qty});
-            if (prices) prices->push_back(price.value_or(-1));
-        }
-    }
-    return lines;
-}
-
 std::vector<VariantInfo> resolve_variants(Db& db, const std::vector<CartLine>& lines) {
     std::vector<VariantInfo> variants;
     FieldCheck check;
@@ -130,10 +104,7 @@ json eta_doc(const Plan& plan, std::int64_t now) {
 }
 
 void quote(Ctx& ctx) {
-    json body = ctx.body();
-    FieldCheck check;
-    auto lines = read_lines(check, body, false, nullptr);
-    check.throw_if_any();
+    const std::vector<CartLine> lines = decode_quote(ctx.body).lines;
     auto variants = resolve_variants(ctx.db, lines);
     auto locations = load_locations(ctx.db);
     const LocationInfo* here = find_location(locations, ctx.kiosk.store_id);
@@ -169,27 +140,6 @@ void quote(Ctx& ctx) {
     ctx.reply(200, doc);
 }
 
-bool valid_email(const std::string& e) {
-    auto at = e.find('@');
-    if (at == std::string::npos || at == 0 || e.find('@', at + 1) != std::string::npos) return false;
-    auto dot = e.find('.', at);
-    if (dot == std::string::npos || dot == at + 1 || dot + 1 >= e.size()) return false;
-    return e.find_first_of(" \t,;<>") == std::string::npos && e.back() != '.';
-}
-
-// French phone numbers: 0X XX XX XX XX or +33 X XX XX XX XX; spaces, dots and dashes allowed.
-bool valid_phone(const std::string& p) {
-    std::string digits;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        char c = p[i];
-        if (c >= '0' && c <= '9') digits += c;
-        else if (c == '+' && i == 0) digits += c;
-        else if (c != ' ' && c != '.' && c != '-') return false;
-    }
-    if (digits.rfind("+33", 0) == 0) return digits.size() == 12 && digits[3] != '0';
-    return digits.size() == 10 && digits[0] == '0' && digits[1] != '0';
-}
-
 std::string mask_email(const std::string& e) {
     auto at = e.find('@');
     return e.substr(0, 1) + "***" + e.substr(at);
@@ -205,90 +155,6 @@ std::string mask_tail(const std::string& s, std::size_t keep_head, std::size_t k
         ++digits_seen;
     }
     return out;
-}
-
-struct OrderRequest {
-    std::vector<CartLine> lines;
-    std::vector<std::int64_t> prices;
-    std::string fulfilment_type, pickup_store;
-    json fulfilment, channel, contact;
-    std::optional<std::string> loyalty_card, staff_id;
-    std::string payment_method;
-};
-
-OrderRequest read_order(const json& body) {
-    OrderRequest o;
-    FieldCheck check;
-    o.lines = read_lines(check, body, true, &o.prices);
-    if (const json* f = check.object(body, "fulfilment", "fulfilment")) {
-        o.fulfilment = *f;
-        auto type = check.string(*f, "type", "fulfilment.type", true, 16);
-        if (type && *type == "pickup") {
-            o.fulfilment_type = *type;
-            if (auto s = check.string(*f, "store_id", "fulfilment.store_id", true, 64)) o.pickup_store = *s;
-            o.fulfilment = {{"type", "pickup"}, {"store_id", o.pickup_store}};
-        } else if (type && *type == "delivery") {
-            o.fulfilment_type = *type;
-            if (const json* a = check.object(*f, "address", "fulfilment.address")) {
-                const std::string p = "fulfilment.address.";
-                auto name = check.string(*a, "name", p + "name", true, 100);
-                auto line1 = check.string(*a, "line1", p + "line1", true, 200);
-                auto line2 = check.string(*a, "line2", p + "line2", false, 200);
-                auto postcode = check.string(*a, "postcode", p + "postcode", true, 16);
-                auto city = check.string(*a, "city", p + "city", true, 100);
-                auto country = check.string(*a, "country", p + "country", true, 2);
-                if (name && name->find_first_not_of(' ') == std::string::npos) check.add(p + "name", "invalid");
-                if (line1 && line1->find_first_not_of(' ') == std::string::npos) check.add(p + "line1", "invalid");
-                if (city && city->find_first_not_of(' ') == std::string::npos) check.add(p + "city", "invalid");
-                if (country && *country != "FR") check.add(p + "country", "unsupported");
-                if (postcode && (postcode->size() != 5 || postcode->find_first_not_of("0123456789") != std::string::npos ||
-                                 postcode->compare(0, 2, "00") == 0))
-                    check.add(p + "postcode", "invalid");
-                json address = {{"name", name.value_or("")}, {"line1", line1.value_or("")},
-                                {"postcode", postcode.value_or("")}, {"city", city.value_or("")},
-                                {"country", country.value_or("")}};
-                if (line2) address["line2"] = *line2;
-                o.fulfilment = {{"type", "delivery"}, {"address", address}};
-            }
-        } else if (type) {
-            check.add("fulfilment.type", "invalid");
-        }
-    }
-    if (const json* c = check.object(body, "contact", "contact")) {
-        auto email = check.string(*c, "email", "contact.email", false, 254);
-        auto phone = check.string(*c, "phone", "contact.phone", false, 32);
-        if (email && !valid_email(*email)) check.add("contact.email", "invalid");
-        if (phone && !valid_phone(*phone)) check.add("contact.phone", "invalid");
-        if (!c->contains("email") && !c->contains("phone")) check.add("contact", "missing");
-        o.contact = json::object();
-        if (email) o.contact["email"] = *email;
-        if (phone) o.contact["phone"] = *phone;
-    }
-    o.loyalty_card = check.string(body, "loyalty_card", "loyalty_card", false, 32);
-    if (const json* pay = check.object(body, "payment", "payment")) {
-        auto method = check.string(*pay, "method", "payment.method", true, 32);
-        if (method && *method != "pay_at_till" && *method != "pay_on_phone") check.add("payment.method", "invalid");
-        o.payment_method = method.value_or("");
-    }
-    if (const json* ch = check.object(body, "channel", "channel")) {
-        auto store = check.string(*ch, "store_id", "channel.store_id", true, 64);
-        auto kiosk = check.string(*ch, "kiosk_id", "channel.kiosk_id", true, 64);
-        o.staff_id = check.string(*ch, "staff_id", "channel.staff_id", false, 64);
-        o.channel = {{"store_id", store.value_or("")}, {"kiosk_id", kiosk.value_or("")}};
-        if (o.staff_id) o.channel["staff_id"] = *o.staff_id;
-    }
-    check.throw_if_any();
-    return o;
-}
-
-std::string body_fingerprint(const json& body) {
-    const std::string canonical = body.dump();
-    unsigned char out[16];
-    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size(), nullptr, 0);
-    std::string hex;
-    static constexpr char digits[] = "0123456789abcdef";
-    for (unsigned char c : out) hex += {digits[c >> 4], digits[c & 15]};
-    return hex;
 }
 
 std::string new_till_code() {
@@ -310,19 +176,15 @@ void finish(Ctx& ctx, Transaction& tx, const std::string& key, const std::string
 }
 
 void place_order(Ctx& ctx) {
-    const std::string key = ctx.header("Idempotency-Key");
-    json body = ctx.body();
-    if (key.empty()) throw validation_failed("Idempotency-Key", "missing", "the Idempotency-Key header is required");
-    if (key.size() > 200 || key.find_first_of(" \t\r\n") != std::string::npos)
-        throw validation_failed("Idempotency-Key", "invalid");
-    OrderRequest o = read_order(body);
-    if (o.channel["kiosk_id"] != ctx.kiosk.kiosk_id) throw validation_failed("channel.kiosk_id", "mismatch", "channel.kiosk_id is not this kiosk");
-    if (o.channel["store_id"] != ctx.kiosk.store_id) throw validation_failed("channel.store_id", "mismatch", "channel.store_id is not this kiosk's store");
+    const OrderRequest o = decode_order(ctx.body, ctx.header("Idempotency-Key"));
+    const std::string& key = o.idempotency_key;
+    if (o.channel_kiosk != ctx.kiosk.kiosk_id) throw validation_failed("channel.kiosk_id", "mismatch", "channel.kiosk_id is not this kiosk");
+    if (o.channel_store != ctx.kiosk.store_id) throw validation_failed("channel.store_id", "mismatch", "channel.store_id is not this kiosk's store");
     if (o.staff_id) {
         if (!ctx.staff) throw ApiError(403, "forbidden", "an order credited to a staff member needs their staff session");
         if (*o.staff_id != ctx.staff->staff_id) throw validation_failed("channel.staff_id", "mismatch", "channel.staff_id is not the signed-in staff member");
     }
-    const std::string fingerprint = body_fingerprint(body);
+    const std::string& fingerprint = o.fingerprint;
 
     std::lock_guard lock(ctx.write_mutex);
     Transaction tx(ctx.db);
@@ -401,8 +263,8 @@ void place_order(Ctx& ctx) {
         payment["payment_url"] = ctx.options.public_url + "/pay/" + pay_token;
     }
     json contact = json::object();
-    if (o.contact.contains("email")) contact["email"] = mask_email(o.contact["email"]);
-    if (o.contact.contains("phone")) contact["phone"] = mask_tail(o.contact["phone"], 3, 2);
+    if (o.contact.contains("email")) contact["email"] = mask_email(o.contact["email"].get<std::string>());
+    if (o.contact.contains("phone")) contact["phone"] = mask_tail(o.contact["phone"].get<std::string>(), 3, 2);
     json order = {{"number", number},
                   {"status", "awaiting_payment"},
                   {"created_at", rfc3339_paris(ctx.now)},
@@ -413,11 +275,15 @@ void place_order(Ctx& ctx) {
                   {"payment", payment},
                   {"contact", contact}};
     if (o.loyalty_card) order["loyalty_card"] = mask_tail(*o.loyalty_card, 2, 3);
-    auto insert = ctx.db.prepare("INSERT INTO orders(number, kiosk_id, loyalty_card, created_at, doc, contact, pay_token) VALUES(?,?,?,?,?,?,?)");
+    auto insert = ctx.db.prepare(
+        "INSERT INTO orders(number, kiosk_id, loyalty_card, created_at, doc, contact, pay_token, channel_store, fulfil_store) "
+        "VALUES(?,?,?,?,?,?,?,?,?)");
     insert.bind(1, number).bind(2, ctx.kiosk.kiosk_id).bind(3, o.loyalty_card.value_or("")).bind(4, ctx.now)
-        .bind(5, order.dump()).bind(6, o.contact.dump());
+        .bind(5, order.dump()).bind(6, o.contact.dump()).bind(8, ctx.kiosk.store_id);
     if (pay_token.empty()) insert.bind_null(7);
     else insert.bind(7, pay_token);
+    if (pickup_store) insert.bind(9, pickup_store->id);
+    else insert.bind_null(9);
     insert.run();
     if (o.loyalty_card) {
         auto buy = ctx.db.prepare("INSERT INTO purchases(card, date, store_id, sku, product_id, name, options, quantity, amount) VALUES(?,?,?,?,?,?,?,?,?)");
@@ -430,24 +296,54 @@ void place_order(Ctx& ctx) {
     finish(ctx, tx, key, fingerprint, 201, order);
 }
 
+std::string staff_store(const Ctx& ctx) { return ctx.staff ? ctx.staff->store_id : std::string(); }
+
+// The stored order as this caller may see it (order_access.hpp).
+std::string order_for_caller(const Ctx& ctx, Stmt& st) {
+    OrderParties parties{st.text(1), st.text(2), st.is_null(3) ? std::string() : st.text(3)};
+    if (sees_whole(parties, ctx.kiosk.kiosk_id, staff_store(ctx))) return st.text(0);
+    json doc = catalog_client::parse_json_or_discarded(st.text_view(0));
+    if (!doc.is_object()) throw std::runtime_error("a stored order is not a JSON object");
+    return masked_order(doc).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Unknown numbers count against the kiosk: past the limit it may not look up orders for a while.
+void order_by_number(Ctx& ctx) {
+    const std::string number = ctx.req.matches[1];
+    if (auto wait = ctx.order_lookups.retry_after(ctx.kiosk.kiosk_id, ctx.now))
+        throw ApiError(429, "rate_limited",
+                       "too many unknown order numbers from this kiosk; retry in " + std::to_string(wait) + " s",
+                       {{"retry_after_s", wait}});
+    auto st = ctx.db.prepare("SELECT doc, kiosk_id, channel_store, fulfil_store FROM orders WHERE number = ?");
+    st.bind(1, number);
+    if (!st.step()) {
+        ctx.order_lookups.failed(ctx.kiosk.kiosk_id, ctx.now);
+        throw not_found("no order " + number);
+    }
+    ctx.reply_raw(200, order_for_caller(ctx, st));
+}
+
+void orders_by_card(Ctx& ctx) {
+    if (ctx.param("loyalty_card").empty()) throw validation_failed("loyalty_card", "missing");
+    auto st = ctx.db.prepare("SELECT doc, kiosk_id, channel_store, fulfil_store FROM orders WHERE loyalty_card = ? "
+                             "ORDER BY created_at DESC, rowid DESC LIMIT 200");
+    st.bind(1, ctx.param("loyalty_card"));
+    std::string out = "{\"orders\":[";
+    for (bool first = true; st.step(); first = false) {
+        if (!first) out += ',';
+        out += order_for_caller(ctx, st);
+    }
+    ctx.reply_raw(200, out + "]}");
+}
+
 }  // namespace
 
 void add_commerce_routes(const RouteFn& add) {
     add("GET", "/v1/availability", Access::Kiosk, availability);
     add("POST", "/v1/quotes", Access::Kiosk, quote);
     add("POST", "/v1/orders", Access::Kiosk, place_order);
-    add("GET", R"(/v1/orders/([A-Za-z0-9-]{1,32}))", Access::Kiosk, [](Ctx& ctx) {
-        auto st = ctx.db.prepare("SELECT doc FROM orders WHERE number = ?");
-        st.bind(1, std::string(ctx.req.matches[1]));
-        if (!st.step()) throw not_found("no order " + std::string(ctx.req.matches[1]));
-        ctx.reply_raw(200, st.text(0));
-    });
-    add("GET", "/v1/orders", Access::Staff, [](Ctx& ctx) {
-        if (ctx.param("loyalty_card").empty()) throw validation_failed("loyalty_card", "missing");
-        auto st = ctx.db.prepare("SELECT doc FROM orders WHERE loyalty_card = ? ORDER BY created_at DESC, rowid DESC LIMIT 200");
-        st.bind(1, ctx.param("loyalty_card"));
-        ctx.reply_raw(200, "{\"orders\":" + json_array_of_rows(st) + "}");
-    });
+    add("GET", R"(/v1/orders/([A-Za-z0-9-]{1,32}))", Access::Kiosk, order_by_number);
+    add("GET", "/v1/orders", Access::Staff, orders_by_card);
 }
 
 }  // namespace central_api

@@ -1,5 +1,7 @@
 // Staff routes: sessions unlocked by PIN (with lockout), customer purchase history by card.
 #include "problem.hpp"
+#include "requests.hpp"
+#include "secrets.hpp"
 #include "server.hpp"
 
 #include <httplib.h>
@@ -33,12 +35,9 @@ ApiError locked(std::int64_t seconds) {
 }
 
 void open_session(Ctx& ctx) {
-    json body = ctx.body();
-    FieldCheck check;
-    auto pin = check.string(body, "pin", "pin", true, 12);
-    auto staff_id = check.string(body, "staff_id", "staff_id", false, 64);
-    if (pin && (pin->size() < 4 || pin->find_first_not_of("0123456789") != std::string::npos)) check.add("pin", "invalid");
-    check.throw_if_any();
+    const StaffSessionRequest request = decode_staff_session(ctx.body);
+    const std::string* pin = &request.pin;
+    const std::optional<std::string>& staff_id = request.staff_id;
 
     {
         std::lock_guard lock(ctx.write_mutex);
@@ -72,11 +71,12 @@ void open_session(Ctx& ctx) {
         throw ApiError(401, "unauthorized", "wrong PIN");
     }
     write_lockout(ctx.db, ctx.kiosk.kiosk_id, {});
+    // The session token goes to the kiosk; the database keeps its SHA-256 only.
     std::string token = random_token(24);
     std::int64_t expires = ctx.now + ctx.options.staff_session_s;
     ctx.db.prepare("DELETE FROM staff_sessions WHERE expires_at < ?").bind(1, ctx.now).run();
-    ctx.db.prepare("INSERT INTO staff_sessions(token, staff_id, kiosk_id, expires_at) VALUES(?,?,?,?)")
-        .bind(1, token).bind(2, found_id).bind(3, ctx.kiosk.kiosk_id).bind(4, expires).run();
+    ctx.db.prepare("INSERT INTO staff_sessions(token_hash, staff_id, kiosk_id, expires_at) VALUES(?,?,?,?)")
+        .bind(1, sha256_hex(token)).bind(2, found_id).bind(3, ctx.kiosk.kiosk_id).bind(4, expires).run();
     tx.commit();
     ctx.reply(201, {{"token", token}, {"staff", {{"id", found_id}, {"name", found_name}}}, {"expires_at", rfc3339_paris(expires)}});
 }
@@ -103,7 +103,7 @@ void add_staff_routes(const RouteFn& add) {
     add("POST", "/v1/staff/sessions", Access::Kiosk, open_session);
     add("DELETE", "/v1/staff/sessions/current", Access::Staff, [](Ctx& ctx) {
         std::lock_guard lock(ctx.write_mutex);
-        ctx.db.prepare("DELETE FROM staff_sessions WHERE token = ?").bind(1, ctx.staff->token).run();
+        ctx.db.prepare("DELETE FROM staff_sessions WHERE token_hash = ?").bind(1, ctx.staff->token_hash).run();
         ctx.res.status = 204;
     });
     add("GET", R"(/v1/customers/by-card/([0-9A-Za-z]{1,32}))", Access::Staff, customer_history);

@@ -5,9 +5,11 @@
 #include "db.hpp"
 #include "generator.hpp"
 #include "mutate.hpp"
+#include "secrets.hpp"
 #include "server.hpp"
 
 #include <CLI/CLI.hpp>
+#include <sodium.h>
 
 #include <csignal>
 #include <cstdio>
@@ -166,6 +168,7 @@ int main(int argc, char** argv) {
         die(what + " (see central-api --help)", 2);
     }
 
+    if (sodium_init() < 0) die("cannot initialise libsodium");
     try {
         if (*serve_cmd) return serve(db, listen, products, seed, fast, threads, public_url, rate);
         if (*gen_cmd) {
@@ -174,17 +177,15 @@ int main(int argc, char** argv) {
             ensure_database(db, products, seed, fast, false);
             return 0;
         }
+        // Tokens and PINs are derived from FILE.demo-secrets: the database holds only their hashes.
         if (*tokens_cmd) {
-            auto d = open_existing(db);
-            auto st = d->prepare("SELECT store_id, id, token FROM kiosks ORDER BY store_id, id");
-            while (st.step()) std::printf("%s %s %s\n", st.text(0).c_str(), st.text(1).c_str(), st.text(2).c_str());
+            for (const auto& k : demo_kiosks(db))
+                std::printf("%s %s %s\n", k.store_id.c_str(), k.kiosk_id.c_str(), k.token.c_str());
             return 0;
         }
         if (*staff_cmd) {
-            auto d = open_existing(db);
-            auto st = d->prepare("SELECT id, store_id, pin, name FROM staff ORDER BY store_id, id");
-            while (st.step())
-                std::printf("%s %s %s %s\n", st.text(0).c_str(), st.text(1).c_str(), st.text(2).c_str(), st.text(3).c_str());
+            for (const auto& s : demo_staff(db))
+                std::printf("%s %s %s %s\n", s.staff_id.c_str(), s.store_id.c_str(), s.pin.c_str(), s.name.c_str());
             return 0;
         }
         if (*customers_cmd) {

@@ -17,6 +17,11 @@ std::string_view title_for(std::string_view code) {
     if (code == "rate_limited") return "Too many requests";
     if (code == "cursor_expired") return "Sync cursor expired";
     if (code == "method_not_allowed") return "Method not allowed";
+    if (code == "length_required") return "Content-Length required";
+    if (code == "unsupported_media_type") return "Unsupported request encoding";
+    if (code == "uri_too_long") return "Request line too long";
+    if (code == "headers_too_large") return "Request headers too large";
+    if (code == "not_implemented") return "Not implemented";
     return "Internal error";
 }
 }  // namespace
@@ -156,15 +161,6 @@ std::optional<std::int64_t> FieldCheck::money(const json& parent, std::string_vi
         return std::nullopt;
     }
     return currency ? amount : std::nullopt;
-}
-
-json parse_body(const std::string& body) {
-    json doc = json::parse(body, nullptr, false);
-    if (doc.is_discarded()) throw ApiError(400, "bad_request", "the body is not valid JSON");
-    if (!doc.is_object())
-        throw ApiError(422, "validation_failed", "the body must be a JSON object",
-                       {{"errors", json::array({{{"field", ""}, {"code", "wrong_type"}}})}});
-    return doc;
 }
 
 }  // namespace central_api

@@ -62,7 +62,4 @@ private:
     std::vector<std::pair<std::string, std::string>> errors_;
 };
 
-// Parses a request body: 400 for malformed JSON (or invalid UTF-8), 422 when it is not an object.
-json parse_body(const std::string& body);
-
 }  // namespace central_api

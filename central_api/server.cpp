@@ -1,8 +1,11 @@
 #include "server.hpp"
 
 #include "catalog.hpp"
+#include "http_guard.hpp"
 #include "image_cache.hpp"
+#include "order_access.hpp"
 #include "problem.hpp"
+#include "secrets.hpp"
 
 #include <httplib.h>
 #include <sodium.h>
@@ -10,6 +13,7 @@
 #include <sys/socket.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -17,7 +21,6 @@
 
 namespace central_api {
 
-json Ctx::body() const { return parse_body(req.body); }
 std::string Ctx::param(const char* name) const {
     return req.has_param(name) ? req.get_param_value(name) : std::string();
 }
@@ -49,6 +52,38 @@ std::string bearer_token(const httplib::Request& req) {
     return auth.substr(prefix.size());
 }
 
+// The kiosk a bearer token belongs to: looked up by the token's SHA-256, compared in constant time.
+std::optional<KioskIdentity> find_kiosk(Db& db, const std::string& token) {
+    if (token.empty()) return std::nullopt;
+    const std::string hash = sha256_hex(token);
+    auto st = db.prepare("SELECT id, store_id, token_hash FROM kiosks WHERE token_hash = ?");
+    st.bind(1, hash);
+    if (!st.step() || !same_hash(st.text(2), hash)) return std::nullopt;
+    return KioskIdentity{st.text(0), st.text(1)};
+}
+
+std::string lower_trimmed(std::string s) {
+    s.erase(0, s.find_first_not_of(" \t"));
+    s.erase(s.find_last_not_of(" \t") + 1);
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// The path as logged: a loyalty card or a payment token in it is personal or secret, so the
+// segment after those prefixes is replaced.
+std::string loggable_path(const std::string& path) {
+    for (const char* prefix : {"/v1/customers/by-card/", "/pay/"}) {
+        const std::string p(prefix);
+        if (path.rfind(p, 0) == 0) return p + "…";
+    }
+    return path.size() > 200 ? path.substr(0, 200) + "…" : path;
+}
+
+// Calls that need no kiosk token: the health check and the demo payment page.
+bool is_public(const httplib::Request& req) {
+    return req.path == "/v1/health" || req.path.rfind("/pay/", 0) == 0;
+}
+
 }  // namespace
 
 Server::Server(ServerOptions options) : options_(std::move(options)) {
@@ -74,7 +109,8 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
     }
     pool_ = std::make_unique<DbPool>(options_.db_path, options_.threads);
     images_ = std::make_unique<ImageCache>(options_.image_cache_bytes);
-    http_ = std::make_unique<httplib::Server>();
+    order_lookups_ = std::make_unique<OrderLookups>(options_.order_lookup_failures, options_.order_lookup_window_s);
+    http_ = std::make_unique<GuardedHttpServer>(options_.max_head_bytes);
     const std::size_t threads = options_.threads;
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http_->set_payload_max_length(options_.max_body_bytes);
@@ -88,20 +124,47 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         listen_fd_ = sock;
     });
+    // Requests httplib refuses itself (a request line or headers it cannot parse or that hit
+    // the head budget, a Range it cannot satisfy, no route): a problem, and the connection
+    // closes, since httplib may have left bytes of the request unread.
     http_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
         if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (res.status != 404) GuardedHttpServer::close_after_response();
         switch (res.status) {
             case 404: reply_problem(res, 404, "not_found", "no such resource"); break;
-            case 413:
-                reply_problem(res, 413, "payload_too_large", "the request body is larger than 1 MiB");
+            case 413: reply_problem(res, 413, "payload_too_large", "the request body is larger than 1 MiB"); break;
+            case 414: reply_problem(res, 414, "uri_too_long", "the request line is too long"); break;
+            case 400:
+                if (GuardedHttpServer::budget_hit())
+                    reply_problem(res, 431, "headers_too_large", "the request line and headers are too large");
+                else
+                    reply_problem(res, 400, "bad_request", "malformed HTTP request");
                 break;
-            case 400: reply_problem(res, 400, "bad_request", "malformed HTTP request"); break;
-            default: reply_problem(res, res.status, "internal", "request failed"); break;
+            default:
+                if (res.status < 500) reply_problem(res, res.status, "bad_request", "the request cannot be served");
+                else reply_problem(res, res.status, "internal", "request failed");
+                break;
         }
         return httplib::Server::HandlerResponse::Handled;
     }));
     http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        GuardedHttpServer::close_after_response();
         reply_problem(res, 500, "internal", "unexpected server error");
+    });
+    // Every request is admitted (or refused) after its headers and before its body.
+    http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        return admit(req, res) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
+    });
+    // A client that waits for 100 Continue is refused before it sends its body.
+    http_->set_expect_100_continue_handler([this](const httplib::Request& req, httplib::Response& res) {
+        return admit(req, res) ? 100 : res.status;
+    });
+    // A connection about to close says so (httplib would announce keep-alive).
+    http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!GuardedHttpServer::closing()) return;
+        res.headers.erase("Keep-Alive");
+        res.headers.erase("Connection");
+        res.set_header("Connection", "close");
     });
     RouteFn add = [this](const char* method, const char* pattern, Access access, Handler handler) {
         route(method, pattern, access, std::move(handler));
@@ -115,39 +178,125 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
 
 Server::~Server() { stop(); }
 
-void Server::route(const char* method, const char* pattern, Access access, Handler handler) {
-    auto fn = [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
-        handle(req, res, access, handler);
+bool Server::admit(const httplib::Request& req, httplib::Response& res) {
+    auto refuse = [&res](int status, std::string_view code, std::string_view detail) {
+        GuardedHttpServer::close_after_response();
+        reply_problem(res, status, code, detail);
+        return false;
     };
-    std::string m(method);
-    if (m == "GET") http_->Get(pattern, fn);
-    else if (m == "POST") http_->Post(pattern, fn);
-    else if (m == "DELETE") http_->Delete(pattern, fn);
-    else throw std::logic_error("unsupported method " + m);
+    try {
+        // Framing: one way to know where the body ends, and no body where none is expected.
+        const bool chunked = req.has_header("Transfer-Encoding");
+        const bool has_length = req.has_header("Content-Length");
+        std::uint64_t length = 0;
+        if (has_length) {
+            const std::string value = req.get_header_value("Content-Length");
+            if (req.get_header_value_count("Content-Length") > 1 || value.empty() || value.size() > 18 ||
+                value.find_first_not_of("0123456789") != std::string::npos)
+                return refuse(400, "bad_request", "invalid Content-Length");
+            length = std::stoull(value);
+        }
+        if (chunked && has_length) return refuse(400, "bad_request", "both Content-Length and Transfer-Encoding");
+        if (chunked && (req.get_header_value_count("Transfer-Encoding") > 1 ||
+                        lower_trimmed(req.get_header_value("Transfer-Encoding")) != "chunked"))
+            return refuse(501, "not_implemented", "the only Transfer-Encoding accepted is chunked");
+        const bool has_body = chunked || length > 0;
+        const bool takes_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+        if (has_body && !takes_body) return refuse(400, "bad_request", "a " + req.method + " request has no body");
+        if (takes_body && !chunked && !has_length)
+            return refuse(411, "length_required", "a body needs Content-Length or chunked Transfer-Encoding");
+
+        // Authentication, before the body.
+        if (!is_public(req)) {
+            auto lease = pool_->acquire();
+            if (!find_kiosk(*lease, bearer_token(req)))
+                return refuse(401, "unauthorized", "missing or unknown kiosk token (Authorization: Bearer <token>)");
+        }
+
+        if (has_body) {
+            const std::string encoding = lower_trimmed(req.get_header_value("Content-Encoding"));
+            if (!encoding.empty() && encoding != "identity")
+                return refuse(415, "unsupported_media_type", "request bodies are not accepted compressed (Content-Encoding)");
+            if (lower_trimmed(req.get_header_value("Content-Type")).rfind("multipart/", 0) == 0)
+                return refuse(415, "unsupported_media_type", "multipart bodies are not accepted");
+            if (length > options_.max_body_bytes)
+                return refuse(413, "payload_too_large", "the request body is larger than 1 MiB");
+        }
+        // The body may now be read: exactly the declared length, or for a chunked body the
+        // limit twice over to leave room for the chunks' framing.
+        GuardedHttpServer::allow_body(chunked ? 2 * options_.max_body_bytes + 64 * 1024 : static_cast<std::size_t>(length));
+        return true;
+    } catch (const DbError& e) {
+        std::fprintf(stderr, "central-api: database error admitting %s %s: %s\n", req.method.c_str(), loggable_path(req.path).c_str(), e.what());
+        return refuse(503, "internal", "the database is busy or unavailable; retry later");
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "central-api: error admitting %s %s: %s\n", req.method.c_str(), loggable_path(req.path).c_str(), e.what());
+        return refuse(500, "internal", "unexpected server error");
+    }
 }
 
-void Server::handle(const httplib::Request& req, httplib::Response& res, Access access,
+void Server::route(const char* method, const char* pattern, Access access, Handler handler) {
+    std::string m(method);
+    if (m == "GET") {
+        http_->Get(pattern, [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+            handle(req, std::string(), res, access, handler);
+        });
+    } else if (m == "POST") {
+        // The body is read here, capped at max_body_bytes once decoded; admit() has already
+        // bounded the bytes on the wire.
+        http_->Post(pattern, [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res,
+                                                                           const httplib::ContentReader& reader) {
+            std::string body;
+            bool too_large = false;
+            const std::size_t cap = options_.max_body_bytes;
+            bool complete = reader([&](const char* data, std::size_t size) {
+                if (body.size() + size > cap) {
+                    too_large = true;
+                    return false;
+                }
+                body.append(data, size);
+                return true;
+            });
+            if (!complete) {
+                GuardedHttpServer::close_after_response();
+                if (too_large || GuardedHttpServer::budget_hit())
+                    reply_problem(res, 413, "payload_too_large", "the request body is larger than 1 MiB");
+                else
+                    reply_problem(res, 400, "bad_request", "the request body is truncated or its chunked framing is malformed");
+                return;
+            }
+            handle(req, body, res, access, handler);
+        });
+    } else if (m == "DELETE") {
+        http_->Delete(pattern, [this, access, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+            handle(req, std::string(), res, access, handler);
+        });
+    } else {
+        throw std::logic_error("unsupported method " + m);
+    }
+}
+
+void Server::handle(const httplib::Request& req, const std::string& body, httplib::Response& res, Access access,
                     const Handler& handler) {
     try {
         auto lease = pool_->acquire();
-        Ctx ctx{req, res, *lease, options_.clock(), {}, std::nullopt, options_, write_mutex_, *images_};
+        Ctx ctx{req, body, res, *lease, options_.clock(), {}, std::nullopt, options_, write_mutex_, *images_, *order_lookups_};
         if (access != Access::Public) {
-            std::string token = bearer_token(req);
-            if (token.empty()) throw ApiError(401, "unauthorized", "missing Authorization: Bearer <kiosk token>");
-            auto st = ctx.db.prepare("SELECT id, store_id FROM kiosks WHERE token = ?");
-            st.bind(1, token);
-            if (!st.step()) throw ApiError(401, "unauthorized", "unknown kiosk token");
-            ctx.kiosk = {st.text(0), st.text(1)};
+            auto kiosk = find_kiosk(ctx.db, bearer_token(req));
+            if (!kiosk) throw ApiError(401, "unauthorized", "missing or unknown kiosk token (Authorization: Bearer <token>)");
+            ctx.kiosk = *kiosk;
             check_rate(ctx.kiosk.kiosk_id, ctx.now);
         }
         std::string staff_token = req.get_header_value("X-Staff-Session");
         if (access != Access::Public && !staff_token.empty()) {
+            // A staff session belongs to the kiosk that opened it, and to that kiosk's store.
+            const std::string hash = sha256_hex(staff_token);
             auto st = ctx.db.prepare(
-                "SELECT s.staff_id, f.name, f.store_id, s.expires_at FROM staff_sessions s "
-                "JOIN staff f ON f.id = s.staff_id WHERE s.token = ? AND s.kiosk_id = ?");
-            st.bind(1, staff_token).bind(2, ctx.kiosk.kiosk_id);
-            if (st.step() && st.integer(3) > ctx.now)
-                ctx.staff = StaffIdentity{st.text(0), st.text(1), st.text(2), staff_token};
+                "SELECT s.staff_id, f.name, f.store_id, s.expires_at, s.token_hash FROM staff_sessions s "
+                "JOIN staff f ON f.id = s.staff_id WHERE s.token_hash = ? AND s.kiosk_id = ?");
+            st.bind(1, hash).bind(2, ctx.kiosk.kiosk_id);
+            if (st.step() && same_hash(st.text(4), hash) && st.integer(3) > ctx.now && st.text(2) == ctx.kiosk.store_id)
+                ctx.staff = StaffIdentity{st.text(0), st.text(1), st.text(2), hash};
         }
         if (access == Access::Staff && !ctx.staff) {
             throw ApiError(403, "forbidden", staff_token.empty()
@@ -162,10 +311,10 @@ void Server::handle(const httplib::Request& req, httplib::Response& res, Access 
     } catch (const json::exception& e) {
         reply_problem(res, 400, "bad_request", std::string("malformed request: ") + e.what());
     } catch (const DbError& e) {
-        std::fprintf(stderr, "central-api: database error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        std::fprintf(stderr, "central-api: database error on %s %s: %s\n", req.method.c_str(), loggable_path(req.path).c_str(), e.what());
         reply_problem(res, 503, "internal", "the database is busy or unavailable; retry later");
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "central-api: error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
+        std::fprintf(stderr, "central-api: error on %s %s: %s\n", req.method.c_str(), loggable_path(req.path).c_str(), e.what());
         reply_problem(res, 500, "internal", "unexpected server error");
     }
 }

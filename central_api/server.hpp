@@ -1,8 +1,11 @@
 #pragma once
 // The reference server of the kiosk commerce API: cpp-httplib on a pool of worker threads,
-// SQLite behind a pool of connections. Every route runs inside `Server::route`, which
-// authenticates, turns ApiError/bad input into RFC 9457 problems and never lets an exception out.
-// Thread rules: start() once, then stop() from any thread (e.g. a signal watcher).
+// SQLite behind a pool of connections. Before any byte of a body is read, `Server::admit`
+// checks the request's framing and size and authenticates it (401/411/413/415 problems, the
+// connection then closed); bodies are read with a cap (GuardedHttpServer bounds the bytes on
+// the wire). Every route runs inside `Server::handle`, which authenticates, turns ApiError/bad
+// input into RFC 9457 problems and never lets an exception out.
+// Thread rules: bind() and run() once, then stop() from any thread (e.g. a signal watcher).
 
 #include "db.hpp"
 #include "util.hpp"
@@ -23,7 +26,9 @@ struct Response;
 
 namespace central_api {
 
+class GuardedHttpServer;
 class ImageCache;
+class OrderLookups;
 
 struct ServerOptions {
     std::string db_path;
@@ -34,23 +39,28 @@ struct ServerOptions {
     std::int64_t cursor_retention_s = 30 * 86400;  // tombstones kept, cursors honoured (≥ 7 days)
     std::int64_t idempotency_retention_s = 30 * 86400;
     std::int64_t staff_session_s = 4 * 3600;
-    std::size_t max_body_bytes = 1024 * 1024;
+    std::size_t max_body_bytes = 1024 * 1024;       // decoded body; chunked: twice that on the wire
+    std::size_t max_head_bytes = 64 * 1024;         // request line and headers together
     std::size_t image_cache_bytes = 64u * 1024 * 1024;
     std::string public_url;               // base of payment links; default http://HOST:PORT
     double rate_per_s = 200;              // per kiosk token; 0 disables rate limiting
     double rate_burst = 1000;             // requests a kiosk may send at once
+    int order_lookup_failures = 20;       // unknown order numbers a kiosk may try per window
+    std::int64_t order_lookup_window_s = 600;  // (0 failures: no limit)
 };
 
 struct KioskIdentity {
     std::string kiosk_id, store_id;
 };
 struct StaffIdentity {
-    std::string staff_id, name, store_id, token;
+    std::string staff_id, name, store_id, token_hash;
 };
 
-// What a route handler gets: the request, the response, a connection, who is calling, the time.
+// What a route handler gets: the request and its body (already read, at most max_body_bytes),
+// the response, a connection, who is calling, the time.
 struct Ctx {
     const httplib::Request& req;
+    const std::string& body;  // decode it with requests.hpp
     httplib::Response& res;
     Db& db;
     std::int64_t now;
@@ -59,8 +69,8 @@ struct Ctx {
     const ServerOptions& options;
     std::mutex& write_mutex;  // serialises writers inside this process (stock, orders, sessions)
     ImageCache& images;
+    OrderLookups& order_lookups;
 
-    json body() const;                       // parses the JSON body (400/422 on failure)
     std::string param(const char* name) const;  // query parameter or ""
     bool has_param(const char* name) const;
     std::string header(const char* name) const;
@@ -87,8 +97,11 @@ public:
 private:
     using Handler = std::function<void(Ctx&)>;
     void route(const char* method, const char* pattern, Access access, Handler handler);
-    void handle(const httplib::Request& req, httplib::Response& res, Access access,
-                const Handler& handler);
+    // Runs after the request line and headers, before the body: false (with the problem in
+    // `res` and the connection set to close) when the request is refused.
+    bool admit(const httplib::Request& req, httplib::Response& res);
+    void handle(const httplib::Request& req, const std::string& body, httplib::Response& res,
+                Access access, const Handler& handler);
 
     // Token bucket per kiosk: throws 429 rate_limited when the kiosk sends too fast.
     void check_rate(const std::string& kiosk_id, std::int64_t now);
@@ -100,9 +113,10 @@ private:
         std::int64_t refilled_at = 0;
     };
     std::unordered_map<std::string, Bucket> buckets_;
-    std::unique_ptr<httplib::Server> http_;
+    std::unique_ptr<GuardedHttpServer> http_;
     std::unique_ptr<DbPool> pool_;
     std::unique_ptr<ImageCache> images_;
+    std::unique_ptr<OrderLookups> order_lookups_;
     std::mutex write_mutex_;
     int port_ = 0;
     int listen_fd_ = -1;

@@ -19,6 +19,13 @@ cmake --build --preset release --target central-api kioskctl kiosk
 mkdir -p var
 db="var/demo.db"
 api=build/release/central_api/central-api
+# A database made by an older central-api (another schema) cannot be served: make it anew.
+if [ -f "$db" ] && ! "$api" tokens --db "$db" >/dev/null 2>&1; then
+  echo "demo: $db is from an older central-api ($("$api" tokens --db "$db" 2>&1 | head -1)); generating it anew, the old one kept as $db.old"
+  mv "$db" "$db.old"
+  rm -f "$db-wal" "$db-shm" "$db.demo-secrets"
+  rm -rf var/kiosk  # its replica, outbox and token belong to the old retailer
+fi
 if [ ! -f "$db" ]; then
   "$api" generate --db "$db" --products "$products"
 fi

@@ -6,11 +6,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_bounded.hpp"
+
 namespace kiosk {
 
 std::optional<std::string> I18n::add(const std::string& lang, const std::string& json_text) {
-    nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return lang + ": not a JSON object";
+    if (json_text.size() > 4 * 1024 * 1024) return lang + ": larger than 4 MiB";
+    const catalog_client::BoundedJson parsed = catalog_client::parse_json_bounded(json_text, 4);
+    if (!parsed.ok()) return lang + ": " + parsed.message;
+    const nlohmann::json& doc = parsed.doc;
+    if (!doc.is_object()) return lang + ": not a JSON object";
     std::map<std::string, std::string> table;
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         if (!it.value().is_string()) return lang + ": \"" + it.key() + "\" is not a string";

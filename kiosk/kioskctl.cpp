@@ -4,10 +4,12 @@
 // Errors are one line on stderr ("kioskctl: ...") and a non-zero exit.
 
 #include "api.hpp"
+#include "json_bounded.hpp"
 #include "kioskctl_config.hpp"
 #include "outbox.hpp"
 #include "replica.hpp"
 #include "search.hpp"
+#include "test_hooks.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -107,8 +109,10 @@ int main(int argc, char** argv) {
     if (!token_flag.empty()) settings.token_file = token_flag;
     if (!replica_flag.empty()) settings.replica_dir = replica_flag;
     if (!outbox_flag.empty()) settings.outbox_dir = outbox_flag;
-    if (settings.api_url.rfind("http://", 0) != 0 && settings.api_url.rfind("https://", 0) != 0)
-        die("the API URL must start with http:// or https://: " + settings.api_url, 2);
+    if (auto error = kiosk::check_api_url(settings.api_url, settings.allow_insecure_http)) die(*error, 2);
+    if (kiosk::is_insecure_remote(settings.api_url))
+        std::fprintf(stderr, "kioskctl: warning: %s is plain http:// to another machine (api.allow_insecure_http = true)\n",
+                     settings.api_url.c_str());
     std::string token;
     bool needs_token = !(*search_cmd || *product_cmd || *lookup_cmd);
     if (needs_token && !*health_cmd)
@@ -228,9 +232,13 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*order_cmd) {
-            std::ifstream in(order_file);
+            std::ifstream in(order_file, std::ios::binary);
             if (!in) die("cannot read " + order_file);
-            json request = json::parse(in, nullptr, false);
+            std::string text(1u << 20, '\0');  // an order body is far smaller than 1 MiB
+            in.read(text.data(), static_cast<std::streamsize>(text.size()));
+            text.resize(static_cast<std::size_t>(in.gcount()));
+            if (in.gcount() == static_cast<std::streamsize>(1u << 20)) die(order_file + ": larger than 1 MiB", 2);
+            json request = parse_json_or_discarded(text);
             if (!request.is_object() || !request.contains("lines") || !request["lines"].is_array())
                 die(order_file + ": expected a JSON object with lines, fulfilment, contact and payment", 2);
             std::vector<CartLine> lines;
@@ -248,13 +256,14 @@ int main(int argc, char** argv) {
                 body["lines"].push_back({{"sku", l.sku}, {"quantity", l.quantity}, {"unit_price", {{"amount", l.unit_price.amount}, {"currency", l.unit_price.currency}}}});
             body["channel"] = {{"store_id", me.value().store_id}, {"kiosk_id", me.value().kiosk_id}};
             Outbox outbox(settings.outbox_dir);
+            crash_point("kioskctl.before_enqueue");  // a test hook: nothing unless KIOSK_TEST_CRASH_AT says so
             auto entry = outbox.enqueue(body);
             if (!entry.ok()) die(describe(entry.error()));
             auto sent = outbox.send(entry.value().id, api);
             if (!sent.ok()) die("order recorded in the outbox (entry " + std::to_string(entry.value().id) + ") but not confirmed yet: " + describe(sent.error()) + "; run kioskctl outbox retry", 3);
             if (sent.value().state == OutboxState::Rejected) die("order rejected: " + sent.value().problem.dump(), 4);
             const Order& o = *sent.value().order;
-            print(as_json, o.raw, "order " + o.number + " " + o.status + ", total " + euros(o.total) +
+            print(as_json, to_json(o), "order " + o.number + " " + o.status + ", total " + euros(o.total) +
                                       (o.till_code.empty() ? "" : ", till code " + o.till_code) +
                                       (o.payment_url.empty() ? "" : ", pay at " + o.payment_url) + "\n");
             return 0;

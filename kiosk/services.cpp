@@ -1,6 +1,8 @@
 // Workers, the inbox, and the effects they carry out against catalog_client.
 #include "services.hpp"
 
+#include "json_bounded.hpp"
+
 #include "reducer.hpp"
 
 #include <algorithm>
@@ -115,11 +117,20 @@ Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inb
     image_cache_ = std::make_unique<ImageCache>(cfg.cache_dir, *api_, iopt);
     outbox_ = std::make_unique<Outbox>(cfg.client.outbox_dir);
     // The store this kiosk stands in, as last learnt (so an offline start still knows it).
-    std::ifstream in(identity_file(cfg));
-    json id = json::parse(in, nullptr, false);
-    if (!id.is_discarded() && id.is_object() && id.value("store_id", "") != "") {
-        store_id_ = id.value("store_id", "");
-        inbox_.post(act::Identity{id.value("kiosk_id", ""), store_id_});
+    // A damaged file (cut, wrong types) is ignored: the kiosk asks the API again.
+    std::ifstream in(identity_file(cfg), std::ios::binary);
+    std::string text(4096, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    const json id = parse_json_or_discarded(text, 4);
+    const auto field = [&id](const char* key) {
+        return id.is_object() && id.contains(key) && id[key].is_string() && id[key].get_ref<const std::string&>().size() <= 200
+                   ? id[key].get<std::string>()
+                   : std::string();
+    };
+    if (!field("store_id").empty()) {
+        store_id_ = field("store_id");
+        inbox_.post(act::Identity{field("kiosk_id"), store_id_});
     }
     stock_ = std::make_shared<AvailabilityCache>(*api_, store_id_);
     storage_ = std::make_unique<Worker>();

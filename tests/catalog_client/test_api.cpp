@@ -2,6 +2,7 @@
 // JSON mapping against malformed and hostile documents.
 #include "api.hpp"
 #include "harness.hpp"
+#include "json_bounded.hpp"
 
 #include <doctest/doctest.h>
 
@@ -97,12 +98,9 @@ TEST_CASE("quote, order exactly once with a retried key, typed out-of-stock") {
 TEST_CASE("staff session, customer history and events through the typed API") {
     testing::Harness h;
     Client c(h);
-    std::string pin, card;
+    std::string pin = h.pin_for("s-paris-rivoli-1"), card;
     {
         auto db = h.open_db();
-        auto st = db->prepare("SELECT pin FROM staff WHERE store_id = 'paris-rivoli' LIMIT 1");
-        REQUIRE(st.step());
-        pin = st.text(0);
         auto cs = db->prepare("SELECT card FROM purchases LIMIT 1");
         REQUIRE(cs.step());
         card = cs.text(0);
@@ -153,10 +151,11 @@ TEST_CASE("a malformed product inside a page is skipped and reported; a malforme
 }
 
 namespace {
-// Parses a page both ways: nlohmann then the typed reader, and the one-pass text parser.
+// Parses a page both ways: nlohmann (with the same nesting limit) then the typed reader, and
+// the one-pass text parser.
 void same_both_ways(const std::string& text) {
     CAPTURE(text);
-    json doc = json::parse(text, nullptr, false);
+    json doc = parse_json_or_discarded(text);
     auto fast = parse_change_page_text(text);
     if (doc.is_discarded()) {
         REQUIRE_FALSE(fast.ok());
@@ -225,4 +224,12 @@ TEST_CASE("the one-pass page parser accepts and rejects what nlohmann does, and 
     CHECK_FALSE(parse_change_page_text(page(R"({"op":"delete","product_id":"P","x":)" + deep + "}")).ok());
     std::string nested = std::string(200, '[') + std::string(200, ']');
     same_both_ways(page(R"({"op":"delete","product_id":"P","x":)" + nested + "}"));
+    // The nesting limit is the bounded parser's (64 levels), to the level: the page and its item
+    // are 3 of them.
+    for (std::size_t levels : {60u, 61u, 62u}) {
+        std::string inner = std::string(levels, '[') + std::string(levels, ']');
+        same_both_ways(page(R"({"op":"delete","product_id":"P","x":)" + inner + "}"));
+    }
+    CHECK(parse_change_page_text(page(R"({"op":"delete","product_id":"P","x":)" + std::string(61, '[') + std::string(61, ']') + "}")).ok());
+    CHECK_FALSE(parse_change_page_text(page(R"({"op":"delete","product_id":"P","x":)" + std::string(62, '[') + std::string(62, ']') + "}")).ok());
 }

@@ -1,5 +1,6 @@
 // The transport against a loopback server that misbehaves on purpose: retries with backoff,
 // timeouts, oversized answers, cancellation, problem documents, the bearer token.
+#include "api.hpp"
 #include "http.hpp"
 
 #include <httplib.h>
@@ -89,9 +90,9 @@ TEST_CASE("a GET returns the body, headers and the bearer token reaches the serv
     CHECK(seen_auth.empty());
 }
 
-TEST_CASE("idempotent requests are retried on 503 with backoff; others are not") {
+TEST_CASE("idempotent requests are retried on 503 with backoff; the staff PIN is not") {
     FaultServer s;
-    std::atomic<int> calls{0};
+    std::atomic<int> calls{0}, pins{0}, identities{0};
     s.http.Get("/flaky", [&](const httplib::Request&, httplib::Response& res) {
         if (++calls < 3) {
             res.status = 503;
@@ -100,9 +101,16 @@ TEST_CASE("idempotent requests are retried on 503 with backoff; others are not")
             res.set_content("{}", "application/json");
         }
     });
-    s.http.Post("/once", [&](const httplib::Request&, httplib::Response& res) {
-        ++calls;
+    // The API's staff PIN (a POST without Idempotency-Key) and identity (a GET), both down.
+    s.http.Post("/v1/staff/sessions", [&](const httplib::Request&, httplib::Response& res) {
+        ++pins;
         res.status = 503;
+        res.set_content(R"({"code":"internal","detail":"down"})", "application/problem+json");
+    });
+    s.http.Get("/v1/kiosks/me", [&](const httplib::Request&, httplib::Response& res) {
+        ++identities;
+        res.status = 503;
+        res.set_content(R"({"code":"internal","detail":"down"})", "application/problem+json");
     });
     s.start();
     Transport t(fast_options());
@@ -111,16 +119,18 @@ TEST_CASE("idempotent requests are retried on 503 with backoff; others are not")
     auto ok = t.perform(r);
     REQUIRE(ok.ok());
     CHECK(ok.value().attempts == 3);
-    calls = 0;
-    HttpRequest post;
-    post.method = "POST";
-    post.url = s.url("/once");
-    post.retry = false;
-    auto failed = t.perform(post);
-    REQUIRE_FALSE(failed.ok());
-    CHECK(failed.error().kind == ErrorKind::Http);
-    CHECK(failed.error().http_status == 503);
-    CHECK(calls == 1);
+    CHECK(calls == 3);
+
+    CommerceApi api(t, s.url(""));
+    auto pin = wait<StaffSession>([&](auto done) { api.open_staff_session("1234", "", done); });
+    REQUIRE_FALSE(pin.ok());
+    CHECK(pin.error().kind == ErrorKind::Http);
+    CHECK(pin.error().http_status == 503);
+    CHECK(pins == 1);  // a PIN attempt is sent once: a retry could count as another wrong PIN
+    auto me = wait<KioskIdentity>([&](auto done) { api.me(done); });
+    REQUIRE_FALSE(me.ok());
+    CHECK(me.error().http_status == 503);
+    CHECK(identities == HttpRequest{}.max_attempts);  // a GET is retried up to its attempts
 }
 
 TEST_CASE("a problem document becomes a typed error with its code") {
@@ -140,6 +150,9 @@ TEST_CASE("a problem document becomes a typed error with its code") {
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().code == "out_of_stock");
     CHECK(result.error().problem["available"] == 1);
+    CHECK(result.error().problem["sku"] == "A");
+    CHECK_FALSE(result.error().problem.contains("title"));  // only the fields the kiosk uses
+    CHECK_FALSE(result.error().problem.contains("type"));
     CHECK(describe(result.error()).find("out_of_stock") != std::string::npos);
 }
 

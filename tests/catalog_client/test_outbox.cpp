@@ -1,15 +1,15 @@
-// Exactly-once ordering through the outbox, against the reference server: a lost response
-// after the server committed, a process killed between write and send, rejections, an API
-// that is down and comes back. Each case counts the orders on the server.
+// Exactly-once ordering through the outbox, against the reference server: an answer lost after
+// the server committed, rejections, an API that is down and comes back, and no personal data
+// left on the kiosk's disk once orders have ended. Each case counts the orders on the server.
+// (Processes killed at each point of an order: tests/kiosk/test_crash_matrix.cpp.)
+#include "disk_scan.hpp"
 #include "harness.hpp"
+#include "image_cache.hpp"
 #include "outbox.hpp"
+#include "replica.hpp"
+#include "tcp_proxy.hpp"
 
 #include <doctest/doctest.h>
-
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 using namespace catalog_client;
 
@@ -22,6 +22,13 @@ std::int64_t server_orders(testing::Harness& h) {
     return st.integer(0);
 }
 
+std::int64_t stock_of(testing::Harness& h, const std::string& sku, const std::string& location) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT quantity FROM stock WHERE sku = ? AND location_id = ?");
+    st.bind(1, sku).bind(2, location);
+    return st.step() ? st.integer(0) : 0;
+}
+
 TransportOptions options(testing::Harness& h) {
     TransportOptions o;
     o.bearer_token = h.token;
@@ -29,56 +36,9 @@ TransportOptions options(testing::Harness& h) {
     return o;
 }
 
-// Forwards POST /v1/orders to the reference server; the first answer is held back until the
-// client has given up (the order is committed, the response is lost).
-class LosingProxy {
-public:
-    explicit LosingProxy(testing::Harness& h) : target_(h) {
-        http_.Post("/v1/orders", [this](const httplib::Request& req, httplib::Response& res) {
-            httplib::Client cli("127.0.0.1", target_.port());
-            httplib::Headers headers;
-            for (const char* name : {"Authorization", "Idempotency-Key", "X-Staff-Session"})
-                if (req.has_header(name)) headers.emplace(name, req.get_header_value(name));
-            auto r = cli.Post("/v1/orders", headers, req.body, "application/json");
-            if (++calls == 1) {
-                std::unique_lock lock(mutex_);
-                gate_.wait_for(lock, std::chrono::seconds(30), [&] { return open_; });
-            }
-            if (r) {
-                res.status = r->status;
-                res.set_content(r->body, r->get_header_value("Content-Type"));
-            } else {
-                res.status = 502;
-            }
-        });
-        port_ = http_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { http_.listen_after_bind(); });
-    }
-    ~LosingProxy() {
-        {
-            std::lock_guard lock(mutex_);
-            open_ = true;
-        }
-        gate_.notify_all();
-        http_.stop();
-        thread_.join();
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    std::atomic<int> calls{0};
-
-private:
-    testing::Harness& target_;
-    httplib::Server http_;
-    std::thread thread_;
-    int port_ = 0;
-    std::mutex mutex_;
-    std::condition_variable gate_;
-    bool open_ = false;
-};
-
 }  // namespace
 
-TEST_CASE("an order is recorded before it is sent, acknowledged once, and its personal data erased") {
+TEST_CASE("an order is recorded before it is sent and acknowledged once; sending it again does nothing") {
     testing::Harness h;
     testing::TempDir dir;
     Transport t(options(h));
@@ -91,26 +51,35 @@ TEST_CASE("an order is recorded before it is sent, acknowledged once, and its pe
     CHECK(entry.value().state == OutboxState::Pending);
     CHECK(entry.value().idempotency_key.size() == 36);
     CHECK(outbox.depth() == 1);
+    CHECK(server_orders(h) == 0);  // recorded, not sent
     auto sent = outbox.send(entry.value().id, api);
     REQUIRE(sent.ok());
     CHECK(sent.value().state == OutboxState::Acknowledged);
     REQUIRE(sent.value().order);
     CHECK(sent.value().order->number.rfind("K-", 0) == 0);
-    CHECK_FALSE(sent.value().body.contains("contact"));
+    CHECK(sent.value().order->fulfilment["store_id"] == "paris-rivoli");
+    CHECK_FALSE(sent.value().order->till_code.empty());
     CHECK(outbox.depth() == 0);
     CHECK(server_orders(h) == 1);
-    // Sending an ended entry again does nothing.
+    // Sending an ended entry again does nothing; reopening the outbox reads the same order.
     CHECK(outbox.send(entry.value().id, api).value().order->number == sent.value().order->number);
     CHECK(server_orders(h) == 1);
+    CHECK(stock_of(h, sku, "paris-rivoli") == 1);
+    Outbox reopened(dir.path);
+    auto again = reopened.get(entry.value().id);
+    REQUIRE(again);
+    REQUIRE(again->order);
+    CHECK(again->order->number == sent.value().order->number);
+    CHECK(again->order->total == sent.value().order->total);
 }
 
-TEST_CASE("the response is lost after the server committed: the retry with the same key gets the same order") {
+TEST_CASE("the answer is lost after the server committed: the retry with the same key gets the same order") {
     testing::Harness h;
     testing::TempDir dir;
-    LosingProxy proxy(h);
+    testing::TcpProxy proxy(h.port());
+    proxy.script("POST /v1/orders", testing::TcpProxy::Action::LoseAnswer);  // the first answer only
     Transport t(options(h));
     CommerceApi api(t, proxy.url());
-    api.set_order_timeout(std::chrono::milliseconds(500));
     Outbox outbox(dir.path);
     std::string sku = testing::stock_only_at(h, "paris-rivoli", 3);
     auto entry = outbox.enqueue(testing::order_body(h, sku, 1, "paris-rivoli"));
@@ -118,35 +87,9 @@ TEST_CASE("the response is lost after the server committed: the retry with the s
     auto sent = outbox.send(entry.value().id, api);
     REQUIRE(sent.ok());
     CHECK(sent.value().state == OutboxState::Acknowledged);
-    CHECK(proxy.calls >= 2);          // the first answer was lost, the transport retried
-    CHECK(server_orders(h) == 1);     // exactly one order
-}
-
-TEST_CASE("killed between write and send: after a restart the pending order is sent once") {
-    testing::Harness h;
-    testing::TempDir dir;
-    std::string sku = testing::stock_only_at(h, "paris-rivoli", 3);
-    std::int64_t id = 0;
-    {
-        Outbox before_crash(dir.path);
-        auto entry = before_crash.enqueue(testing::order_body(h, sku, 1, "paris-rivoli"));
-        REQUIRE(entry.ok());
-        id = entry.value().id;
-    }  // the process dies here: nothing was sent
-    CHECK(server_orders(h) == 0);
-    Transport t(options(h));
-    CommerceApi api(t, h.url());
-    Outbox after_restart(dir.path);
-    CHECK(after_restart.depth() == 1);
-    auto resent = after_restart.resend_pending(api);
-    REQUIRE(resent.size() == 1);
-    CHECK(resent[0].id == id);
-    CHECK(resent[0].state == OutboxState::Acknowledged);
-    CHECK(server_orders(h) == 1);
-    // A second restart finds nothing to send.
-    Outbox again(dir.path);
-    CHECK(again.resend_pending(api).empty());
-    CHECK(server_orders(h) == 1);
+    CHECK(proxy.count("POST /v1/orders") == 2);  // the first answer was lost, the transport retried
+    CHECK(server_orders(h) == 1);                // exactly one order
+    CHECK(stock_of(h, sku, "paris-rivoli") == 2);  // and the stock moved once
 }
 
 TEST_CASE("a rejection ends the entry with its problem; an unreachable API leaves it pending") {
@@ -161,7 +104,10 @@ TEST_CASE("a rejection ends the entry with its problem; an unreachable API leave
     REQUIRE(rejected.ok());
     CHECK(rejected.value().state == OutboxState::Rejected);
     CHECK(rejected.value().problem["code"] == "out_of_stock");
+    CHECK(rejected.value().problem["sku"] == sku);
+    CHECK(rejected.value().problem["available"] == 1);
     CHECK_FALSE(rejected.value().body.contains("contact"));
+    CHECK(rejected.value().body["lines"][0]["sku"] == sku);  // what was ordered stays
 
     Transport down_transport(options(h));
     CommerceApi down(down_transport, "http://127.0.0.1:1");
@@ -179,4 +125,74 @@ TEST_CASE("a rejection ends the entry with its problem; an unreachable API leave
     REQUIRE(resent.size() == 1);
     CHECK(resent[0].state == OutboxState::Acknowledged);
     CHECK(server_orders(h) == 1);
+}
+
+TEST_CASE("once its orders have ended, nothing personal is left on the kiosk's disk (WAL and SHM included)") {
+    testing::Harness h;
+    testing::TempDir root;  // the kiosk's data directories: replica, image cache, outbox
+    Transport t(options(h));
+    CommerceApi api(t, h.url());
+    Replica replica(root.path + "/replica");
+    REQUIRE(replica.sync(api).ok());
+    ImageCache images(root.path + "/cache", api);
+    {
+        Replica::Reader reader(replica);
+        auto p = reader.product("P0000001");
+        REQUIRE(p);
+        REQUIRE_FALSE(p->images.empty());
+        REQUIRE(images.load(p->images[0].url).ok());
+    }
+    Outbox outbox(root.path + "/outbox");  // stays open, as in a running kiosk: -wal and -shm exist
+    const testing::Shopper shopper = testing::shopper_for(h, root.path);
+    CHECK(testing::personal_data_under(root.path, shopper).empty());
+
+    std::string sku = testing::stock_only_at(h, "paris-rivoli", 1);
+    {
+        auto db = h.open_db();
+        db->prepare("INSERT OR REPLACE INTO stock(sku, location_id, quantity) VALUES(?, 'wh-moissy-cramayel', 10)").bind(1, sku).run();
+    }
+    json delivery = testing::with_shopper(testing::order_body(h, sku, 1, ""), shopper);
+    delivery["payment"]["method"] = "pay_on_phone";
+    json pickup = testing::with_shopper(testing::order_body(h, sku, 1, "paris-rivoli"), shopper);
+    json too_many = testing::with_shopper(testing::order_body(h, sku, 50, "paris-rivoli"), shopper);
+
+    auto d = outbox.enqueue(delivery);
+    REQUIRE(d.ok());
+    // While an order is pending its details are on the disk: the scan sees them.
+    for (const auto& needle : shopper.strings()) {
+        CAPTURE(needle);
+        CHECK_FALSE(testing::files_holding(root.path + "/outbox", needle).empty());
+    }
+    auto p = outbox.enqueue(pickup);
+    auto r = outbox.enqueue(too_many);
+    REQUIRE(p.ok());
+    REQUIRE(r.ok());
+    auto d_sent = outbox.send(d.value().id, api);
+    auto p_sent = outbox.send(p.value().id, api);
+    auto r_sent = outbox.send(r.value().id, api);
+    REQUIRE(d_sent.ok());
+    REQUIRE(p_sent.ok());
+    REQUIRE(r_sent.ok());
+    REQUIRE(d_sent.value().state == OutboxState::Acknowledged);
+    REQUIRE(p_sent.value().state == OutboxState::Acknowledged);
+    REQUIRE(r_sent.value().state == OutboxState::Rejected);
+    CHECK(server_orders(h) == 2);
+    // What the confirmation and the ticket need is still there.
+    const Order& o = *d_sent.value().order;
+    CHECK(o.number.rfind("K-", 0) == 0);
+    CHECK_FALSE(o.payment_url.empty());
+    CHECK(o.fulfilment["type"] == "delivery");
+    CHECK_FALSE(o.fulfilment.contains("address"));
+    CHECK(o.fulfilment["eta"]["min"].is_string());
+    CHECK(o.lines.size() == 1);
+    CHECK(p_sent.value().order->fulfilment["ready_by"].is_string());
+    CHECK(r_sent.value().problem["code"] == "out_of_stock");
+
+    auto found = testing::personal_data_under(root.path, shopper);
+    for (const auto& f : found) MESSAGE(f);
+    CHECK(found.empty());
+    // The same after the outbox is closed and opened again (a restart).
+    Outbox reopened(root.path + "/outbox");
+    CHECK(reopened.get(d.value().id)->order->number == o.number);
+    CHECK(testing::personal_data_under(root.path, shopper).empty());
 }

@@ -1,13 +1,17 @@
 // The local replica against the reference server: full sync, delta with deletions, 410 and the
-// atomic swap, failures that leave the replica in use untouched, code lookups.
+// switch to a new generation with readers open (and a restart), failures that leave the
+// replica in use untouched, code lookups.
 #include "client_fixture.hpp"
 #include "mutate.hpp"
 #include "replica.hpp"
+#include "search.hpp"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 using namespace catalog_client;
 
@@ -180,4 +184,96 @@ TEST_CASE("after deltas, the replica's variants and categories equal the server'
     auto indexed = db.prepare("SELECT (SELECT COUNT(*) FROM search), (SELECT COUNT(*) FROM products)");
     REQUIRE(indexed.step());
     CHECK(indexed.integer(0) == indexed.integer(1));
+}
+
+TEST_CASE("a full resync after 410 with readers open and reading: no error, right counts, across a restart") {
+    Fixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    Replica::Reader before(f.replica);  // opened on the first generation, used again at the end
+    REQUIRE(before.product_count() == 300);
+    // A delta leaves frames in the write-ahead log of the file in use (a reader is open).
+    central_api::mutate_catalog(f.h.db_path(), 10, 21, [&] { return f.h.now(); });
+    auto delta = f.replica.sync(f.api);
+    REQUIRE(delta.ok());
+    REQUIRE_FALSE(delta.value().full);
+    CHECK(before.product_count() == static_cast<std::int64_t>(f.server_ids().size()));
+
+    // The cursor expires; the next sync gets 410 and rebuilds while another thread reads.
+    central_api::mutate_catalog(f.h.db_path(), 10, 22, [&] { return f.h.now(); });
+    f.h.advance(31 * 86400);
+    std::atomic<bool> synced{false};
+    std::atomic<int> reads{0};
+    std::string reader_error;
+    Replica::Reader busy(f.replica);
+    std::thread reading([&] {
+        try {
+            Search search(busy);
+            while (!synced) {
+                SearchQuery q;
+                q.text = "pull";
+                search.run(q);
+                busy.product("P0000003");
+                busy.lookup_code(busy.product("P0000004") ? busy.product("P0000004")->ref : "x");
+                busy.product_count();
+                ++reads;
+            }
+        } catch (const std::exception& e) {
+            reader_error = e.what();
+        }
+    });
+    auto report = f.replica.sync(f.api);
+    synced = true;
+    reading.join();
+    REQUIRE(report.ok());
+    CHECK(report.value().full);
+    CHECK(reader_error.empty());
+    CHECK(reads > 0);
+
+    const auto ids = f.server_ids();
+    const auto expected = static_cast<std::int64_t>(ids.size());
+    auto check_reader = [&](Replica::Reader& reader) {
+        CHECK(reader.product_count() == expected);
+        Search search(reader);
+        SearchQuery all;
+        all.limit = 500;
+        CHECK(search.run(all).total == expected);
+        SearchQuery pull;
+        pull.text = "pull";
+        CHECK(search.run(pull).total > 0);
+        auto p = reader.product(*ids.begin());
+        REQUIRE(p);
+        auto by_ref = reader.lookup_code(p->ref);
+        REQUIRE(by_ref);
+        CHECK(by_ref->first.id == p->id);
+        CHECK(reader.stores().size() == 42);
+    };
+    check_reader(before);
+    check_reader(busy);
+    Replica::Reader fresh(f.replica);
+    check_reader(fresh);
+
+    // A restart: new objects on the same directory read the same, and the next delta works.
+    {
+        Replica again(f.dir.path + "/replica");
+        Replica::Reader after_restart(again);
+        check_reader(after_restart);
+        central_api::mutate_catalog(f.h.db_path(), 5, 23, [&] { return f.h.now(); });
+        auto next = again.sync(f.api);
+        REQUIRE(next.ok());
+        CHECK_FALSE(next.value().full);
+        CHECK(after_restart.product_count() == static_cast<std::int64_t>(f.server_ids().size()));
+    }
+    Db db(f.replica.db_path(), Db::Mode::ReadOnly);
+    auto integrity = db.prepare("PRAGMA integrity_check");
+    REQUIRE(integrity.step());
+    CHECK(integrity.text(0) == "ok");
+    CHECK(f.replica_ids() == f.server_ids());
+    // One generation is left: the pointer, the lock and the files of the one in use.
+    const std::string current = std::filesystem::path(f.replica.db_path()).filename().string();
+    CHECK(current != "catalog-1.db");
+    for (const auto& entry : std::filesystem::directory_iterator(f.dir.path + "/replica")) {
+        std::string name = entry.path().filename().string();
+        CAPTURE(name);
+        CHECK((name == "current" || name == "sync.lock" || name.rfind(current, 0) == 0));
+    }
 }

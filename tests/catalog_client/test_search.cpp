@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -123,21 +124,49 @@ TEST_CASE("filters, sorts, availability here and paging") {
         CHECK(min_price >= last);
         last = min_price;
     }
+    // Each filter: every result satisfies it, and the unfiltered results hold some that do not
+    // (the filter visibly removed something).
+    auto has_size = [&](const std::string& id, const std::string& size) {
+        auto p = reader.product(id);
+        for (const auto& v : p->variants)
+            if (auto it = v.options.find("size"); it != v.options.end() && it->second == size) return true;
+        return false;
+    };
     q.size = "42";
     auto size42 = search.run(q);
-    CHECK(size42.total > 0);
-    CHECK(size42.total <= shoes.total);
-    q = {};
-    q.price_max = 2000;
-    for (const auto& hit : search.run(q).hits) {
-        auto p = reader.product(hit.product_id);
+    REQUIRE(size42.total > 0);
+    CHECK(size42.total < shoes.total);
+    for (const auto& hit : size42.hits) CHECK(has_size(hit.product_id, "42"));
+    CHECK(std::any_of(shoes.hits.begin(), shoes.hits.end(), [&](const SearchHit& h) { return !has_size(h.product_id, "42"); }));
+
+    auto lowest_price = [&](const std::string& id) {
+        auto p = reader.product(id);
         std::int64_t min_price = INT64_MAX;
         for (const auto& v : p->variants) min_price = std::min(min_price, v.online_price.amount);
-        CHECK(min_price <= 2000);
-    }
-    q = {};
+        return min_price;
+    };
+    SearchQuery everything;
+    everything.limit = 500;
+    auto all_products = search.run(everything);
+    REQUIRE(all_products.hits.size() == 300);
+    q = everything;
+    q.price_max = 2000;
+    auto cheap = search.run(q);
+    REQUIRE_FALSE(cheap.hits.empty());
+    for (const auto& hit : cheap.hits) CHECK(lowest_price(hit.product_id) <= 2000);
+    CHECK(std::any_of(all_products.hits.begin(), all_products.hits.end(), [&](const SearchHit& h) { return lowest_price(h.product_id) > 2000; }));
+
+    auto web_only = [&](const std::string& id) {
+        auto p = reader.product(id);
+        return std::all_of(p->variants.begin(), p->variants.end(), [](const Variant& v) { return v.online_only; });
+    };
+    q = everything;
     q.web_only = true;
-    CHECK(search.run(q).total > 0);
+    auto web = search.run(q);
+    REQUIRE_FALSE(web.hits.empty());
+    for (const auto& hit : web.hits) CHECK(web_only(hit.product_id));
+    CHECK(web.total < all_products.total);
+    CHECK(std::any_of(all_products.hits.begin(), all_products.hits.end(), [&](const SearchHit& h) { return !web_only(h.product_id); }));
 
     // Products available here come first among equals, and the filter keeps only them.
     SearchQuery browse;

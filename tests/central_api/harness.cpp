@@ -53,18 +53,18 @@ std::string Response::header(const std::string& name) const {
 
 Harness::Harness(central_api::ServerOptions extra) : now_(central_api::system_clock()()) {
     fs::copy_file(template_db(), db_path());
+    fs::copy_file(central_api::demo_secrets_path(template_db()), central_api::demo_secrets_path(db_path()));
+    kiosks_ = central_api::demo_kiosks(db_path());
+    staff_ = central_api::demo_staff(db_path());
     extra.db_path = db_path();
     extra.clock = [this] { return now_.load(); };
     options_ = extra;
     server_ = std::make_unique<central_api::Server>(extra);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->run(); });
-    auto db = open_db();
-    auto st = db->prepare("SELECT token, id, store_id FROM kiosks WHERE store_id = 'paris-rivoli'");
-    if (!st.step()) throw std::runtime_error("no kiosk for paris-rivoli");
-    token = st.text(0);
-    kiosk_id = st.text(1);
-    store_id = st.text(2);
+    token = token_for_store("paris-rivoli");
+    kiosk_id = "k-paris-rivoli-1";
+    store_id = "paris-rivoli";
 }
 
 Harness::~Harness() { stop_server(); }
@@ -86,11 +86,15 @@ void Harness::start_server() {
 }
 
 std::string Harness::token_for_store(const std::string& store) {
-    auto db = open_db();
-    auto st = db->prepare("SELECT token FROM kiosks WHERE store_id = ?");
-    st.bind(1, store);
-    if (!st.step()) throw std::runtime_error("no kiosk for " + store);
-    return st.text(0);
+    for (const auto& k : kiosks_)
+        if (k.store_id == store) return k.token;
+    throw std::runtime_error("no kiosk for " + store);
+}
+
+std::string Harness::pin_for(const std::string& staff_id) {
+    for (const auto& s : staff_)
+        if (s.staff_id == staff_id) return s.pin;
+    throw std::runtime_error("no staff " + staff_id);
 }
 
 std::unique_ptr<central_api::Db> Harness::open_db() const {

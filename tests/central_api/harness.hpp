@@ -5,6 +5,7 @@
 // database generated once per test run (copied, never opened twice).
 
 #include "db.hpp"
+#include "secrets.hpp"
 #include "server.hpp"
 
 #include <httplib.h>
@@ -30,7 +31,8 @@ struct TempDir {
     std::string path;
 };
 
-// Path of the template database (300 products, seed 7, fast PIN hashes), generated on first use.
+// Path of the template database (300 products, seed 7, fast PIN hashes), generated on first use,
+// with its demo secrets file beside it.
 const std::string& template_db();
 
 struct Response {
@@ -58,7 +60,10 @@ public:
 
     // The first kiosk's token and identity (store "paris-rivoli" unless stated).
     std::string token, kiosk_id, store_id;
+    // The demo kiosk token of a store, and the demo PIN of a staff member ("s-paris-rivoli-1"),
+    // derived from the database's secrets file as `central-api tokens` and `staff` print them.
     std::string token_for_store(const std::string& store_id);
+    std::string pin_for(const std::string& staff_id);
     // A direct connection to the database, for set-up and checks.
     std::unique_ptr<central_api::Db> open_db() const;
 
@@ -73,6 +78,8 @@ public:
 
 private:
     TempDir dir_;
+    std::vector<central_api::DemoKiosk> kiosks_;
+    std::vector<central_api::DemoStaff> staff_;
     std::atomic<std::int64_t> now_;
     central_api::ServerOptions options_;
     std::unique_ptr<central_api::Server> server_;

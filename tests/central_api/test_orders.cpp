@@ -162,6 +162,29 @@ TEST_CASE("idempotency: same key and body replays the same answer; another body 
     CHECK(count.integer(0) == 1);
 }
 
+TEST_CASE("contact is validated on its values: null or empty email and phone are no contact") {
+    Harness h;
+    std::string sku = testing::stock_only_at(h, "paris-rivoli", 2);
+    const json body = testing::order_body(h, sku, 1, "paris-rivoli");
+    int n = 0;
+    for (const json& contact : {json{{"email", nullptr}}, json{{"phone", nullptr}},
+                                json{{"email", nullptr}, {"phone", nullptr}}, json{{"email", ""}},
+                                json{{"phone", ""}}, json{{"email", ""}, {"phone", "   "}},
+                                json{{"email", nullptr}, {"phone", ""}}}) {
+        CAPTURE(contact.dump());
+        json bad = body;
+        bad["contact"] = contact;
+        auto r = h.post("/v1/orders", bad, {{"Idempotency-Key", "c-" + std::to_string(++n)}});
+        CHECK(r.status == 422);
+        CHECK(testing::names_field(r, "contact", "missing"));
+    }
+    CHECK(stock_of(h, sku, "paris-rivoli") == 2);
+    // One usable value is enough.
+    json phone_only = body;
+    phone_only["contact"] = {{"email", nullptr}, {"phone", "06 12 34 56 78"}};
+    CHECK(h.post("/v1/orders", phone_only, {{"Idempotency-Key", "c-ok"}}).status == 201);
+}
+
 TEST_CASE("a stale unit price orders nothing: 409 price_changed with the new price, replayed too") {
     Harness h;
     std::string sku = testing::stock_only_at(h, "paris-rivoli", 5);

@@ -9,13 +9,7 @@ using testing::Harness;
 using testing::json;
 
 namespace {
-std::string pin_of(Harness& h, const std::string& staff_id) {
-    auto db = h.open_db();
-    auto st = db->prepare("SELECT pin FROM staff WHERE id = ?");
-    st.bind(1, staff_id);
-    REQUIRE(st.step());
-    return st.text(0);
-}
+std::string pin_of(Harness& h, const std::string& staff_id) { return h.pin_for(staff_id); }
 std::string wrong_pin(const std::string& right) { return right == "000000" ? "000001" : "000000"; }
 }  // namespace
 

@@ -82,12 +82,61 @@ TEST_CASE("full sync, then the delta after mutate, with deletions, matches the s
 
 TEST_CASE("a price change reaches the feed and the order check") {
     Harness h;
-    Replica replica;
-    pull(h, replica, 1000);
+    Replica before;
+    pull(h, before, 1000);
     central_api::mutate_catalog(h.db_path(), 30, 11, [&] { return h.now(); });
-    replica.upserts = 0;
-    pull(h, replica, 1000);
-    CHECK(replica.upserts > 0);
+    Replica after = before;
+    after.upserts = 0;
+    pull(h, after, 1000);
+    REQUIRE(after.upserts > 0);
+
+    // A variant whose online price the feed now carries differently, still sold in store.
+    std::string sku;
+    std::int64_t old_price = 0, new_price = 0;
+    int changed = 0;
+    for (const auto& [id, product] : after.products) {
+        auto was = before.products.find(id);
+        if (was == before.products.end()) continue;
+        for (const auto& v : product["variants"]) {
+            for (const auto& w : was->second["variants"]) {
+                if (w["sku"] != v["sku"]) continue;
+                std::int64_t o = w["price"]["online"]["amount"], n = v["price"]["online"]["amount"];
+                if (o == n) continue;
+                ++changed;
+                if (sku.empty() && !v.value("online_only", false)) sku = v["sku"], old_price = o, new_price = n;
+            }
+        }
+    }
+    REQUIRE(!sku.empty());
+    MESSAGE(changed << " variants changed their online price; checking " << sku);
+    // The feed carries the price the server charges.
+    {
+        auto db = h.open_db();
+        auto st = db->prepare("SELECT price_online FROM variants WHERE sku = ?");
+        st.bind(1, sku);
+        REQUIRE(st.step());
+        CHECK(st.integer(0) == new_price);
+    }
+    auto quote = h.post("/v1/quotes", json{{"lines", {{{"sku", sku}, {"quantity", 1}}}}});
+    REQUIRE(quote.status == 200);
+    CHECK(quote.doc()["lines"][0]["unit_price"]["amount"] == new_price);
+
+    // An order at the old price is refused with the new one; at the new price it goes through.
+    {
+        auto db = h.open_db();
+        db->prepare("INSERT OR REPLACE INTO stock(sku, location_id, quantity) VALUES(?,?,?)").bind(1, sku).bind(2, "paris-rivoli").bind(3, 5).run();
+    }
+    json order = testing::order_body(h, sku, 1, "paris-rivoli");
+    order["lines"][0]["unit_price"] = {{"amount", old_price}, {"currency", "EUR"}};
+    auto stale = h.post("/v1/orders", order, {{"Idempotency-Key", "price-old"}});
+    CHECK(stale.status == 409);
+    CHECK(stale.doc()["code"] == "price_changed");
+    CHECK(stale.doc()["sku"] == sku);
+    CHECK(stale.doc()["price"]["amount"] == new_price);
+    order["lines"][0]["unit_price"]["amount"] = new_price;
+    auto fresh = h.post("/v1/orders", order, {{"Idempotency-Key", "price-new"}});
+    CHECK(fresh.status == 201);
+    CHECK(fresh.doc()["lines"][0]["unit_price"]["amount"] == new_price);
 }
 
 TEST_CASE("cursors: malformed is 422; expired, compacted or from another database is 410") {

@@ -1,5 +1,7 @@
 // kioskctl end to end against the reference server: sync, search, product, lookup, stock, quote,
-// order through the outbox, outbox, health, and its errors.
+// order through the outbox (counted on the server), outbox, health, its errors, and no personal
+// data left in its directories once its orders are acknowledged.
+#include "disk_scan.hpp"
 #include "harness.hpp"
 
 #include <doctest/doctest.h>
@@ -9,6 +11,22 @@
 using testing::json;
 
 namespace {
+// The numbers of the orders on the server.
+std::vector<std::string> server_orders(testing::Harness& h) {
+    std::vector<std::string> out;
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT number FROM orders ORDER BY number");
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+}
+
+std::int64_t stock_of(testing::Harness& h, const std::string& sku, const std::string& location) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT quantity FROM stock WHERE sku = ? AND location_id = ?");
+    st.bind(1, sku).bind(2, location);
+    return st.step() ? st.integer(0) : 0;
+}
+
 struct Ctl {
     testing::Harness h;
     testing::TempDir dir;
@@ -59,13 +77,20 @@ TEST_CASE("kioskctl syncs, searches, shows products, stock and quotes, orders on
                   {"contact", {{"email", "ines.martin@example.org"}}},
                   {"payment", {{"method", "pay_at_till"}}}};
     std::ofstream(c.dir.path + "/order.json") << order.dump();
+    CHECK(server_orders(c.h).empty());
     auto placed = c.run({"order", "--file", c.dir.path + "/order.json"});
     REQUIRE(placed.code == 0);
     json o = json::parse(placed.out);
     CHECK(o["number"].get<std::string>().rfind("K-", 0) == 0);
+    CHECK(server_orders(c.h) == std::vector<std::string>{o["number"].get<std::string>()});  // once, on the server
+    CHECK(stock_of(c.h, sku, "paris-rivoli") == 1);                                        // the stock moved once
     auto outbox = json::parse(c.run({"outbox"}).out);
     CHECK(outbox["pending"] == 0);
     CHECK(outbox["entries"][0]["number"] == o["number"]);
+    // Retrying the outbox sends nothing again.
+    auto retry = json::parse(c.run({"outbox", "retry"}).out);
+    CHECK(retry["entries"].empty());
+    CHECK(server_orders(c.h).size() == 1);
 
     auto health = c.run({"health"});
     CHECK(health.code == 0);
@@ -92,4 +117,42 @@ TEST_CASE("kioskctl errors are one line and a non-zero exit") {
     auto bad_sku = c.run({"stock", "NOPE"});
     CHECK(bad_sku.code != 0);
     CHECK(bad_sku.err.find("unknown SKU") != std::string::npos);
+}
+
+TEST_CASE("kioskctl order: once acknowledged, no personal data is left in the kiosk's directories") {
+    Ctl c;
+    REQUIRE(c.run({"sync"}).code == 0);
+    testing::TempDir inputs;  // the order files the operator wrote: not the kiosk's data
+    const testing::Shopper shopper = testing::shopper_for(c.h, c.dir.path);
+    std::string sku = testing::stock_only_at(c.h, "paris-rivoli", 2);
+    {
+        auto db = c.h.open_db();
+        db->prepare("INSERT OR REPLACE INTO stock(sku, location_id, quantity) VALUES(?, 'wh-moissy-cramayel', 10)").bind(1, sku).run();
+    }
+    json delivery = {{"lines", {{{"sku", sku}, {"quantity", 1}}}},
+                     {"fulfilment", {{"type", "delivery"}}},
+                     {"payment", {{"method", "pay_on_phone"}}}};
+    json pickup = {{"lines", {{{"sku", sku}, {"quantity", 1}}}},
+                   {"fulfilment", {{"type", "pickup"}, {"store_id", "paris-rivoli"}}},
+                   {"payment", {{"method", "pay_at_till"}}}};
+    std::ofstream(inputs.path + "/delivery.json") << testing::with_shopper(delivery, shopper).dump();
+    std::ofstream(inputs.path + "/pickup.json") << testing::with_shopper(pickup, shopper).dump();
+    auto d = c.run({"order", "--file", inputs.path + "/delivery.json"});
+    auto p = c.run({"order", "--file", inputs.path + "/pickup.json"});
+    REQUIRE(d.code == 0);
+    REQUIRE(p.code == 0);
+    CHECK(server_orders(c.h).size() == 2);
+    json placed = json::parse(d.out);
+    CHECK(placed["fulfilment"]["type"] == "delivery");
+    CHECK_FALSE(placed["fulfilment"].contains("address"));
+    CHECK_FALSE(placed["payment"]["payment_url"].get<std::string>().empty());
+    auto outbox = json::parse(c.run({"outbox"}).out);
+    CHECK(outbox["pending"] == 0);
+    CHECK(outbox["entries"].size() == 2);
+
+    auto found = testing::personal_data_under(c.dir.path, shopper);
+    for (const auto& f : found) MESSAGE(f);
+    CHECK(found.empty());
+    // The files the operator wrote do hold them: the scan would see them.
+    CHECK_FALSE(testing::personal_data_under(inputs.path, shopper).empty());
 }
