@@ -179,6 +179,10 @@ bool transient(const Error& e) {
 
 }  // namespace
 
+Error problem_error(long status, const std::string& body, const std::map<std::string, std::string>& headers) {
+    return http_error(status, body, headers);
+}
+
 const char* to_string(ErrorKind kind) {
     switch (kind) {
         case ErrorKind::Network: return "network";

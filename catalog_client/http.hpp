@@ -58,6 +58,11 @@ struct TransportOptions {
     std::string user_agent = "endless-aisle-kiosk/0.1";
 };
 
+// The Error for an answer with status >= 400: its problem document (`body`, possibly empty or
+// hostile) read bounded, only the fields the kiosk uses kept; Retry-After from `headers` (names
+// in lower case). Never throws.
+Error problem_error(long status, const std::string& body, const std::map<std::string, std::string>& headers);
+
 class Transport {
 public:
     using Callback = std::function<void(Result<HttpResponse>)>;

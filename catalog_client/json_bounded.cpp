@@ -58,6 +58,14 @@ private:
 
 BoundedJson parse_json_bounded(std::string_view text, std::size_t max_depth) {
     BoundedJson out;
+    // A raw NUL is never valid JSON (inside a string it must be escaped); nlohmann would stop
+    // reading there and accept what came before.
+    if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+        out.fault = JsonFault::Syntax;
+        out.message = "NUL byte at offset " + std::to_string(nul);
+        out.doc = json(json::value_t::discarded);
+        return out;
+    }
     json doc;
     DepthLimitedSax sax(doc, max_depth);
     bool parsed = false;

@@ -658,7 +658,7 @@ private:
         }
         // A fraction, an exponent, or an integer too large for 64 bits: a double, as nlohmann.
         auto r = std::from_chars(first, last, v.real_);
-        if (r.ptr != last) return false;
+        if (r.ec != std::errc() || r.ptr != last) return false;  // 1e400 is out of range, as nlohmann says
         v.kind_ = FastValue::Kind::Float;
         return true;
     }

@@ -1,6 +1,7 @@
 // The kiosk's TOML configuration.
 #include "config.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 #include <toml++/toml.h>
@@ -29,7 +30,7 @@ struct Reader {
         auto node = table[section][key];
         if (!node) return;
         auto v = node.value<double>();
-        if (!v || *v < lo || *v > hi)
+        if (!v || !std::isfinite(*v) || *v < lo || *v > hi)
             error = where(section, key) + " must be a number from " + std::to_string(static_cast<long long>(lo)) +
                     " to " + std::to_string(static_cast<long long>(hi));
         else into = *v;
@@ -38,7 +39,9 @@ struct Reader {
         if (error) return;
         auto node = table[section][key];
         if (!node) return;
-        auto v = node.value<std::int64_t>();
+        // Only a TOML integer: toml++ converts a float by casting it first (undefined behaviour
+        // for 5e66).
+        auto v = node.is_integer() ? node.value<std::int64_t>() : std::nullopt;
         if (!v || *v < lo || *v > hi)
             error = where(section, key) + " must be a whole number from " + std::to_string(lo) + " to " +
                     std::to_string(hi);

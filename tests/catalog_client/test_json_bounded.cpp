@@ -49,4 +49,10 @@ TEST_CASE("bounded JSON: malformed text, invalid UTF-8 and trailing bytes are sy
         CHECK(parse_json_or_discarded(bad).is_discarded());
     }
     CHECK(parse_json_or_discarded("[]") == nlohmann::json::array());
+    // A NUL byte ends nothing: what follows is not ignored (found by fuzzing).
+    for (const std::string& text : {std::string("8\0", 2), std::string("{\"a\":1}\0junk", 12), std::string("[\"a\0b\"]", 7)}) {
+        const auto r = parse_json_bounded(text);
+        CHECK(r.fault == JsonFault::Syntax);
+        CHECK(r.message.find("NUL") != std::string::npos);
+    }
 }

@@ -1,0 +1,35 @@
+// Fuzz target: the kiosk's reading of an error answer (catalog_client::problem_error): a status
+// from the first two bytes, a Retry-After header from the next few, the rest as the problem
+// document. Properties: never crashes; the Error keeps only bounded fields (code ≤ 64 bytes,
+// detail ≤ 300, at most 20 field errors, retry_after_s within a day), nothing deeper than two
+// levels, and its message holds no control character (it reaches logs).
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "fuzz_json.hpp"
+#include "fuzz_support.hpp"
+#include "http.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    if (size < 3) return 0;
+    const long status = 400 + (data[0] | (data[1] << 8)) % 200;
+    const std::size_t header_len = data[2] % 8;
+    if (size < 3 + header_len) return 0;
+    std::map<std::string, std::string> headers;
+    if (header_len > 0) headers["retry-after"] = std::string(reinterpret_cast<const char*>(data) + 3, header_len);
+    const std::string body(reinterpret_cast<const char*>(data) + 3 + header_len, size - 3 - header_len);
+    const catalog_client::Error e = catalog_client::problem_error(status, body, headers);
+    FUZZ_CHECK(e.kind == catalog_client::ErrorKind::Http && e.http_status == status, "not an HTTP error of its status");
+    FUZZ_CHECK(e.code.size() <= 64, "code of " + std::to_string(e.code.size()) + " bytes");
+    FUZZ_CHECK(e.message.size() <= 320, "message of " + std::to_string(e.message.size()) + " bytes");
+    for (unsigned char c : e.message) FUZZ_CHECK(c >= 0x20 && c != 0x7f, "a control character in the message");
+    FUZZ_CHECK(e.retry_after_s >= 0 && e.retry_after_s <= 9999999, "retry_after_s " + std::to_string(e.retry_after_s));
+    FUZZ_CHECK(e.problem.is_null() || e.problem.is_object(), "the problem is not an object");
+    FUZZ_CHECK(fuzz::nesting_depth(e.problem) <= 3, "the problem keeps nested JSON");
+    if (e.problem.contains("errors")) FUZZ_CHECK(e.problem["errors"].size() <= 20, "more than 20 field errors kept");
+    if (e.problem.contains("detail"))
+        FUZZ_CHECK(e.problem["detail"].get_ref<const std::string&>().size() <= 300, "detail over 300 bytes");
+    (void)e.problem.dump();
+    return 0;
+}
