@@ -334,13 +334,14 @@ TEST_CASE("the catalogue feed misbehaving: the sync fails or skips the bad produ
         const std::string fault = name_of(f);
         CAPTURE(fault);
         proxy.set("/v1/catalog/changes", f);
-        // The next periodic sync runs into the fault.
-        CHECK(k.run(steps({{{"advance_s", 301}}})));
+        // The next periodic sync runs into the fault (the idle wipe ends the session meanwhile).
+        CHECK(k.run(steps({{{"advance_s", 301}}, {{"advance_s", 11}}, {{"expect", {{"screen", "attract"}}}}})));
         CHECK(proxy.hits() >= 1);
         proxy.release();
         // A page that cannot be read changes nothing.
         CHECK(k.state().catalog_products == products);
-        CHECK(k.run(steps({{{"tap", "nav.search"}},
+        CHECK(k.run(steps({{{"tap", "attract.start"}},
+                           {{"tap", "nav.search"}},
                            {{"type", "a"}},
                            {{"wait", {{"screen", "search"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 20000}},
                            {{"tap", "grid.item.0"}},
