@@ -209,6 +209,7 @@ struct Transport::Impl {
     CURLM* multi = nullptr;
     std::thread thread;
     std::atomic<RequestId> next_id{1};
+    std::atomic<std::size_t> outstanding{0};  // submitted and not completed
 
     std::mutex mutex;  // guards the three fields below
     std::vector<std::unique_ptr<Job>> submitted;
@@ -290,6 +291,7 @@ void Transport::Impl::complete(std::unique_ptr<Job> job, Result<HttpResponse> re
     if (job->easy) curl_multi_remove_handle(multi, job->easy);
     job->release();
     if (job->done) job->done(std::move(result));
+    --outstanding;  // after the callback: what it posted is already there
 }
 
 void Transport::Impl::retry_or_complete(std::unique_ptr<Job> job, Error error) {
@@ -433,11 +435,14 @@ RequestId Transport::submit(HttpRequest request, Callback done) {
             job->done(Error{ErrorKind::Cancelled, 0, {}, "transport shut down", 0, {}});
             return id;
         }
+        ++impl_->outstanding;
         impl_->submitted.push_back(std::move(job));
     }
     impl_->wake();
     return id;
 }
+
+std::size_t Transport::outstanding() const { return impl_->outstanding.load(); }
 
 void Transport::cancel(RequestId id) {
     {

@@ -76,6 +76,8 @@ public:
     RequestId submit(HttpRequest request, Callback done);
     // Cancels a queued or running request (its callback gets ErrorKind::Cancelled).
     void cancel(RequestId id);
+    // Requests submitted whose callback has not returned yet (retries waiting included).
+    std::size_t outstanding() const;
     // Blocking form for tools and tests (never call it on the UI thread).
     Result<HttpResponse> perform(HttpRequest request);
 

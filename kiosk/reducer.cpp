@@ -202,6 +202,7 @@ Effects start_checkout(AppState& s) {
     go(s, Screen::Checkout);
     Checkout& c = s.checkout;
     c.phase = OrderPhase::Quoting;
+    c.quote.reset();  // prices and options are checked again: an older answer is not used
     c.quote_error.clear();
     c.problem_code.clear();
     c.quote_request = s.next_request++;
@@ -787,6 +788,7 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                     c.phase == OrderPhase::Quoting)
                     return;
                 if (!c.price_changes.empty()) return;  // the shopper must see and accept them first
+                if (!c.quote) return;                  // prices and options not checked (yet, or the check failed)
                 c.form.errors = validate_checkout(c);
                 if (!c.form.errors.empty()) return;
                 if (!s.online) {

@@ -162,7 +162,12 @@ Services::~Services() {
     transport_.reset();
 }
 
-bool Services::quiet() { return reader_->idle() && storage_->idle() && (!printer_ || printer_->idle()); }
+bool Services::quiet() {
+    // Health checks run by themselves every few seconds: they do not make the kiosk busy.
+    const std::size_t calls = transport_->outstanding();
+    const std::size_t health = static_cast<std::size_t>(std::max(0, health_in_flight_->load()));
+    return reader_->idle() && storage_->idle() && (!printer_ || printer_->idle()) && calls <= health;
+}
 
 void Services::start() {
     api_->me([this](Result<KioskIdentity> r) {

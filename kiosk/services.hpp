@@ -85,7 +85,8 @@ class Services {
     void set_store(const std::string& store_id);
     catalog_client::CommerceApi& api() { return *api_; }
     catalog_client::ImageCache& images() { return *image_cache_; }
-    // True while nothing is queued or running on the workers (scripted runs: settle).
+    // True while nothing is queued or running on the workers and no call to the API other than
+    // a health check is in flight (scripted runs: settle).
     bool quiet();
 
   private:

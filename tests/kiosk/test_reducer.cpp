@@ -1577,6 +1577,22 @@ TEST_CASE("finish and clear everything while the order is being confirmed: the s
     CHECK_FALSE(s.order_after_wipe.has_value());
 }
 
+TEST_CASE("a failed price re-check leaves no earlier quote to order from") {
+    AppState s = with_cart();
+    quoted_checkout(s);
+    fill_delivery(s);
+    REQUIRE(s.checkout.quote.has_value());
+    // Back to the cart and to the checkout again: the new check fails.
+    reduce(s, act::Show{Screen::Cart});
+    reduce(s, act::StartCheckout{});
+    CHECK_FALSE(s.checkout.quote.has_value());
+    reduce(s, act::QuoteDone{s.checkout.quote_request, std::nullopt, "checkout.quote_failed"});
+    CHECK(s.checkout.phase == OrderPhase::Unavailable);
+    CHECK_FALSE(s.checkout.quote.has_value());
+    CHECK(find_fx<fx::SubmitOrder>(reduce(s, act::PlaceOrder{})) == nullptr);
+    CHECK(s.checkout.phase == OrderPhase::Unavailable);
+}
+
 TEST_CASE("Wipe clears the session at once") {
     AppState s = busy_session();
     const std::uint64_t g = s.search.generation;
