@@ -82,7 +82,7 @@ session = [
     {"advance_s": 11},
     {"expect": {"screen": "attract", "no_text": phone}},
 ]
-json.dump({"viewport": [1920, 1080], "repeat": n, "steps": session + [{"probe": "session end"}]}, sys.stdout)
+json.dump({"viewport": [1280, 720], "repeat": n, "steps": session + [{"probe": "session end"}]}, sys.stdout)
 PY
 
 echo "soak: $n sessions, preset $preset, $(nproc) cores, $(uptime | sed 's/.*load/load/')"
@@ -106,6 +106,12 @@ print(f"sessions completed: {rounds if not failed else rounds - 1} of {n} in {el
       f" ({elapsed / max(rounds, 1):.1f} s a session); orders on the server: {orders}")
 if failed:
     print("first failed step:", json.dumps(failed[0]))
+by_step = {}
+for l in lines:
+    key = l["kind"] + " " + (json.dumps(l.get("args"))[:40] if l["kind"] in ("tap", "type", "wait") else "")
+    by_step[key] = by_step.get(key, 0) + l.get("ms", 0)
+slow = sorted(by_step.items(), key=lambda kv: -kv[1])[:5]
+print("where the time goes (all sessions):", "; ".join(f"{k.strip()} {v / 1000:.0f} s" for k, v in slow))
 if probes:
     first, last = probes[0]["process"], probes[-1]["process"]
     print(f"{'':22}{'start':>12}{'end':>12}")
