@@ -25,8 +25,8 @@ api_pid=""
 cleanup() { [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 # Copies of the programs: a rebuild during a long run does not change them under it.
-cp "$api" "$tmp/central-api"; cp "$kiosk" "$tmp/kiosk"
-api="$tmp/central-api"; kiosk="$tmp/kiosk"
+cp "$api" "$tmp/central-api"; cp "$kiosk" "$tmp/kiosk-program"
+api="$tmp/central-api"; kiosk="$tmp/kiosk-program"
 
 "$api" generate --db "$tmp/soak.db" --products 2000 --seed 5 >/dev/null 2>&1
 # One product the soak scans and orders every session, with enough units on the Paris Rivoli

@@ -230,4 +230,19 @@ json order_body(Harness& h, const std::string& sku, int quantity, const std::str
             {"channel", {{"store_id", h.store_id}, {"kiosk_id", h.kiosk_id}}}};
 }
 
+std::vector<std::string> order_numbers(Harness& h) {
+    std::vector<std::string> out;
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT number FROM orders ORDER BY number");
+    while (st.step()) out.push_back(st.text(0));
+    return out;
+}
+
+std::int64_t stock_at(Harness& h, const std::string& sku, const std::string& location) {
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT quantity FROM stock WHERE sku = ? AND location_id = ?");
+    st.bind(1, sku).bind(2, location);
+    return st.step() ? st.integer(0) : 0;
+}
+
 }  // namespace testing

@@ -106,6 +106,11 @@ struct Result {
 Result run(const std::string& binary, const std::vector<std::string>& args);
 int count_lines(const std::string& text);
 
+// The numbers of the orders in the server's database, sorted.
+std::vector<std::string> order_numbers(Harness& h);
+// Units of `sku` at `location` in the server's database (0 when it has no row).
+std::int64_t stock_at(Harness& h, const std::string& sku, const std::string& location);
+
 // A pickup-able SKU with `units` units on the shelf of `store` and none anywhere else.
 std::string stock_only_at(Harness& h, const std::string& store, int units);
 // A valid order body for `sku` at the kiosk's unit price (fresh from the database).

@@ -32,21 +32,6 @@ using testing::json;
 
 namespace {
 
-std::vector<std::string> server_orders(testing::Harness& h) {
-    std::vector<std::string> out;
-    auto db = h.open_db();
-    auto st = db->prepare("SELECT number FROM orders ORDER BY number");
-    while (st.step()) out.push_back(st.text(0));
-    return out;
-}
-
-std::int64_t stock_of(testing::Harness& h, const std::string& sku, const std::string& location) {
-    auto db = h.open_db();
-    auto st = db->prepare("SELECT quantity FROM stock WHERE sku = ? AND location_id = ?");
-    st.bind(1, sku).bind(2, location);
-    return st.step() ? st.integer(0) : 0;
-}
-
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -148,9 +133,9 @@ struct Kiosk {
     void check_end(std::size_t orders) {
         json retried = outbox("retry");
         CAPTURE(retried.dump());
-        auto numbers = server_orders(h);
+        auto numbers = testing::order_numbers(h);
         CHECK(numbers.size() == orders);
-        CHECK(stock_of(h, sku, "paris-rivoli") == 3 - static_cast<std::int64_t>(orders));
+        CHECK(testing::stock_at(h, sku, "paris-rivoli") == 3 - static_cast<std::int64_t>(orders));
         json list = outbox("list");
         CAPTURE(list.dump());
         CHECK(list["pending"] == 0);
@@ -161,7 +146,7 @@ struct Kiosk {
         }
         // A second restart sends nothing more.
         CHECK(outbox("retry")["entries"].empty());
-        CHECK(server_orders(h).size() == orders);
+        CHECK(testing::order_numbers(h).size() == orders);
     }
 };
 
@@ -171,7 +156,7 @@ TEST_CASE("crash matrix: killed before the outbox write: no order, nothing to se
     Kiosk k;
     int status = wait_child(k.order(k.h.url(), "kioskctl.before_enqueue"));
     CHECK(killed(status));
-    CHECK(server_orders(k.h).empty());
+    CHECK(testing::order_numbers(k.h).empty());
     k.check_end(0);
 }
 
@@ -180,7 +165,7 @@ TEST_CASE(
     Kiosk k;
     int status = wait_child(k.order(k.h.url(), "outbox.after_enqueue"));
     CHECK(killed(status));
-    CHECK(server_orders(k.h).empty());
+    CHECK(testing::order_numbers(k.h).empty());
     json list = k.outbox("list");
     CHECK(list["pending"] == 1);
     k.check_end(1);
@@ -196,7 +181,7 @@ TEST_CASE(
     ::kill(pid, SIGKILL);
     CHECK(killed(wait_child(pid)));
     proxy.release();
-    CHECK(server_orders(k.h).empty());
+    CHECK(testing::order_numbers(k.h).empty());
     k.check_end(1);
 }
 
@@ -208,7 +193,7 @@ TEST_CASE(
     proxy.script("POST /v1/orders", testing::TcpProxy::Action::HoldAfterAnswer);
     pid_t pid = k.order(proxy.url());
     REQUIRE(proxy.wait_held());  // the server answered; the proxy holds its answer
-    CHECK(server_orders(k.h).size() == 1);
+    CHECK(testing::order_numbers(k.h).size() == 1);
     ::kill(pid, SIGKILL);
     CHECK(killed(wait_child(pid)));
     proxy.release();
@@ -223,7 +208,7 @@ TEST_CASE(
     Kiosk k;
     int status = wait_child(k.order(k.h.url(), "outbox.after_answer"));
     CHECK(killed(status));
-    CHECK(server_orders(k.h).size() == 1);
+    CHECK(testing::order_numbers(k.h).size() == 1);
     k.check_end(1);
 }
 
@@ -236,6 +221,6 @@ TEST_CASE(
     INFO(slurp(k.inputs.path + "/order.err"));
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
-    CHECK(json::parse(slurp(k.inputs.path + "/order.out"))["number"] == server_orders(k.h).at(0));
+    CHECK(json::parse(slurp(k.inputs.path + "/order.out"))["number"] == testing::order_numbers(k.h).at(0));
     k.check_end(1);
 }

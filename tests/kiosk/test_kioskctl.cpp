@@ -11,22 +11,6 @@
 using testing::json;
 
 namespace {
-// The numbers of the orders on the server.
-std::vector<std::string> server_orders(testing::Harness& h) {
-    std::vector<std::string> out;
-    auto db = h.open_db();
-    auto st = db->prepare("SELECT number FROM orders ORDER BY number");
-    while (st.step()) out.push_back(st.text(0));
-    return out;
-}
-
-std::int64_t stock_of(testing::Harness& h, const std::string& sku, const std::string& location) {
-    auto db = h.open_db();
-    auto st = db->prepare("SELECT quantity FROM stock WHERE sku = ? AND location_id = ?");
-    st.bind(1, sku).bind(2, location);
-    return st.step() ? st.integer(0) : 0;
-}
-
 struct Ctl {
     testing::Harness h;
     testing::TempDir dir;
@@ -77,20 +61,20 @@ TEST_CASE("kioskctl syncs, searches, shows products, stock and quotes, orders on
                   {"contact", {{"email", "ines.martin@example.org"}}},
                   {"payment", {{"method", "pay_at_till"}}}};
     std::ofstream(c.dir.path + "/order.json") << order.dump();
-    CHECK(server_orders(c.h).empty());
+    CHECK(testing::order_numbers(c.h).empty());
     auto placed = c.run({"order", "--file", c.dir.path + "/order.json"});
     REQUIRE(placed.code == 0);
     json o = json::parse(placed.out);
     CHECK(o["number"].get<std::string>().rfind("K-", 0) == 0);
-    CHECK(server_orders(c.h) == std::vector<std::string>{o["number"].get<std::string>()});  // once, on the server
-    CHECK(stock_of(c.h, sku, "paris-rivoli") == 1);                                        // the stock moved once
+    CHECK(testing::order_numbers(c.h) == std::vector<std::string>{o["number"].get<std::string>()});  // once, on the server
+    CHECK(testing::stock_at(c.h, sku, "paris-rivoli") == 1);                                        // the stock moved once
     auto outbox = json::parse(c.run({"outbox"}).out);
     CHECK(outbox["pending"] == 0);
     CHECK(outbox["entries"][0]["number"] == o["number"]);
     // Retrying the outbox sends nothing again.
     auto retry = json::parse(c.run({"outbox", "retry"}).out);
     CHECK(retry["entries"].empty());
-    CHECK(server_orders(c.h).size() == 1);
+    CHECK(testing::order_numbers(c.h).size() == 1);
 
     auto health = c.run({"health"});
     CHECK(health.code == 0);
@@ -141,7 +125,7 @@ TEST_CASE("kioskctl order: once acknowledged, no personal data is left in the ki
     auto p = c.run({"order", "--file", inputs.path + "/pickup.json"});
     REQUIRE(d.code == 0);
     REQUIRE(p.code == 0);
-    CHECK(server_orders(c.h).size() == 2);
+    CHECK(testing::order_numbers(c.h).size() == 2);
     json placed = json::parse(d.out);
     CHECK(placed["fulfilment"]["type"] == "delivery");
     CHECK_FALSE(placed["fulfilment"].contains("address"));
