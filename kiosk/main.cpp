@@ -83,8 +83,8 @@ void print_timings(const kiosk::App& app) {
 
 int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
-#if defined(__SANITIZE_ADDRESS__)
-    render::keep_gl_drivers_loaded();  // sanitizer builds only: LeakSanitizer can name Mesa's leaks
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    render::keep_gl_drivers_loaded();  // sanitizer builds only: LeakSanitizer names Mesa's leaks, TSan keeps its suppressions
 #endif
     // Without a GPU, Mesa's llvmpipe rasterises on worker threads whose binning buffers grow
     // the resident memory past 1 GB while browsing image grids; rasterising on the calling
