@@ -65,6 +65,12 @@ struct Category {
     int position = 0;
 };
 
+// What a listing's filters can offer: its most common sizes (in a natural order: XXS..3XL, then
+// numbers), colours and brands.
+struct ListingFacets {
+    std::vector<std::string> sizes, colors, brands;
+};
+
 struct OpeningSlot {
     int day = 1;  // 1 = Monday ... 7 = Sunday
     int open_minute = 0, close_minute = 0;

@@ -1,16 +1,19 @@
 #include "replica.hpp"
 
 #include "json_bounded.hpp"
-#include "search.hpp"
+#include "text_fold.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -633,6 +636,65 @@ std::int64_t Replica::Reader::product_count() {
     auto st = d->prepare("SELECT COUNT(*) FROM products");
     st.step();
     return st.integer(0);
+}
+
+ListingFacets Replica::Reader::facets(const std::string& category_id) {
+    ListingFacets f;
+    Db* d = db();
+    if (!d) return f;
+    const std::string sample = category_id.empty()
+                                   ? "SELECT id AS product_id FROM products LIMIT 4000"
+                                   : "SELECT product_id FROM product_categories WHERE category_id = ?1 LIMIT 4000";
+    auto column = [&](const std::string& sql, std::vector<std::string>& into) {
+        Stmt st = d->prepare(sql);
+        if (!category_id.empty()) st.bind(1, category_id);
+        while (st.step())
+            if (!st.text(0).empty()) into.push_back(st.text(0));
+    };
+    column("SELECT size FROM variants WHERE product_id IN (" + sample + ") GROUP BY size ORDER BY COUNT(*) DESC LIMIT 14",
+           f.sizes);
+    column("SELECT color FROM variants WHERE product_id IN (" + sample + ") GROUP BY color ORDER BY COUNT(*) DESC LIMIT 14",
+           f.colors);
+    column("SELECT brand FROM products WHERE id IN (" + sample + ") GROUP BY brand ORDER BY COUNT(*) DESC LIMIT 10",
+           f.brands);
+    // Sizes in a natural order: XXS..3XL first, then numbers by value, the rest as counted.
+    static const std::vector<std::string> order = {"XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"};
+    std::stable_sort(f.sizes.begin(), f.sizes.end(), [](const std::string& a, const std::string& b) {
+        auto ia = std::find(order.begin(), order.end(), a), ib = std::find(order.begin(), order.end(), b);
+        if (ia != order.end() || ib != order.end()) return ia < ib;
+        const bool na = !a.empty() && std::isdigit(static_cast<unsigned char>(a[0]));
+        const bool nb = !b.empty() && std::isdigit(static_cast<unsigned char>(b[0]));
+        if (na && nb) return std::atof(a.c_str()) < std::atof(b.c_str());
+        return false;
+    });
+    return f;
+}
+
+std::unordered_set<std::string> Replica::Reader::products_of(const std::unordered_set<std::string>& skus) {
+    std::unordered_set<std::string> out;
+    Db* d = db();
+    if (!d || skus.empty()) return out;
+    // PRAGMA data_version changes when another connection (the sync) commits: variants may have
+    // moved or gone, so what was cached is forgotten.
+    auto version = d->prepare("PRAGMA data_version");
+    const std::int64_t now = version.step() ? version.integer(0) : -1;
+    if (open_path_ != cached_path_ || now != cached_version_) {
+        product_of_sku_.clear();
+        cached_path_ = open_path_;
+        cached_version_ = now;
+    }
+    std::optional<Stmt> st;
+    for (const std::string& sku : skus) {
+        auto known = product_of_sku_.find(sku);
+        if (known == product_of_sku_.end()) {
+            if (!st) st.emplace(d->prepare("SELECT product_id FROM variants WHERE sku = ?"));
+            st->reset();
+            st->bind(1, sku);
+            known = product_of_sku_.emplace(sku, st->step() ? st->text(0) : std::string()).first;
+        }
+        if (!known->second.empty()) out.insert(known->second);
+    }
+    return out;
 }
 
 }  // namespace catalog_client

@@ -26,6 +26,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace catalog_client {
 
@@ -68,16 +70,26 @@ public:
         std::vector<Category> categories();
         std::vector<Store> stores();
         std::int64_t product_count();
+        // The filters' values for a listing (every product, or one category): bounded work,
+        // read from a sample of at most 4 000 of its products.
+        ListingFacets facets(const std::string& category_id);
+        // The ids of the products these SKUs belong to (SKUs the replica does not know are left
+        // out). Answers are cached until the replica changes.
+        std::unordered_set<std::string> products_of(const std::unordered_set<std::string>& skus);
+
+    private:
+        friend class Search;  // reads the index through the same connection
         // The open connection, moved to the generation in use when it changed (never while a
         // statement or transaction of this reader is open); nullptr if there is no replica yet.
         Db* db();
-
-    private:
         std::optional<Product> product_in(Db& db, const std::string& id);
         const Replica& replica_;
         std::unique_ptr<Db> db_;
         std::string open_path_;        // the generation db_ reads
         std::uint64_t pointer_key_ = 0;  // identity of DIR/current when open_path_ was chosen
+        std::unordered_map<std::string, std::string> product_of_sku_;  // "" = unknown SKU
+        std::string cached_path_;        // the generation product_of_sku_ was read from
+        std::int64_t cached_version_ = -1;  // its PRAGMA data_version then
     };
 
 private:

@@ -9,6 +9,7 @@
 // Threads: a Search uses its Replica::Reader's connection: one Search per thread.
 
 #include "replica.hpp"
+#include "text_fold.hpp"
 
 #include <optional>
 #include <string>
@@ -67,11 +68,6 @@ private:
     std::vector<std::pair<std::string, std::vector<std::string>>> typo_cache_;  // recent words
 };
 
-// Lower-case, accents removed, œ/æ spelled out: how words are compared.
-std::string fold(std::string_view utf8);
-// The folded words of a text (letters and digits): at most 8 (a query), or at most max_words.
-std::vector<std::string> words_of(std::string_view utf8);
-std::vector<std::string> words_of(std::string_view utf8, std::size_t max_words);
 // True when a and b differ by at most one insertion, deletion or substitution.
 bool within_one_edit(std::string_view a, std::string_view b);
 

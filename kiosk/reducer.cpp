@@ -516,7 +516,7 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                 l.query = cc::SearchQuery{};
                 l.query.category_id = a.id;
                 l.query.sort = sort;
-                l.facets = Facets{};
+                l.facets = cc::ListingFacets{};
                 requery(l, ListingKind::Category, fx, true);
                 go(s, Screen::Category);
             },

@@ -195,7 +195,6 @@ void Services::start() {
 void Services::load_catalog() {
     if (!reader_db_) reader_db_ = std::make_unique<Replica::Reader>(*replica_);
     if (!search_) search_ = std::make_unique<Search>(*reader_db_);
-    product_of_sku_.clear();  // a sync may have moved or removed variants
     act::CatalogLoaded loaded{reader_db_->categories(), reader_db_->stores(), reader_db_->product_count()};
     inbox_.post(std::move(loaded));
 }
@@ -217,45 +216,6 @@ void Services::sync_now(bool report) {
 
 namespace {
 
-// Values the filters can offer: the most common sizes, colours and brands of a sample of the
-// listing's products (bounded work on a 1 000 000-product catalogue).
-Facets facets_of(Db* db, const SearchQuery& q) {
-    Facets f;
-    if (!db) return f;
-    try {
-        const std::string sample =
-            q.category_id.empty() ? "SELECT id AS product_id FROM products LIMIT 4000"
-                                  : "SELECT product_id FROM product_categories WHERE category_id = ?1 LIMIT 4000";
-        auto column = [&](const std::string& sql, std::vector<std::string>& into) {
-            Stmt st = db->prepare(sql);
-            if (!q.category_id.empty()) st.bind(1, q.category_id);
-            while (st.step())
-                if (!st.text(0).empty()) into.push_back(st.text(0));
-        };
-        column("SELECT size FROM variants WHERE product_id IN (" + sample +
-                   ") GROUP BY size ORDER BY COUNT(*) DESC LIMIT 14",
-               f.sizes);
-        column("SELECT color FROM variants WHERE product_id IN (" + sample +
-                   ") GROUP BY color ORDER BY COUNT(*) DESC LIMIT 14",
-               f.colors);
-        column("SELECT brand FROM products WHERE id IN (" + sample + ") GROUP BY brand ORDER BY COUNT(*) DESC LIMIT 10",
-               f.brands);
-    } catch (const std::exception& e) {
-        spdlog::warn("facets: {}", e.what());
-    }
-    // Sizes in a natural order: XS S M L XL XXL first, then numbers.
-    static const std::vector<std::string> order = {"XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"};
-    std::stable_sort(f.sizes.begin(), f.sizes.end(), [](const std::string& a, const std::string& b) {
-        auto ia = std::find(order.begin(), order.end(), a), ib = std::find(order.begin(), order.end(), b);
-        if (ia != order.end() || ib != order.end()) return ia < ib;
-        const bool na = !a.empty() && std::isdigit(static_cast<unsigned char>(a[0]));
-        const bool nb = !b.empty() && std::isdigit(static_cast<unsigned char>(b[0]));
-        if (na && nb) return std::atof(a.c_str()) < std::atof(b.c_str());
-        return false;
-    });
-    return f;
-}
-
 Stock stock_of(AvailabilityCache& cache, const std::string& sku) {
     const StockView v = cache.get(sku);
     Stock s;
@@ -268,26 +228,22 @@ Stock stock_of(AvailabilityCache& cache, const std::string& sku) {
 }  // namespace
 
 std::unordered_set<std::string> Services::products_here() {
-    std::unordered_set<std::string> out;
-    Db* db = reader_db_ ? reader_db_->db() : nullptr;
-    const std::unordered_set<std::string> skus = stock()->skus_here();
-    if (!db || skus.empty()) return out;
+    if (!reader_db_) return {};
     try {
-        std::optional<Stmt> st;
-        for (const std::string& sku : skus) {
-            auto known = product_of_sku_.find(sku);
-            if (known == product_of_sku_.end()) {
-                if (!st) st.emplace(db->prepare("SELECT product_id FROM variants WHERE sku = ?"));
-                st->reset();
-                st->bind(1, sku);
-                known = product_of_sku_.emplace(sku, st->step() ? st->text(0) : std::string()).first;
-            }
-            if (!known->second.empty()) out.insert(known->second);
-        }
+        return reader_db_->products_of(stock()->skus_here());
     } catch (const std::exception& e) {
         spdlog::warn("available-here lookup: {}", e.what());
+        return {};
     }
-    return out;
+}
+
+ListingFacets Services::facets_of(const SearchQuery& q) {
+    try {
+        return reader_db_->facets(q.category_id);
+    } catch (const std::exception& e) {
+        spdlog::warn("facets: {}", e.what());
+        return {};
+    }
 }
 
 void Services::run(const Effect& effect) {
@@ -307,7 +263,7 @@ void Services::run(const Effect& effect) {
             } else if constexpr (std::is_same_v<E, fx::LoadFacets>) {
                 reader_->post([this, e] {
                     if (!search_) load_catalog();
-                    inbox_.post(act::FacetsLoaded{e.listing, e.generation, facets_of(reader_db_->db(), e.query)});
+                    inbox_.post(act::FacetsLoaded{e.listing, e.generation, facets_of(e.query)});
                 });
             } else if constexpr (std::is_same_v<E, fx::LoadProduct>) {
                 reader_->post([this, e] {

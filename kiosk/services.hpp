@@ -16,7 +16,6 @@
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -109,9 +108,9 @@ class Services {
     // Reader-worker state (touched only by jobs on reader_).
     std::unique_ptr<catalog_client::Replica::Reader> reader_db_;
     std::unique_ptr<catalog_client::Search> search_;
-    // SKU -> product id of the SKUs on this store's shelf, looked up once per catalogue load.
-    std::unordered_map<std::string, std::string> product_of_sku_;
+    // The products on this store's shelf (live availability), and a listing's filter values.
     std::unordered_set<std::string> products_here();
+    catalog_client::ListingFacets facets_of(const catalog_client::SearchQuery& q);
 
     // Order in flight, retried by tick() until it ends (storage worker).
     std::mutex order_mu_;

@@ -39,10 +39,6 @@ enum class ListingKind { Category, Search, Featured };
 constexpr int kPageSize = 48;
 
 // Values the filters of a listing can take, from a sample of the listing's products.
-struct Facets {
-    std::vector<std::string> sizes, colors, brands;
-};
-
 // A product grid: a category or search results, loaded a page at a time as it scrolls.
 struct Listing {
     std::uint64_t generation = 0;  // bumps whenever the query changes; stale pages are dropped
@@ -51,7 +47,7 @@ struct Listing {
     bool more = false;        // `total` is a lower bound: at least that many (large catalogues)
     std::map<int, std::vector<Tile>> pages;
     std::set<int> requested;
-    Facets facets;
+    cc::ListingFacets facets;
     bool scroll_to_top = false;  // the screen resets its scroll once and clears this
 };
 
@@ -221,7 +217,7 @@ struct PageLoaded {
     ListingKind listing; std::uint64_t generation; int page; std::int64_t total; std::vector<Tile> tiles;
     bool total_is_lower_bound = false;
 };
-struct FacetsLoaded { ListingKind listing; std::uint64_t generation; Facets facets; };
+struct FacetsLoaded { ListingKind listing; std::uint64_t generation; cc::ListingFacets facets; };
 
 struct OpenSearch {};
 struct SetSearchText { std::string text; };

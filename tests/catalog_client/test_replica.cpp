@@ -8,10 +8,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 using namespace catalog_client;
 
@@ -276,4 +278,69 @@ TEST_CASE("a full resync after 410 with readers open and reading: no error, righ
         CAPTURE(name);
         CHECK((name == "current" || name == "sync.lock" || name.rfind(current, 0) == 0));
     }
+}
+
+TEST_CASE("typed reads: a listing's facets, and the products of SKUs forgotten when the replica changes") {
+    Fixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    Replica::Reader reader(f.replica);
+    Db own(f.replica.db_path(), Db::Mode::ReadOnly);
+    auto column = [&](const std::string& sql, const std::string& bound) {
+        std::set<std::string> out;
+        auto st = own.prepare(sql);
+        if (!bound.empty()) st.bind(1, bound);
+        while (st.step()) out.insert(st.text(0));
+        return out;
+    };
+
+    // The whole catalogue: values exist, letter sizes come in their natural order.
+    const ListingFacets all = reader.facets("");
+    CHECK_FALSE(all.sizes.empty());
+    CHECK_FALSE(all.colors.empty());
+    CHECK_FALSE(all.brands.empty());
+    const std::vector<std::string> order = {"XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"};
+    int last = -1;
+    for (const std::string& s : all.sizes) {
+        const auto at = std::find(order.begin(), order.end(), s);
+        if (at == order.end()) continue;
+        CHECK(static_cast<int>(at - order.begin()) > last);
+        last = static_cast<int>(at - order.begin());
+    }
+
+    // One category: only its products' values, and fewer brands than the whole catalogue.
+    const std::string category = *column(
+        "SELECT category_id FROM product_categories GROUP BY category_id ORDER BY COUNT(*) DESC LIMIT 1", "").begin();
+    const ListingFacets one = reader.facets(category);
+    const auto brands = column("SELECT p.brand FROM products p JOIN product_categories c ON c.product_id = p.id "
+                               "WHERE c.category_id = ?1", category);
+    const auto sizes = column("SELECT v.size FROM variants v JOIN product_categories c ON c.product_id = v.product_id "
+                              "WHERE c.category_id = ?1", category);
+    REQUIRE_FALSE(one.brands.empty());
+    for (const std::string& b : one.brands) CHECK(brands.count(b) == 1);
+    for (const std::string& s : one.sizes) CHECK(sizes.count(s) == 1);
+    CHECK(column("SELECT brand FROM products", "").size() > brands.size());  // the filter matters
+    CHECK(reader.facets("no-such-category").brands.empty());
+
+    // SKUs to products: known ones map to their product, unknown ones are left out.
+    auto sku_of = [&](const std::string& product) {
+        return *column("SELECT sku FROM variants WHERE product_id = ?1", product).begin();
+    };
+    const auto ids = f.replica_ids();
+    std::vector<std::string> picked(ids.begin(), ids.end());
+    std::unordered_set<std::string> skus{"NO-SUCH-SKU"};
+    for (const std::string& id : picked) skus.insert(sku_of(id));
+    const auto before = reader.products_of(skus);
+    CHECK(before == std::unordered_set<std::string>(picked.begin(), picked.end()));
+
+    // A delta sync deletes some of them: the same reader no longer answers with them.
+    auto mutated = central_api::mutate_catalog(f.h.db_path(), 10, 30, [&] { return f.h.now(); });
+    REQUIRE(mutated.deletions > 0);
+    REQUIRE(f.replica.sync(f.api).ok());
+    const auto now_ids = f.replica_ids();
+    std::unordered_set<std::string> expected;
+    for (const std::string& id : picked)
+        if (now_ids.count(id)) expected.insert(id);
+    const auto after = reader.products_of(skus);
+    CHECK(expected.size() < picked.size());
+    CHECK(after == expected);
 }

@@ -441,7 +441,7 @@ TEST_CASE("pages and facets of an old generation are dropped") {
     reduce(s, act::PageLoaded{ListingKind::Category, old, 0, 500, {t}});
     CHECK(s.category.pages.empty());
     CHECK(s.category.total == -1);
-    Facets f;
+    cc::ListingFacets f;
     f.sizes = {"S"};
     reduce(s, act::FacetsLoaded{ListingKind::Category, old, f});
     CHECK(s.category.facets.sizes.empty());
