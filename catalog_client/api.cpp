@@ -124,9 +124,9 @@ RequestId CommerceApi::quote(const std::vector<CartLine>& lines, Done<Quote> don
     return call(post("/v1/quotes", body, true, caps_.quote), parse_quote, std::move(done));
 }
 
-RequestId CommerceApi::place_order(const std::string& idempotency_key, const json& body,
+RequestId CommerceApi::place_order(const std::string& idempotency_key, const OrderRequest& request,
                                    const std::string& staff_session, Done<Order> done) {
-    HttpRequest r = post("/v1/orders", body, true, caps_.order);  // retried with the same key: exactly once
+    HttpRequest r = post("/v1/orders", to_json(request), true, caps_.order);  // retried with the same key: exactly once
     r.headers.emplace_back("Idempotency-Key", idempotency_key);
     if (!staff_session.empty()) r.headers.emplace_back("X-Staff-Session", staff_session);
     r.total_timeout = order_timeout_;

@@ -54,8 +54,8 @@ public:
     RequestId availability(const std::vector<std::string>& skus, const std::string& near,
                            Done<Availability> done);
     RequestId quote(const std::vector<CartLine>& lines, Done<Quote> done);
-    // `body` is the contract's order body; `staff_session` may be empty.
-    RequestId place_order(const std::string& idempotency_key, const json& body,
+    // `staff_session` may be empty. Places the order once per key (the server replays the answer).
+    RequestId place_order(const std::string& idempotency_key, const OrderRequest& request,
                           const std::string& staff_session, Done<Order> done);
     RequestId order(const std::string& number, Done<Order> done);
     RequestId orders_by_card(const std::string& card, const std::string& staff_session,

@@ -154,6 +154,58 @@ struct Order {
     std::string payment_method, till_code, payment_url;
 };
 
+// An order to place (POST /v1/orders), as the kiosk builds it from a cart and a checkout. The
+// contact, address and loyalty card are personal: the outbox keeps them only until the order
+// has ended (without_personal_data).
+struct OrderLine {
+    std::string sku;
+    std::int64_t quantity = 0;
+    Money unit_price;  // the price the shopper saw; the server refuses the order if it changed
+};
+enum class FulfilmentType { Delivery, Pickup };
+const char* to_string(FulfilmentType type);
+struct DeliveryAddress {
+    std::string name, line1, line2, postcode, city, country = "FR";
+};
+struct OrderContact {
+    std::string email, phone;  // at least one
+};
+enum class PaymentMethod { PayAtTill, PayOnPhone };
+const char* to_string(PaymentMethod method);
+struct SalesChannel {
+    std::string store_id, kiosk_id, staff_id;  // staff_id: an assisted order (may be empty)
+};
+struct OrderRequest {
+    std::vector<OrderLine> lines;
+    FulfilmentType fulfilment = FulfilmentType::Pickup;
+    std::string pickup_store;  // Pickup
+    DeliveryAddress address;   // Delivery
+    OrderContact contact;
+    std::string loyalty_card;  // may be empty
+    PaymentMethod payment = PaymentMethod::PayAtTill;
+    SalesChannel channel;
+};
+// What may stay of a request once its order has ended: lines, fulfilment type and pickup
+// store, payment method and channel; no address, contact or loyalty card.
+OrderRequest without_personal_data(const OrderRequest& request);
+
+// Why the server refused an order, typed from its problem document (free text left out: it
+// may quote what was sent).
+enum class RejectReason { OutOfStock, PriceChanged, InvalidFields, Other };
+struct FieldError {
+    std::string field, code;  // "fulfilment.address.postcode", "invalid"
+};
+struct OrderRejection {
+    RejectReason reason = RejectReason::Other;
+    std::string code;           // the problem's code as the server sent it
+    int http_status = 0;
+    std::string sku;            // OutOfStock, PriceChanged: the line concerned
+    std::int64_t available = 0; // OutOfStock: what is left
+    Money new_price;            // PriceChanged: the price now
+    std::vector<FieldError> field_errors;  // InvalidFields
+};
+OrderRejection rejection_of(const Error& error);
+
 struct StaffSession {
     std::string token, staff_id, staff_name, expires_at;
 };
@@ -184,6 +236,9 @@ Result<Order> parse_order(const json& doc);
 Result<StaffSession> parse_staff_session(const json& doc);
 Result<CustomerHistory> parse_customer_history(const json& doc);
 Result<std::vector<Order>> parse_order_list(const json& doc);
+// The contract's order body: every field checked (types, lengths, enumerations, a contact).
+Result<OrderRequest> parse_order_request(const json& doc);
+Result<OrderRejection> parse_order_rejection(const json& doc);
 
 // The API's shape of what the kiosk keeps, for the replica, the outbox and tools; each parses
 // back with its parse_ function.
@@ -191,5 +246,7 @@ json to_json(const Product& product);
 json to_json(const Category& category);
 json to_json(const Store& store);
 json to_json(const Order& order);
+json to_json(const OrderRequest& request);    // the body POST /v1/orders takes
+json to_json(const OrderRejection& rejection);
 
 }  // namespace catalog_client

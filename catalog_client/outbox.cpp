@@ -21,46 +21,6 @@ OutboxState state_from(const std::string& s) {
     return OutboxState::Pending;
 }
 
-// What stays of an order body once the order has ended: what was ordered, how it is fulfilled
-// and paid, and from where. Never the address, the contact or the loyalty card (a list of what
-// to keep, not of what to drop: a field added later is not kept by mistake).
-json ended_body(const json& body) {
-    json out = json::object();
-    if (!body.is_object()) return out;
-    if (auto lines = body.find("lines"); lines != body.end() && lines->is_array()) {
-        out["lines"] = json::array();
-        for (const auto& l : *lines) {
-            if (!l.is_object()) continue;
-            json kept = json::object();
-            for (const char* key : {"sku", "quantity", "unit_price"})
-                if (auto v = l.find(key); v != l.end()) kept[key] = *v;
-            out["lines"].push_back(std::move(kept));
-        }
-    }
-    if (auto f = body.find("fulfilment"); f != body.end() && f->is_object()) {
-        out["fulfilment"] = json::object();
-        for (const char* key : {"type", "store_id"})
-            if (auto v = f->find(key); v != f->end() && v->is_string()) out["fulfilment"][key] = *v;
-    }
-    if (auto p = body.find("payment"); p != body.end() && p->is_object())
-        if (auto m = p->find("method"); m != p->end() && m->is_string()) out["payment"] = {{"method", *m}};
-    if (auto c = body.find("channel"); c != body.end() && c->is_object()) {
-        out["channel"] = json::object();
-        for (const char* key : {"store_id", "kiosk_id"})
-            if (auto v = c->find(key); v != c->end() && v->is_string()) out["channel"][key] = *v;
-    }
-    return out;
-}
-
-// What stays of a rejection: the problem's fields the kiosk shows (Error::problem is already
-// reduced to those), without the free text, which may quote what was sent.
-json ended_problem(const Error& e) {
-    json out = e.problem.is_object() ? e.problem : json::object();
-    out.erase("detail");
-    if (!out.contains("code")) out["code"] = e.code.empty() ? std::string(to_string(e.kind)) : e.code;
-    return out;
-}
-
 bool transient(const Error& e) {
     switch (e.kind) {
         case ErrorKind::Network:
@@ -133,13 +93,13 @@ void Outbox::truncate_log() {
     }
 }
 
-Result<OutboxEntry> Outbox::enqueue(const json& order_body, const std::string& staff_session) {
+Result<OutboxEntry> Outbox::enqueue(const OrderRequest& request, const std::string& staff_session) {
     try {
         std::string key = new_uuid();
         std::int64_t now = unix_now();
         db_->prepare("INSERT INTO entries(idempotency_key, state, body, staff_session, attempts, last_error, response, problem, created_at, updated_at) "
                      "VALUES(?, 'pending', ?, ?, 0, '', '', '', ?, ?)")
-            .bind(1, key).bind(2, order_body.dump()).bind(3, staff_session).bind(4, now).bind(5, now).run();
+            .bind(1, key).bind(2, to_json(request).dump()).bind(3, staff_session).bind(4, now).bind(5, now).run();
         auto entry = get(db_->last_insert_rowid());
         if (!entry) return Error{ErrorKind::Storage, 0, {}, "the outbox lost an entry it just wrote", 0, {}};
         crash_point("outbox.after_enqueue");
@@ -149,53 +109,74 @@ Result<OutboxEntry> Outbox::enqueue(const json& order_body, const std::string& s
     }
 }
 
-Result<OutboxEntry> Outbox::send(std::int64_t id, CommerceApi& api) {
-    auto entry = get(id);
-    if (!entry) return Error{ErrorKind::Storage, 0, {}, "no outbox entry " + std::to_string(id), 0, {}};
-    if (entry->state != OutboxState::Pending) return *entry;
+namespace {
+
+OrderOutcome outcome_of(const OutboxEntry& entry) {
+    OrderOutcome out;
+    out.outbox_id = entry.id;
+    out.state = entry.state;
+    out.order = entry.order;
+    out.rejection = entry.rejection;
+    out.error = entry.last_error;
+    return out;
+}
+
+OrderOutcome still_pending(std::int64_t id, std::string why) {
+    OrderOutcome out;
+    out.outbox_id = id;
+    out.error = std::move(why);
+    return out;
+}
+
+}  // namespace
+
+OrderOutcome Outbox::send(std::int64_t id, CommerceApi& api) {
+    std::optional<OutboxEntry> entry;
+    try {
+        entry = get(id);
+    } catch (const DbError& e) {
+        return still_pending(id, std::string("cannot read the outbox: ") + e.what());
+    }
+    if (!entry) return still_pending(id, "no outbox entry " + std::to_string(id));
+    if (entry->state != OutboxState::Pending) return outcome_of(*entry);
+    if (!entry->readable) return outcome_of(*entry);  // never sent: the operator sees why (kioskctl outbox)
     try {
         db_->prepare("UPDATE entries SET attempts = attempts + 1, updated_at = ? WHERE id = ?").bind(1, unix_now()).bind(2, id).run();
     } catch (const DbError& e) {
-        return Error{ErrorKind::Storage, 0, {}, e.what(), 0, {}};
+        return still_pending(id, e.what());
     }
-    auto result = wait<Order>([&](auto done) { api.place_order(entry->idempotency_key, entry->body, entry->staff_session, done); });
+    auto result = wait<Order>([&](auto done) { api.place_order(entry->idempotency_key, entry->request, entry->staff_session, done); });
     if (result.ok()) crash_point("outbox.after_answer");
     // Only what the kiosk shows is kept (Order holds no address, contact or loyalty card).
-    if (result.ok()) return finish(id, OutboxState::Acknowledged, to_json(result.value()).dump(), json());
+    if (result.ok()) return finish(*entry, OutboxState::Acknowledged, to_json(result.value()).dump(), "");
     const Error& e = result.error();
-    if (!transient(e)) return finish(id, OutboxState::Rejected, "", ended_problem(e));
+    if (!transient(e)) return finish(*entry, OutboxState::Rejected, "", to_json(rejection_of(e)).dump());
     try {
         db_->prepare("UPDATE entries SET last_error = ?, updated_at = ? WHERE id = ?").bind(1, describe(e)).bind(2, unix_now()).bind(3, id).run();
     } catch (const DbError&) {
         // The entry stays pending either way; the error is reported below.
     }
-    return e;
+    return still_pending(id, describe(e));
 }
 
-Result<OutboxEntry> Outbox::finish(std::int64_t id, OutboxState state, const std::string& response, const json& problem) {
+OrderOutcome Outbox::finish(const OutboxEntry& entry, OutboxState state, const std::string& response, const std::string& rejection) {
     try {
-        auto entry = get(id);
-        if (!entry) return Error{ErrorKind::Storage, 0, {}, "no outbox entry " + std::to_string(id), 0, {}};
         db_->prepare("UPDATE entries SET state = ?, body = ?, staff_session = '', response = ?, problem = ?, last_error = '', updated_at = ? WHERE id = ?")
-            .bind(1, to_string(state)).bind(2, ended_body(entry->body).dump()).bind(3, response)
-            .bind(4, problem.is_null() ? std::string() : problem.dump()).bind(5, unix_now()).bind(6, id).run();
+            .bind(1, to_string(state)).bind(2, to_json(without_personal_data(entry.request)).dump()).bind(3, response)
+            .bind(4, rejection).bind(5, unix_now()).bind(6, entry.id).run();
         truncate_log();
-        auto done = get(id);
-        if (!done) return Error{ErrorKind::Storage, 0, {}, "no outbox entry " + std::to_string(id), 0, {}};
-        return *done;
+        auto done = get(entry.id);
+        if (!done) return still_pending(entry.id, "no outbox entry " + std::to_string(entry.id));
+        return outcome_of(*done);
     } catch (const DbError& e) {
-        return Error{ErrorKind::Storage, 0, {}, e.what(), 0, {}};
+        // Not recorded: the entry is still pending, and sending it again with its key replays the answer.
+        return still_pending(entry.id, std::string("cannot record the answer: ") + e.what());
     }
 }
 
-std::vector<OutboxEntry> Outbox::resend_pending(CommerceApi& api) {
-    std::vector<OutboxEntry> out;
-    for (const auto& entry : list(true)) {
-        auto sent = send(entry.id, api);
-        auto now = get(entry.id);
-        if (now) out.push_back(std::move(*now));
-        (void)sent;
-    }
+std::vector<OrderOutcome> Outbox::resend_pending(CommerceApi& api) {
+    std::vector<OrderOutcome> out;
+    for (const auto& entry : list(true)) out.push_back(send(entry.id, api));
     return out;
 }
 
@@ -207,17 +188,22 @@ std::optional<OutboxEntry> Outbox::get(std::int64_t id) {
     e.id = st.integer(0);
     e.idempotency_key = st.text(1);
     e.state = state_from(st.text(2));
-    e.body = parse_json_or_discarded(st.text_view(3));
+    if (auto request = parse_order_request(parse_json_or_discarded(st.text_view(3)))) {
+        e.request = std::move(request).value();
+    } else {
+        e.readable = false;
+        e.last_error = "the stored order cannot be read back (" + request.error().message + ")";
+    }
     e.staff_session = st.text(4);
     e.attempts = static_cast<int>(st.integer(5));
-    e.last_error = st.text(6);
+    if (e.readable) e.last_error = st.text(6);
     if (!st.text_view(7).empty()) {
         auto order = parse_order(parse_json_or_discarded(st.text_view(7)));
         if (order.ok()) e.order = std::move(order).value();
     }
     if (!st.text_view(8).empty()) {
-        e.problem = parse_json_or_discarded(st.text_view(8));
-        if (!e.problem.is_object()) e.problem = json::object();
+        auto rejection = parse_order_rejection(parse_json_or_discarded(st.text_view(8)));
+        e.rejection = rejection.ok() ? std::move(rejection).value() : OrderRejection{};
     }
     e.created_at = st.integer(9);
     e.updated_at = st.integer(10);

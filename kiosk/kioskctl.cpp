@@ -255,14 +255,18 @@ int main(int argc, char** argv) {
             for (const auto& l : q.value().lines)
                 body["lines"].push_back({{"sku", l.sku}, {"quantity", l.quantity}, {"unit_price", {{"amount", l.unit_price.amount}, {"currency", l.unit_price.currency}}}});
             body["channel"] = {{"store_id", me.value().store_id}, {"kiosk_id", me.value().kiosk_id}};
+            auto typed = parse_order_request(body);
+            if (!typed.ok()) die(order_file + ": " + typed.error().message, 2);
             Outbox outbox(settings.outbox_dir);
             crash_point("kioskctl.before_enqueue");  // a test hook: nothing unless KIOSK_TEST_CRASH_AT says so
-            auto entry = outbox.enqueue(body);
+            auto entry = outbox.enqueue(typed.value());
             if (!entry.ok()) die(describe(entry.error()));
-            auto sent = outbox.send(entry.value().id, api);
-            if (!sent.ok()) die("order recorded in the outbox (entry " + std::to_string(entry.value().id) + ") but not confirmed yet: " + describe(sent.error()) + "; run kioskctl outbox retry", 3);
-            if (sent.value().state == OutboxState::Rejected) die("order rejected: " + sent.value().problem.dump(), 4);
-            const Order& o = *sent.value().order;
+            const OrderOutcome sent = outbox.send(entry.value().id, api);
+            if (sent.state == OutboxState::Pending)
+                die("order recorded in the outbox (entry " + std::to_string(entry.value().id) + ") but not confirmed yet: " + sent.error + "; run kioskctl outbox retry", 3);
+            if (sent.state == OutboxState::Rejected) die("order rejected: " + to_json(*sent.rejection).dump(), 4);
+            if (!sent.order) die("order acknowledged, but its answer could not be read back from the outbox (entry " + std::to_string(entry.value().id) + ")");
+            const Order& o = *sent.order;
             print(as_json, to_json(o), "order " + o.number + " " + o.status + ", total " + euros(o.total) +
                                       (o.till_code.empty() ? "" : ", till code " + o.till_code) +
                                       (o.payment_url.empty() ? "" : ", pay at " + o.payment_url) + "\n");
@@ -270,14 +274,20 @@ int main(int argc, char** argv) {
         }
         if (*outbox_cmd) {
             Outbox outbox(settings.outbox_dir);
-            auto entries = outbox_action == "retry" ? outbox.resend_pending(api) : outbox.list();
+            std::vector<OutboxEntry> entries;
+            if (outbox_action == "retry") {
+                for (const OrderOutcome& sent : outbox.resend_pending(api))
+                    if (auto e = outbox.get(sent.outbox_id)) entries.push_back(std::move(*e));
+            } else {
+                entries = outbox.list();
+            }
             json list = json::array();
             std::string text;
             for (const auto& e : entries) {
                 json j = {{"id", e.id}, {"state", to_string(e.state)}, {"attempts", e.attempts}, {"key", e.idempotency_key}};
                 if (e.order) j["number"] = e.order->number;
                 if (!e.last_error.empty()) j["last_error"] = e.last_error;
-                if (e.problem.is_object()) j["problem"] = e.problem;
+                if (e.rejection) j["problem"] = to_json(*e.rejection);
                 list.push_back(j);
                 text += std::to_string(e.id) + "  " + to_string(e.state) + "  " + (e.order ? e.order->number : std::string("-")) +
                         (e.last_error.empty() ? "" : "  " + e.last_error) + "\n";

@@ -97,6 +97,7 @@ void wipe(AppState& s) {
     fresh.online = s.online;
     fresh.replica_ready = s.replica_ready;
     fresh.sync_message = s.sync_message;
+    fresh.order_in_flight = s.order_in_flight;  // nothing personal: the outbox keeps sending it
     fresh.session = s.session + 1;
     fresh.next_request = s.next_request;
     fresh.last_input = s.last_input;
@@ -122,29 +123,76 @@ void follow_order_after_wipe(AppState& s, const act::OrderUpdate& u) {
     }
 }
 
+bool rejected_for(const Checkout& c, cc::RejectReason reason) {
+    return c.phase == OrderPhase::Rejected && c.rejection && c.rejection->reason == reason;
+}
+
+// The order being confirmed is sent again with its same key every few seconds while the API is
+// reachable, until the outbox says it ended (whatever the screen: after a wipe too).
+void retry_order(AppState& s, double now, Effects& fx) {
+    if (!s.order_in_flight) return;
+    OrderInFlight& flight = *s.order_in_flight;
+    if (flight.outbox_id == 0 || flight.sending || !s.online) return;
+    if (flight.next_retry == 0) flight.next_retry = now + kOrderRetryS;
+    if (now < flight.next_retry) return;
+    flight.next_retry = now + kOrderRetryS;
+    flight.sending = true;
+    fx.push_back(fx::RetryOrder{flight.request, flight.outbox_id});
+}
+
 // Ends the shopper's session (idle countdown, or "finish and clear everything"). An order still
 // being placed or confirmed is followed without its shopper's details: the outbox keeps sending
 // it, and the screen says its number will follow.
 void end_session(AppState& s, Effects& fx) {
     const bool busy = s.checkout.phase == OrderPhase::Placing || s.checkout.phase == OrderPhase::Confirming;
-    const std::uint64_t order = s.checkout.order_request;
     wipe(s);
-    if (busy) {
-        s.order_after_wipe = OrderAfterWipe{OrderAfterWipe::Phase::Confirming, order, {}, 0};
+    if (busy && s.order_in_flight) {
+        s.order_after_wipe = OrderAfterWipe{OrderAfterWipe::Phase::Confirming, {}, 0};
         s.screen = Screen::OrderPending;
     }
     fx.push_back(fx::ResetSession{});
     fx.push_back(fx::ApplyLook{});
 }
 
+// A refused order: the checkout shows why; a changed price is applied to the cart (and shown
+// until accepted); field errors go back to the form's fields.
+void apply_rejection(AppState& s, const cc::OrderRejection& r) {
+    Checkout& c = s.checkout;
+    c.phase = OrderPhase::Rejected;
+    c.rejection = r;
+    switch (r.reason) {
+        case cc::RejectReason::PriceChanged:
+            for (CartLine& l : s.cart)
+                if (l.sku == r.sku && r.new_price.amount > 0) {
+                    c.price_changes.push_back({l.sku, l.name, l.unit_price.amount, r.new_price.amount});
+                    l.unit_price.amount = r.new_price.amount;
+                }
+            break;
+        case cc::RejectReason::InvalidFields:
+            for (const cc::FieldError& e : r.field_errors) {
+                auto dot = e.field.rfind('.');
+                const std::string name = dot == std::string::npos ? e.field : e.field.substr(dot + 1);
+                c.form.errors[name] = e.code == "unknown" ? "error.field.unknown" : "error.field.invalid";
+            }
+            c.phase = OrderPhase::Editing;
+            break;
+        case cc::RejectReason::OutOfStock:
+        case cc::RejectReason::Other: break;
+    }
+}
+
 void apply_order_update(AppState& s, const act::OrderUpdate& u) {
-    if (s.order_after_wipe && u.request == s.order_after_wipe->request) {
+    if (!s.order_in_flight || u.request != s.order_in_flight->request) return;  // an older order (logged by the outbox)
+    OrderInFlight& flight = *s.order_in_flight;
+    flight.sending = false;
+    if (u.outbox_id != 0) flight.outbox_id = u.outbox_id;
+    if (u.kind != act::OrderUpdate::Kind::Pending) s.order_in_flight.reset();  // it has ended
+    if (s.order_after_wipe) {
         follow_order_after_wipe(s, u);
         return;
     }
     Checkout& c = s.checkout;
-    if (u.request != c.order_request) return;
-    c.outbox_id = u.outbox_id;
+    if (c.phase != OrderPhase::Placing && c.phase != OrderPhase::Confirming) return;  // its shopper has gone
     switch (u.kind) {
         case act::OrderUpdate::Kind::Pending:
             c.phase = OrderPhase::Confirming;
@@ -163,35 +211,8 @@ void apply_order_update(AppState& s, const act::OrderUpdate& u) {
             c = Checkout{};  // personal data leaves the state with the checkout
             break;
         case act::OrderUpdate::Kind::Rejected:
-            c.phase = OrderPhase::Rejected;
-            c.problem_code = u.problem_code;
-            c.problem_sku = u.problem_sku;
-            c.problem_available = u.available;
-            c.problem_price = u.price;
+            apply_rejection(s, u.rejection.value_or(cc::OrderRejection{}));
             c.last_error = u.error;
-            if (u.problem_code == "price_changed") {
-                for (CartLine& l : s.cart)
-                    if (l.sku == u.problem_sku && u.price > 0) {
-                        c.price_changes.push_back({l.sku, l.name, l.unit_price.amount, u.price});
-                        l.unit_price.amount = u.price;
-                    }
-            }
-            if (u.problem_code == "validation_failed") {
-                // Field errors come back in `error` as "field=code;field=code".
-                std::string rest = u.error;
-                while (!rest.empty()) {
-                    auto semi = rest.find(';');
-                    std::string item = rest.substr(0, semi);
-                    rest = semi == std::string::npos ? "" : rest.substr(semi + 1);
-                    auto eq = item.find('=');
-                    if (eq == std::string::npos) continue;
-                    std::string field = item.substr(0, eq), code = item.substr(eq + 1);
-                    auto dot = field.rfind('.');
-                    std::string name = dot == std::string::npos ? field : field.substr(dot + 1);
-                    c.form.errors[name] = code == "unknown" ? "error.field.unknown" : "error.field.invalid";
-                }
-                c.phase = OrderPhase::Editing;
-            }
             break;
     }
 }
@@ -204,7 +225,7 @@ Effects start_checkout(AppState& s) {
     c.phase = OrderPhase::Quoting;
     c.quote.reset();  // prices and options are checked again: an older answer is not used
     c.quote_error.clear();
-    c.problem_code.clear();
+    c.rejection.reset();
     c.quote_request = s.next_request++;
     std::vector<std::pair<std::string, std::int64_t>> lines;
     for (const CartLine& l : s.cart) lines.emplace_back(l.sku, l.quantity);
@@ -358,34 +379,26 @@ std::map<std::string, std::string> validate_checkout(const Checkout& c) {
     return errors;
 }
 
-cc::json order_body(const AppState& s) {
+cc::OrderRequest order_request(const AppState& s) {
     const Checkout& c = s.checkout;
     auto field = [&](const char* name) {
         auto it = c.form.fields.find(name);
         return it == c.form.fields.end() ? std::string() : trim(it->second);
     };
-    cc::json lines = cc::json::array();
-    for (const CartLine& l : s.cart)
-        lines.push_back({{"sku", l.sku},
-                         {"quantity", l.quantity},
-                         {"unit_price", {{"amount", l.unit_price.amount}, {"currency", l.unit_price.currency}}}});
-    cc::json body = {{"lines", lines}};
+    cc::OrderRequest o;
+    for (const CartLine& l : s.cart) o.lines.push_back({l.sku, l.quantity, l.unit_price});
     if (c.fulfilment == Fulfilment::Pickup) {
-        body["fulfilment"] = {{"type", "pickup"}, {"store_id", c.pickup_store}};
+        o.fulfilment = cc::FulfilmentType::Pickup;
+        o.pickup_store = c.pickup_store;
     } else {
-        cc::json address = {{"name", field("name")}, {"line1", field("line1")}, {"postcode", field("postcode")},
-                            {"city", field("city")}, {"country", "FR"}};
-        if (!field("line2").empty()) address["line2"] = field("line2");
-        body["fulfilment"] = {{"type", "delivery"}, {"address", address}};
+        o.fulfilment = cc::FulfilmentType::Delivery;
+        o.address = {field("name"), field("line1"), field("line2"), field("postcode"), field("city"), "FR"};
     }
-    cc::json contact = cc::json::object();
-    if (!field("email").empty()) contact["email"] = field("email");
-    if (!field("phone").empty()) contact["phone"] = field("phone");
-    body["contact"] = contact;
-    if (!field("loyalty_card").empty()) body["loyalty_card"] = field("loyalty_card");
-    body["payment"] = {{"method", c.payment == Payment::PayOnPhone ? "pay_on_phone" : "pay_at_till"}};
-    body["channel"] = {{"store_id", s.store_id}, {"kiosk_id", s.kiosk_id}};
-    return body;
+    o.contact = {field("email"), field("phone")};
+    o.loyalty_card = field("loyalty_card");
+    o.payment = c.payment == Payment::PayOnPhone ? cc::PaymentMethod::PayOnPhone : cc::PaymentMethod::PayAtTill;
+    o.channel = {s.store_id, s.kiosk_id, {}};
+    return o;
 }
 
 std::int64_t cart_total(const std::vector<CartLine>& cart) {
@@ -463,6 +476,7 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                 // A touch during the warning does not dismiss it by itself: "continue" does.
             },
             [&](const act::Tick& a) {
+                retry_order(s, a.now, fx);
                 if (s.screen == Screen::Attract) return;
                 const double idle = a.now - s.last_input;
                 if (s.screen == Screen::OrderPending) {
@@ -746,25 +760,25 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
             [&](const act::QuoteDone& a) { apply_quote(s, a); },
             [&](const act::AcceptPriceChanges&) {
                 s.checkout.price_changes.clear();
-                if (s.checkout.phase == OrderPhase::Rejected && s.checkout.problem_code == "price_changed") {
+                if (rejected_for(s.checkout, cc::RejectReason::PriceChanged)) {
                     s.checkout.phase = OrderPhase::Editing;
-                    s.checkout.problem_code.clear();
+                    s.checkout.rejection.reset();
                 }
             },
             [&](const act::SetFulfilment& a) {
                 s.checkout.fulfilment = a.fulfilment;
                 s.checkout.form.errors.erase("fulfilment");
-                if (s.checkout.phase == OrderPhase::Rejected && s.checkout.problem_code == "out_of_stock") {
+                if (rejected_for(s.checkout, cc::RejectReason::OutOfStock)) {
                     s.checkout.phase = OrderPhase::Editing;
-                    s.checkout.problem_code.clear();
+                    s.checkout.rejection.reset();
                 }
             },
             [&](const act::ChoosePickupStore& a) {
                 s.checkout.pickup_store = a.store_id;
                 s.checkout.form.errors.erase("pickup_store");
-                if (s.checkout.phase == OrderPhase::Rejected && s.checkout.problem_code == "out_of_stock") {
+                if (rejected_for(s.checkout, cc::RejectReason::OutOfStock)) {
                     s.checkout.phase = OrderPhase::Editing;
-                    s.checkout.problem_code.clear();
+                    s.checkout.rejection.reset();
                 }
             },
             [&](const act::FocusField& a) { s.checkout.form.focused = a.name; },
@@ -797,16 +811,19 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
                 }
                 c.phase = OrderPhase::Placing;
                 c.form.focused.clear();
-                c.problem_code.clear();
-                c.order_request = s.next_request++;
-                fx.push_back(fx::SubmitOrder{c.order_request, order_body(s)});
+                c.rejection.reset();
+                OrderInFlight flight;
+                flight.request = s.next_request++;
+                flight.sending = true;
+                s.order_in_flight = flight;
+                fx.push_back(fx::SubmitOrder{flight.request, order_request(s)});
             },
             [&](const act::OrderUpdate& a) { apply_order_update(s, a); },
             [&](const act::ChangeFulfilmentAfterRejection&) {
                 Checkout& c = s.checkout;
                 if (c.phase == OrderPhase::Rejected || c.phase == OrderPhase::Unavailable) {
                     c.phase = OrderPhase::Editing;
-                    c.problem_code.clear();
+                    c.rejection.reset();
                     c.pickup_store.clear();
                     auto more = start_checkout(s);  // a fresh quote: current stores and prices
                     fx.insert(fx.end(), more.begin(), more.end());

@@ -33,9 +33,9 @@ std::string check_loyalty_card(const std::string& v);
 // All checks of the form for the chosen fulfilment: field -> translation key.
 std::map<std::string, std::string> validate_checkout(const Checkout& c);
 
-// The contract's order body for the cart and checkout (prices from the cart lines, which carry
-// the quoted unit prices).
-cc::json order_body(const AppState& s);
+// The order for the cart and checkout (prices from the cart lines, which carry the quoted unit
+// prices; the channel is this kiosk and its store).
+cc::OrderRequest order_request(const AppState& s);
 
 std::int64_t cart_total(const std::vector<CartLine>& cart);
 std::int64_t cart_count(const std::vector<CartLine>& cart);

@@ -134,6 +134,7 @@ Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inb
     }
     stock_ = std::make_shared<AvailabilityCache>(*api_, store_id_);
     storage_ = std::make_unique<Worker>();
+    orders_ = std::make_unique<Worker>();
     reader_ = std::make_unique<Worker>();
     if (!cfg.printer_device.empty()) {
         printer_ = std::make_unique<Worker>();
@@ -158,6 +159,7 @@ void Services::set_store(const std::string& store_id) {
 Services::~Services() {
     printer_.reset();
     reader_.reset();
+    orders_.reset();
     storage_.reset();
     transport_.reset();
 }
@@ -166,7 +168,7 @@ bool Services::quiet() {
     // Health checks run by themselves every few seconds: they do not make the kiosk busy.
     const std::size_t calls = transport_->outstanding();
     const std::size_t health = static_cast<std::size_t>(std::max(0, health_in_flight_->load()));
-    return reader_->idle() && storage_->idle() && (!printer_ || printer_->idle()) && calls <= health;
+    return reader_->idle() && storage_->idle() && orders_->idle() && (!printer_ || printer_->idle()) && calls <= health;
 }
 
 void Services::start() {
@@ -186,9 +188,11 @@ void Services::start() {
     reader_->post([this] { load_catalog(); });
     storage_->post([this] {
         if (!replica_->status().exists || replica_->status().products == 0) sync_now(true);
+    });
+    orders_->post([this] {
         const auto pending = outbox_->list(true);
         if (!pending.empty()) spdlog::info("outbox: resending {} pending orders", pending.size());
-        outbox_->resend_pending(*api_);
+        log_outcomes(outbox_->resend_pending(*api_));
     });
 }
 
@@ -251,7 +255,9 @@ void Services::run(const Effect& effect) {
         [&](const auto& e) {
             using E = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<E, fx::RunSearch>) {
+                note_generation(e.listing, e.generation);
                 reader_->post([this, e] {
+                    if (superseded(e.listing, e.generation)) return;  // the shopper typed on: dropped unread
                     if (!search_) load_catalog();
                     const auto here = products_here();
                     SearchPage page = search_->run(e.query, here);
@@ -261,7 +267,9 @@ void Services::run(const Effect& effect) {
                     inbox_.post(std::move(out));
                 });
             } else if constexpr (std::is_same_v<E, fx::LoadFacets>) {
+                note_generation(e.listing, e.generation);
                 reader_->post([this, e] {
+                    if (superseded(e.listing, e.generation)) return;
                     if (!search_) load_catalog();
                     inbox_.post(act::FacetsLoaded{e.listing, e.generation, facets_of(e.query)});
                 });
@@ -325,10 +333,8 @@ void Services::run(const Effect& effect) {
                     inbox_.post(act::TicketPrinted{ticket.order_number, !error});
                 });
             } else if constexpr (std::is_same_v<E, fx::SubmitOrder>) {
-                const std::uint64_t request = e.request;
-                const json body = e.body;
-                storage_->post([this, request, body] {
-                    auto entry = outbox_->enqueue(body);
+                orders_->post([this, request = e.request, order = e.order] {
+                    auto entry = outbox_->enqueue(order);
                     if (!entry) {
                         spdlog::error("outbox: cannot record the order: {}", describe(entry.error()));
                         act::OrderUpdate u;
@@ -338,12 +344,17 @@ void Services::run(const Effect& effect) {
                         inbox_.post(u);
                         return;
                     }
-                    {
-                        std::lock_guard<std::mutex> lock(order_mu_);
-                        order_request_ = request;
-                        order_id_ = entry.value().id;
-                    }
                     send_order(request, entry.value().id);
+                });
+            } else if constexpr (std::is_same_v<E, fx::RetryOrder>) {
+                orders_->post([this, e] {
+                    send_order(e.request, e.outbox_id);
+                    // Orders of earlier sessions still pending (a later order took their place
+                    // in the state) go with it: none waits for a restart.
+                    std::vector<OrderOutcome> others;
+                    for (const OutboxEntry& pending : outbox_->list(true))
+                        if (pending.id != e.outbox_id) others.push_back(outbox_->send(pending.id, *api_));
+                    log_outcomes(others);
                 });
             }  // ResetSession and ApplyLook are the App's
         },
@@ -351,45 +362,45 @@ void Services::run(const Effect& effect) {
 }
 
 void Services::send_order(std::uint64_t request, std::int64_t id) {
-    auto sent = outbox_->send(id, *api_);
+    const OrderOutcome sent = outbox_->send(id, *api_);
     act::OrderUpdate u;
     u.request = request;
     u.outbox_id = id;
-    if (!sent) {
-        u.kind = act::OrderUpdate::Kind::Pending;
-        u.error = describe(sent.error());
-        inbox_.post(u);
-        return;
+    switch (sent.state) {
+        case OutboxState::Acknowledged:
+            u.kind = act::OrderUpdate::Kind::Acknowledged;
+            u.order = sent.order;
+            break;
+        case OutboxState::Rejected:
+            u.kind = act::OrderUpdate::Kind::Rejected;
+            u.rejection = sent.rejection;
+            break;
+        case OutboxState::Pending:
+            u.kind = act::OrderUpdate::Kind::Pending;
+            u.error = sent.error;
+            break;
     }
-    const OutboxEntry& entry = sent.value();
-    if (entry.state == OutboxState::Acknowledged && entry.order) {
-        u.kind = act::OrderUpdate::Kind::Acknowledged;
-        u.order = entry.order;
-        spdlog::info("order {} acknowledged", entry.order->number);
-    } else if (entry.state == OutboxState::Rejected) {
-        u.kind = act::OrderUpdate::Kind::Rejected;
-        u.problem_code = entry.problem.value("code", "");
-        u.problem_sku = entry.problem.value("sku", "");
-        if (entry.problem.contains("available") && entry.problem["available"].is_number_integer())
-            u.available = entry.problem["available"].get<std::int64_t>();
-        if (entry.problem.contains("price") && entry.problem["price"].is_object())
-            u.price = entry.problem["price"].value("amount", std::int64_t{0});
-        if (u.problem_code == "validation_failed" && entry.problem.contains("errors") &&
-            entry.problem["errors"].is_array()) {
-            for (const auto& err : entry.problem["errors"])
-                if (err.is_object()) u.error += err.value("field", "") + "=" + err.value("code", "") + ";";
-        }
-        spdlog::info("order rejected: {}", u.problem_code);
-    } else {
-        u.kind = act::OrderUpdate::Kind::Pending;
-        u.error = entry.last_error;
-        inbox_.post(act::Online{false});
+    log_outcomes({sent});
+    inbox_.post(std::move(u));
+}
+
+void Services::log_outcomes(const std::vector<OrderOutcome>& outcomes) {
+    for (const OrderOutcome& o : outcomes) {
+        if (o.state == OutboxState::Acknowledged && o.order) spdlog::info("order {} acknowledged", o.order->number);
+        else if (o.state == OutboxState::Rejected) spdlog::info("order rejected: {}", o.rejection ? o.rejection->code : "");
+        else spdlog::warn("order (outbox entry {}) not confirmed yet: {}", o.outbox_id, o.error);
     }
-    if (u.kind != act::OrderUpdate::Kind::Pending) {
-        std::lock_guard<std::mutex> lock(order_mu_);
-        if (order_id_ == id) order_id_ = 0;
+}
+
+void Services::note_generation(ListingKind listing, std::uint64_t generation) {
+    auto& latest = latest_generation_[static_cast<std::size_t>(listing)];
+    std::uint64_t seen = latest.load();
+    while (seen < generation && !latest.compare_exchange_weak(seen, generation)) {
     }
-    inbox_.post(u);
+}
+
+bool Services::superseded(ListingKind listing, std::uint64_t generation) const {
+    return generation < latest_generation_[static_cast<std::size_t>(listing)].load();
 }
 
 void Services::tick(double now, const AppState& s) {
@@ -413,23 +424,10 @@ void Services::tick(double now, const AppState& s) {
         next_sync_ = now + cfg_.sync_interval_s;
         storage_->post([this] { sync_now(false); });
     }
-    if (now >= next_order_retry_) {
-        next_order_retry_ = now + 3.0;
-        std::uint64_t request = 0;
-        std::int64_t id = 0;
-        {
-            std::lock_guard<std::mutex> lock(order_mu_);
-            request = order_request_;
-            id = order_id_;
-        }
-        // The order being confirmed is retried with its same key until it ends.
-        if (id != 0 && s.online && storage_->idle())
-            storage_->post([this, request, id] { send_order(request, id); });
-    }
 }
 
 double Services::next_due(double now) const {
-    double t = std::min(next_health_, next_order_retry_);
+    double t = next_health_;
     if (next_sync_ > 0) t = std::min(t, next_sync_);
     return std::max(0.0, t - now);
 }

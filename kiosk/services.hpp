@@ -4,11 +4,14 @@
 // actions through the Inbox, drained once per frame by the UI thread.
 //
 // Threads: `Inbox::post` and `Worker::post` from any thread. The reader worker owns a Replica
-// Reader and a Search (search, products, codes, facets); the storage worker owns the outbox and
-// runs syncs (both block). Network callbacks run on the transport's thread and only post.
+// Reader and a Search (search, products, codes, facets; a search superseded by a newer one of the
+// same listing is skipped); the storage worker runs syncs; the orders worker owns the outbox and
+// places orders (both block, on their own threads: an order never waits behind a full sync).
+// Network callbacks run on the transport's thread and only post.
 // Errors: the constructor throws std::runtime_error with an operator message (bad token file,
 // unwritable directories); everything after start-up reports through actions.
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -91,7 +94,11 @@ class Services {
   private:
     void load_catalog();
     void sync_now(bool report);
-    void send_order(std::uint64_t request, std::int64_t id);
+    void send_order(std::uint64_t request, std::int64_t id);  // on orders_
+    static void log_outcomes(const std::vector<catalog_client::OrderOutcome>& outcomes);
+    // Searches and facets of a listing older than the newest one asked are skipped unread.
+    void note_generation(ListingKind listing, std::uint64_t generation);
+    bool superseded(ListingKind listing, std::uint64_t generation) const;
     std::shared_ptr<catalog_client::AvailabilityCache> stock();
 
     const KioskConfig cfg_;
@@ -101,7 +108,7 @@ class Services {
     std::unique_ptr<catalog_client::Replica> replica_;
     std::shared_ptr<catalog_client::AvailabilityCache> stock_;  // guarded by store_mu_
     std::unique_ptr<catalog_client::ImageCache> image_cache_;
-    std::unique_ptr<catalog_client::Outbox> outbox_;  // used on the storage worker only
+    std::unique_ptr<catalog_client::Outbox> outbox_;  // used on the orders worker only
     std::string store_id_;                            // guarded by store_mu_
     std::mutex store_mu_;
 
@@ -112,19 +119,16 @@ class Services {
     std::unordered_set<std::string> products_here();
     catalog_client::ListingFacets facets_of(const catalog_client::SearchQuery& q);
 
-    // Order in flight, retried by tick() until it ends (storage worker).
-    std::mutex order_mu_;
-    std::uint64_t order_request_ = 0;
-    std::int64_t order_id_ = 0;
-    bool order_sending_ = false;
+    std::array<std::atomic<std::uint64_t>, 3> latest_generation_{};  // by ListingKind
 
-    double next_health_ = 0, next_sync_ = 0, next_order_retry_ = 0;
+    double next_health_ = 0, next_sync_ = 0;
     bool last_online_ = true;
     std::shared_ptr<std::atomic<int>> health_in_flight_ = std::make_shared<std::atomic<int>>(0);
 
     // The destructor joins these first, then the transport (whose cancelled callbacks only
     // post to the inbox), so no job or callback outlives what it uses.
-    std::unique_ptr<Worker> storage_;
+    std::unique_ptr<Worker> storage_;  // catalogue sync (minutes for a full one)
+    std::unique_ptr<Worker> orders_;   // the outbox: placing orders and their retries, never behind a sync
     std::unique_ptr<Worker> reader_;
     std::unique_ptr<Worker> printer_;  // only with a receipt printer: its writes may block
 };

@@ -98,14 +98,20 @@ struct Checkout {
     std::string pickup_store;
     Payment payment = Payment::None;
     CheckoutForm form;
-    std::uint64_t order_request = 0;
-    std::int64_t outbox_id = 0;
-    std::string problem_code;  // the rejection's code ("out_of_stock", "price_changed", ...)
-    std::string problem_sku;
-    std::int64_t problem_available = 0;
-    std::int64_t problem_price = 0;
+    std::optional<cc::OrderRejection> rejection;  // why the server refused the order (OrderPhase::Rejected)
     std::string last_error;  // why the last attempt did not end it (for logs, never personal)
 };
+
+// The order being placed: the one record of it in the state, from PlaceOrder until the outbox
+// says it ended. It outlives the shopper's session (the outbox keeps sending it after a wipe)
+// and holds nothing personal. The reducer retries it from Tick while the API is reachable.
+struct OrderInFlight {
+    std::uint64_t request = 0;   // the id its OrderUpdates carry
+    std::int64_t outbox_id = 0;  // 0 until the outbox has recorded it
+    bool sending = false;        // an attempt is under way (no retry until it reports)
+    double next_retry = 0;       // app clock
+};
+constexpr double kOrderRetryS = 3.0;
 
 enum class PrintPhase { Idle, Printing, Printed, Failed };
 
@@ -122,7 +128,6 @@ struct Confirmation {
 // kiosk shows a neutral panel where the order's number appears once confirmed.
 struct OrderAfterWipe {
     enum class Phase { Confirming, Confirmed, Failed } phase = Phase::Confirming;
-    std::uint64_t request = 0;  // the order request being followed
     std::string number;         // once confirmed: the order number (not personal)
     double ended_at = 0;        // app clock when the outcome was first shown (0: not yet)
 };
@@ -180,6 +185,7 @@ struct AppState {
     std::vector<CartLine> cart;
     Checkout checkout;
     std::optional<Confirmation> confirmation;
+    std::optional<OrderInFlight> order_in_flight;
     std::optional<OrderAfterWipe> order_after_wipe;  // Screen::OrderPending
 
     // Session lifecycle.
@@ -242,14 +248,14 @@ struct FocusField { std::string name; };
 struct SetField { std::string name, value; };
 struct SetPayment { Payment payment; };
 struct PlaceOrder {};
-// The outbox's news about the order being placed.
+// The outbox's news about the order being placed (Failed: it could not even be recorded).
 struct OrderUpdate {
-    std::uint64_t request;
+    std::uint64_t request = 0;
     std::int64_t outbox_id = 0;
     enum class Kind { Pending, Acknowledged, Rejected, Failed } kind = Kind::Pending;
-    std::optional<cc::Order> order;
-    std::string problem_code, problem_sku, error;
-    std::int64_t available = 0, price = 0;
+    std::optional<cc::Order> order;               // Acknowledged
+    std::optional<cc::OrderRejection> rejection;  // Rejected
+    std::string error;                            // Pending, Failed: why (for logs)
 };
 struct ChangeFulfilmentAfterRejection {};
 struct ConfirmationDone {};
@@ -276,13 +282,14 @@ struct LoadProduct { std::uint64_t request; std::string id; };
 struct Lookup { std::string code; };
 struct FetchStock { std::vector<std::string> skus; };
 struct RequestQuote { std::uint64_t request; std::vector<std::pair<std::string, std::int64_t>> lines; };
-struct SubmitOrder { std::uint64_t request; cc::json body; };
+struct SubmitOrder { std::uint64_t request; cc::OrderRequest order; };  // record in the outbox, then send
+struct RetryOrder { std::uint64_t request; std::int64_t outbox_id; };   // send again with its key
 struct ResetSession {};  // screens' scratch (typed text, scroll) is dropped
 struct ApplyLook {};     // fonts/theme changed (large text, high contrast)
 struct Print { Ticket ticket; };
 }  // namespace fx
 
 using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,
-                            fx::RequestQuote, fx::SubmitOrder, fx::ResetSession, fx::ApplyLook, fx::Print>;
+                            fx::RequestQuote, fx::SubmitOrder, fx::RetryOrder, fx::ResetSession, fx::ApplyLook, fx::Print>;
 
 }  // namespace kiosk

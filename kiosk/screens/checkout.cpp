@@ -85,11 +85,13 @@ void status_panel(Ctx& c, float w) {
         if (render::button(c.ui, "checkout.retry", c.t("checkout.retry"), o)) c.emit(act::ChangeFulfilmentAfterRejection{});
     }
     if (ck.phase == OrderPhase::Rejected) {
-        if (ck.problem_code == "out_of_stock") {
-            std::string name = ck.problem_sku;
+        const cc::OrderRejection none;
+        const cc::OrderRejection& why = ck.rejection ? *ck.rejection : none;
+        if (why.reason == cc::RejectReason::OutOfStock) {
+            std::string name = why.sku;
             for (const CartLine& l : c.s.cart)
-                if (l.sku == ck.problem_sku) name = c.text(l.name);
-            note(c.ui.theme.danger, c.f("checkout.out_of_stock", {{"name", name}, {"available", std::to_string(ck.problem_available)}}));
+                if (l.sku == why.sku) name = c.text(l.name);
+            note(c.ui.theme.danger, c.f("checkout.out_of_stock", {{"name", name}, {"available", std::to_string(why.available)}}));
             note(c.ui.theme.text_muted, c.t("checkout.out_of_stock_hint"));
             render::ButtonOptions o;
             o.size = ImVec2(w, 0);
@@ -100,7 +102,7 @@ void status_panel(Ctx& c, float w) {
                 render::button(c.ui, "checkout.switch_delivery", c.t("checkout.switch_delivery"), o))
                 c.emit(act::SetFulfilment{Fulfilment::Delivery});
             if (render::button(c.ui, "checkout.edit_cart", c.t("checkout.edit_cart"), o)) c.emit(act::Show{Screen::Cart});
-        } else if (ck.problem_code != "price_changed") {
+        } else if (why.reason != cc::RejectReason::PriceChanged) {
             note(c.ui.theme.danger, c.t("checkout.rejected"));
             render::ButtonOptions o;
             o.kind = render::ButtonKind::Secondary;

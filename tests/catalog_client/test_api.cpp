@@ -78,7 +78,9 @@ TEST_CASE("quote, order exactly once with a retried key, typed out-of-stock") {
     REQUIRE(q.ok());
     REQUIRE_FALSE(q.value().options.empty());
     CHECK(q.value().options[0].store_id == "paris-rivoli");
-    json body = testing::order_body(h, sku, 1, "paris-rivoli");
+    auto typed = parse_order_request(testing::order_body(h, sku, 1, "paris-rivoli"));
+    REQUIRE(typed.ok());
+    const OrderRequest body = typed.value();
     auto first = wait<Order>([&](auto done) { c.api.place_order("key-1", body, "", done); });
     REQUIRE(first.ok());
     CHECK(first.value().status == "awaiting_payment");

@@ -29,6 +29,13 @@ std::int64_t stock_of(testing::Harness& h, const std::string& sku, const std::st
     return st.step() ? st.integer(0) : 0;
 }
 
+// The harness's order body (the contract's JSON), typed as the kiosk builds it.
+OrderRequest typed(const json& body) {
+    auto r = parse_order_request(body);
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? std::string() : r.error().message));
+    return r.value();
+}
+
 TransportOptions options(testing::Harness& h) {
     TransportOptions o;
     o.bearer_token = h.token;
@@ -45,32 +52,38 @@ TEST_CASE("an order is recorded before it is sent and acknowledged once; sending
     CommerceApi api(t, h.url());
     Outbox outbox(dir.path);
     std::string sku = testing::stock_only_at(h, "paris-rivoli", 2);
-    json body = testing::order_body(h, sku, 1, "paris-rivoli");
-    auto entry = outbox.enqueue(body);
+    auto entry = outbox.enqueue(typed(testing::order_body(h, sku, 1, "paris-rivoli")));
     REQUIRE(entry.ok());
     CHECK(entry.value().state == OutboxState::Pending);
     CHECK(entry.value().idempotency_key.size() == 36);
     CHECK(outbox.depth() == 1);
     CHECK(server_orders(h) == 0);  // recorded, not sent
-    auto sent = outbox.send(entry.value().id, api);
-    REQUIRE(sent.ok());
-    CHECK(sent.value().state == OutboxState::Acknowledged);
-    REQUIRE(sent.value().order);
-    CHECK(sent.value().order->number.rfind("K-", 0) == 0);
-    CHECK(sent.value().order->fulfilment["store_id"] == "paris-rivoli");
-    CHECK_FALSE(sent.value().order->till_code.empty());
+    const OrderOutcome sent = outbox.send(entry.value().id, api);
+    CHECK(sent.state == OutboxState::Acknowledged);
+    REQUIRE(sent.order);
+    CHECK(sent.outbox_id == entry.value().id);
+    CHECK(sent.order->number.rfind("K-", 0) == 0);
+    CHECK(sent.order->fulfilment["store_id"] == "paris-rivoli");
+    CHECK_FALSE(sent.order->till_code.empty());
     CHECK(outbox.depth() == 0);
     CHECK(server_orders(h) == 1);
     // Sending an ended entry again does nothing; reopening the outbox reads the same order.
-    CHECK(outbox.send(entry.value().id, api).value().order->number == sent.value().order->number);
+    CHECK(outbox.send(entry.value().id, api).order->number == sent.order->number);
     CHECK(server_orders(h) == 1);
     CHECK(stock_of(h, sku, "paris-rivoli") == 1);
     Outbox reopened(dir.path);
     auto again = reopened.get(entry.value().id);
     REQUIRE(again);
     REQUIRE(again->order);
-    CHECK(again->order->number == sent.value().order->number);
-    CHECK(again->order->total == sent.value().order->total);
+    CHECK(again->order->number == sent.order->number);
+    CHECK(again->order->total == sent.order->total);
+    // What was ordered stays, typed; nothing personal does.
+    REQUIRE(again->request.lines.size() == 1);
+    CHECK(again->request.lines[0].sku == sku);
+    CHECK(again->request.fulfilment == FulfilmentType::Pickup);
+    CHECK(again->request.pickup_store == "paris-rivoli");
+    CHECK(again->request.contact.email.empty());
+    CHECK(again->request.contact.phone.empty());
 }
 
 TEST_CASE("the answer is lost after the server committed: the retry with the same key gets the same order") {
@@ -82,11 +95,10 @@ TEST_CASE("the answer is lost after the server committed: the retry with the sam
     CommerceApi api(t, proxy.url());
     Outbox outbox(dir.path);
     std::string sku = testing::stock_only_at(h, "paris-rivoli", 3);
-    auto entry = outbox.enqueue(testing::order_body(h, sku, 1, "paris-rivoli"));
+    auto entry = outbox.enqueue(typed(testing::order_body(h, sku, 1, "paris-rivoli")));
     REQUIRE(entry.ok());
-    auto sent = outbox.send(entry.value().id, api);
-    REQUIRE(sent.ok());
-    CHECK(sent.value().state == OutboxState::Acknowledged);
+    const OrderOutcome sent = outbox.send(entry.value().id, api);
+    CHECK(sent.state == OutboxState::Acknowledged);
     CHECK(proxy.count("POST /v1/orders") == 2);  // the first answer was lost, the transport retried
     CHECK(server_orders(h) == 1);                // exactly one order
     CHECK(stock_of(h, sku, "paris-rivoli") == 2);  // and the stock moved once
@@ -99,26 +111,37 @@ TEST_CASE("a rejection ends the entry with its problem; an unreachable API leave
     std::string sku = testing::stock_only_at(h, "paris-rivoli", 1);
     Transport t(options(h));
     CommerceApi api(t, h.url());
-    auto too_many = outbox.enqueue(testing::order_body(h, sku, 2, "paris-rivoli"));
-    auto rejected = outbox.send(too_many.value().id, api);
-    REQUIRE(rejected.ok());
-    CHECK(rejected.value().state == OutboxState::Rejected);
-    CHECK(rejected.value().problem["code"] == "out_of_stock");
-    CHECK(rejected.value().problem["sku"] == sku);
-    CHECK(rejected.value().problem["available"] == 1);
-    CHECK_FALSE(rejected.value().body.contains("contact"));
-    CHECK(rejected.value().body["lines"][0]["sku"] == sku);  // what was ordered stays
+    auto too_many = outbox.enqueue(typed(testing::order_body(h, sku, 2, "paris-rivoli")));
+    const OrderOutcome rejected = outbox.send(too_many.value().id, api);
+    CHECK(rejected.state == OutboxState::Rejected);
+    REQUIRE(rejected.rejection);
+    CHECK(rejected.rejection->reason == RejectReason::OutOfStock);
+    CHECK(rejected.rejection->code == "out_of_stock");
+    CHECK(rejected.rejection->http_status == 409);
+    CHECK(rejected.rejection->sku == sku);
+    CHECK(rejected.rejection->available == 1);
+    auto ended = outbox.get(too_many.value().id);
+    REQUIRE(ended);
+    REQUIRE(ended->rejection);  // read back typed from the file
+    CHECK(ended->rejection->reason == RejectReason::OutOfStock);
+    CHECK(ended->rejection->available == 1);
+    CHECK(ended->request.contact.phone.empty());
+    CHECK(ended->request.contact.email.empty());
+    REQUIRE(ended->request.lines.size() == 1);
+    CHECK(ended->request.lines[0].sku == sku);  // what was ordered stays
 
     Transport down_transport(options(h));
     CommerceApi down(down_transport, "http://127.0.0.1:1");
-    auto waiting = outbox.enqueue(testing::order_body(h, sku, 1, "paris-rivoli"));
-    auto failed = outbox.send(waiting.value().id, down);
-    REQUIRE_FALSE(failed.ok());
+    auto waiting = outbox.enqueue(typed(testing::order_body(h, sku, 1, "paris-rivoli")));
+    const OrderOutcome failed = outbox.send(waiting.value().id, down);
+    CHECK(failed.state == OutboxState::Pending);
+    CHECK_FALSE(failed.error.empty());
     auto still = outbox.get(waiting.value().id);
     REQUIRE(still);
     CHECK(still->state == OutboxState::Pending);
     CHECK_FALSE(still->last_error.empty());
-    CHECK(still->body.contains("contact"));  // kept until the order has ended
+    const bool contact_kept = !still->request.contact.email.empty() || !still->request.contact.phone.empty();
+    CHECK(contact_kept);  // kept until the order has ended
     CHECK(server_orders(h) == 0);
     // The API is back.
     auto resent = outbox.resend_pending(api);
@@ -156,37 +179,35 @@ TEST_CASE("once its orders have ended, nothing personal is left on the kiosk's d
     json pickup = testing::with_shopper(testing::order_body(h, sku, 1, "paris-rivoli"), shopper);
     json too_many = testing::with_shopper(testing::order_body(h, sku, 50, "paris-rivoli"), shopper);
 
-    auto d = outbox.enqueue(delivery);
+    auto d = outbox.enqueue(typed(delivery));
     REQUIRE(d.ok());
     // While an order is pending its details are on the disk: the scan sees them.
     for (const auto& needle : shopper.strings()) {
         CAPTURE(needle);
         CHECK_FALSE(testing::files_holding(root.path + "/outbox", needle).empty());
     }
-    auto p = outbox.enqueue(pickup);
-    auto r = outbox.enqueue(too_many);
+    auto p = outbox.enqueue(typed(pickup));
+    auto r = outbox.enqueue(typed(too_many));
     REQUIRE(p.ok());
     REQUIRE(r.ok());
     auto d_sent = outbox.send(d.value().id, api);
     auto p_sent = outbox.send(p.value().id, api);
     auto r_sent = outbox.send(r.value().id, api);
-    REQUIRE(d_sent.ok());
-    REQUIRE(p_sent.ok());
-    REQUIRE(r_sent.ok());
-    REQUIRE(d_sent.value().state == OutboxState::Acknowledged);
-    REQUIRE(p_sent.value().state == OutboxState::Acknowledged);
-    REQUIRE(r_sent.value().state == OutboxState::Rejected);
+    REQUIRE(d_sent.state == OutboxState::Acknowledged);
+    REQUIRE(p_sent.state == OutboxState::Acknowledged);
+    REQUIRE(r_sent.state == OutboxState::Rejected);
     CHECK(server_orders(h) == 2);
     // What the confirmation and the ticket need is still there.
-    const Order& o = *d_sent.value().order;
+    const Order& o = *d_sent.order;
     CHECK(o.number.rfind("K-", 0) == 0);
     CHECK_FALSE(o.payment_url.empty());
     CHECK(o.fulfilment["type"] == "delivery");
     CHECK_FALSE(o.fulfilment.contains("address"));
     CHECK(o.fulfilment["eta"]["min"].is_string());
     CHECK(o.lines.size() == 1);
-    CHECK(p_sent.value().order->fulfilment["ready_by"].is_string());
-    CHECK(r_sent.value().problem["code"] == "out_of_stock");
+    CHECK(p_sent.order->fulfilment["ready_by"].is_string());
+    REQUIRE(r_sent.rejection);
+    CHECK(r_sent.rejection->code == "out_of_stock");
 
     auto found = testing::personal_data_under(root.path, shopper);
     for (const auto& f : found) MESSAGE(f);

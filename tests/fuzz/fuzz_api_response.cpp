@@ -1,5 +1,6 @@
 // Fuzz target: every typed reader of the commerce API's answers (product, stores, categories,
-// identity, availability, quote, order, order list, staff session, customer history), each fed
+// identity, availability, quote, order, order list, staff session, customer history) and of the
+// kiosk's own order documents (an order body, a stored rejection), each fed
 // the document parse_json_bounded makes of the input, as the client reads an answer. Properties:
 // never crashes or throws; a refusal is a Parse error with a message; an accepted value keeps the
 // model's promises (a product has an id and variants with skus, no text holds a control
@@ -133,6 +134,30 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto order_list_r = parse_order_list(doc);
     if (const auto* orders = accepted(order_list_r, "order list"))
         for (const Order& o : *orders) check_order(o, nullptr);
+    // An order body (kioskctl order --file, the outbox's file) and a stored rejection: what is
+    // accepted writes back to JSON that reads back the same, and the ended form is not personal.
+    const auto request_r = parse_order_request(doc);
+    if (const OrderRequest* o = accepted(request_r, "order request")) {
+        FUZZ_CHECK(!o->lines.empty() && o->lines.size() <= 100, "order request: line count out of bounds");
+        for (const OrderLine& l : o->lines) clean_text(l.sku, "order request");
+        clean_text(o->contact.email, "order request");
+        clean_text(o->address.name, "order request");
+        const auto again = parse_order_request(to_json(*o));
+        FUZZ_CHECK(again.ok(), "order request: to_json does not read back: " + (again.ok() ? std::string() : again.error().message));
+        FUZZ_CHECK(to_json(again.value()) == to_json(*o), "order request: to_json changed it");
+        const OrderRequest ended = without_personal_data(*o);
+        const json kept = to_json(ended);
+        FUZZ_CHECK(!kept.contains("loyalty_card") && kept["contact"].empty() && !kept["fulfilment"].contains("address"),
+                   "order request: the ended form keeps personal data");
+        FUZZ_CHECK(parse_order_request(kept).ok(), "order request: the ended form does not read back");
+    }
+    const auto rejection_r = parse_order_rejection(doc);
+    if (const OrderRejection* r = accepted(rejection_r, "order rejection")) {
+        clean_text(r->code, "order rejection");
+        const auto again = parse_order_rejection(to_json(*r));
+        FUZZ_CHECK(again.ok() && again.value().reason == r->reason && again.value().field_errors.size() == r->field_errors.size(),
+                   "order rejection: to_json does not read back the same");
+    }
     const auto staff_r = parse_staff_session(doc);
     if (const StaffSession* s = accepted(staff_r, "staff session")) {
         clean_text(s->token, "staff session");

@@ -172,6 +172,24 @@ AppState placing() {
     return s;
 }
 
+// The request id of the order in flight (0: none).
+std::uint64_t in_flight(const AppState& s) { return s.order_in_flight ? s.order_in_flight->request : 0; }
+
+cc::OrderRejection rejection(const std::string& code, const std::string& sku, std::int64_t available = 0,
+                             std::int64_t new_price = 0) {
+    cc::OrderRejection r;
+    r.code = code;
+    r.reason = code == "out_of_stock"        ? cc::RejectReason::OutOfStock
+               : code == "price_changed"     ? cc::RejectReason::PriceChanged
+               : code == "validation_failed" ? cc::RejectReason::InvalidFields
+                                             : cc::RejectReason::Other;
+    r.http_status = code == "validation_failed" ? 422 : 409;
+    r.sku = sku;
+    r.available = available;
+    r.new_price = {new_price, "EUR"};
+    return r;
+}
+
 cc::Order order_number(const std::string& number) {
     cc::Order o;
     o.number = number;
@@ -991,7 +1009,7 @@ TEST_CASE("a quote with changed prices lists them; PlaceOrder waits until they a
     fx = reduce(s, act::PlaceOrder{});
     const auto* submit = find_fx<fx::SubmitOrder>(fx);
     REQUIRE(submit != nullptr);
-    CHECK(submit->body["lines"][0]["unit_price"]["amount"] == 3490);
+    CHECK(submit->order.lines[0].unit_price.amount == 3490);
     CHECK(s.checkout.phase == OrderPhase::Placing);
 }
 
@@ -1192,9 +1210,9 @@ TEST_CASE("PlaceOrder submits the contract's order body") {
         auto fx = reduce(s, act::PlaceOrder{});
         const auto* submit = find_fx<fx::SubmitOrder>(fx);
         REQUIRE(submit != nullptr);
-        CHECK(submit->request == s.checkout.order_request);
+        CHECK(submit->request == in_flight(s));
         CHECK(s.checkout.phase == OrderPhase::Placing);
-        cc::json b = submit->body;  // a copy: operator[] on a const json must not meet a missing key
+        cc::json b = cc::to_json(submit->order);  // the contract's body, as the outbox sends it
 
         REQUIRE(b["lines"].is_array());
         REQUIRE(b["lines"].size() == 2);
@@ -1236,7 +1254,7 @@ TEST_CASE("PlaceOrder submits the contract's order body") {
         auto fx = reduce(s, act::PlaceOrder{});
         const auto* submit = find_fx<fx::SubmitOrder>(fx);
         REQUIRE(submit != nullptr);
-        cc::json b = submit->body;  // a copy: operator[] on a const json must not meet a missing key
+        cc::json b = cc::to_json(submit->order);  // the contract's body, as the outbox sends it
         CHECK(b["fulfilment"]["type"] == "pickup");
         CHECK(b["fulfilment"]["store_id"] == "lyon-part-dieu");
         CHECK_FALSE(b["fulfilment"].contains("address"));
@@ -1251,7 +1269,7 @@ TEST_CASE("PlaceOrder submits the contract's order body") {
         AppState s = with_cart();
         quoted_checkout(s);
         fill_delivery(s);
-        cc::json b = order_body(s);
+        cc::json b = cc::to_json(order_request(s));
         CHECK_FALSE(b["fulfilment"]["address"].contains("line2"));
         CHECK_FALSE(b["contact"].contains("phone"));
         CHECK_FALSE(b.contains("loyalty_card"));
@@ -1272,7 +1290,7 @@ TEST_CASE("PlaceOrder is refused with an empty cart or while a quote is on its w
 
 TEST_CASE("OrderUpdate: pending, then acknowledged") {
     AppState s = placing();
-    const std::uint64_t req = s.checkout.order_request;
+    const std::uint64_t req = in_flight(s);
 
     act::OrderUpdate pending;
     pending.request = req;
@@ -1281,7 +1299,8 @@ TEST_CASE("OrderUpdate: pending, then acknowledged") {
     pending.error = "timeout";
     reduce(s, pending);
     CHECK(s.checkout.phase == OrderPhase::Confirming);
-    CHECK(s.checkout.outbox_id == 7);
+    REQUIRE(s.order_in_flight.has_value());
+    CHECK(s.order_in_flight->outbox_id == 7);
 
     act::OrderUpdate ack;
     ack.request = req;
@@ -1309,7 +1328,7 @@ TEST_CASE("OrderUpdate: pending, then acknowledged") {
 TEST_CASE("OrderUpdate: a failure to record the order makes ordering unavailable") {
     AppState s = placing();
     act::OrderUpdate failed;
-    failed.request = s.checkout.order_request;
+    failed.request = in_flight(s);
     failed.kind = act::OrderUpdate::Kind::Failed;
     failed.error = "disk full";
     reduce(s, failed);
@@ -1321,36 +1340,33 @@ TEST_CASE("OrderUpdate: a failure to record the order makes ordering unavailable
 TEST_CASE("OrderUpdate: rejected out of stock, then another fulfilment") {
     AppState s = placing();
     act::OrderUpdate r;
-    r.request = s.checkout.order_request;
+    r.request = in_flight(s);
     r.kind = act::OrderUpdate::Kind::Rejected;
-    r.problem_code = "out_of_stock";
-    r.problem_sku = "SH-M-BLEU";
-    r.available = 0;
+    r.rejection = rejection("out_of_stock", "SH-M-BLEU", 0);
     reduce(s, r);
     CHECK(s.checkout.phase == OrderPhase::Rejected);
-    CHECK(s.checkout.problem_code == "out_of_stock");
-    CHECK(s.checkout.problem_sku == "SH-M-BLEU");
-    CHECK(s.checkout.problem_available == 0);
+    REQUIRE(s.checkout.rejection.has_value());
+    CHECK(s.checkout.rejection->reason == cc::RejectReason::OutOfStock);
+    CHECK(s.checkout.rejection->sku == "SH-M-BLEU");
+    CHECK(s.checkout.rejection->available == 0);
     CHECK(s.cart.size() == 1);
     CHECK(s.screen == Screen::Checkout);
 
     reduce(s, act::SetFulfilment{Fulfilment::Pickup});
     CHECK(s.checkout.phase == OrderPhase::Editing);
-    CHECK(s.checkout.problem_code.empty());
+    CHECK_FALSE(s.checkout.rejection.has_value());
 }
 
 TEST_CASE("OrderUpdate: rejected out of stock, retry with a fresh quote") {
     AppState s = placing();
     act::OrderUpdate r;
-    r.request = s.checkout.order_request;
+    r.request = in_flight(s);
     r.kind = act::OrderUpdate::Kind::Rejected;
-    r.problem_code = "out_of_stock";
-    r.problem_sku = "SH-M-BLEU";
-    r.available = 1;
+    r.rejection = rejection("out_of_stock", "SH-M-BLEU", 1);
     reduce(s, r);
     auto fx = reduce(s, act::ChangeFulfilmentAfterRejection{});
     CHECK(s.checkout.phase == OrderPhase::Quoting);
-    CHECK(s.checkout.problem_code.empty());
+    CHECK_FALSE(s.checkout.rejection.has_value());
     CHECK(find_fx<fx::RequestQuote>(fx) != nullptr);
     // Only after a rejection or while unavailable.
     CHECK(reduce(s, act::ChangeFulfilmentAfterRejection{}).empty());
@@ -1359,14 +1375,13 @@ TEST_CASE("OrderUpdate: rejected out of stock, retry with a fresh quote") {
 TEST_CASE("OrderUpdate: rejected for a changed price applies the new price and shows it") {
     AppState s = placing();
     act::OrderUpdate r;
-    r.request = s.checkout.order_request;
+    r.request = in_flight(s);
     r.kind = act::OrderUpdate::Kind::Rejected;
-    r.problem_code = "price_changed";
-    r.problem_sku = "SH-M-BLEU";
-    r.price = 4590;
+    r.rejection = rejection("price_changed", "SH-M-BLEU", 0, 4590);
     reduce(s, r);
     CHECK(s.checkout.phase == OrderPhase::Rejected);
-    CHECK(s.checkout.problem_price == 4590);
+    REQUIRE(s.checkout.rejection.has_value());
+    CHECK(s.checkout.rejection->new_price.amount == 4590);
     REQUIRE(s.cart.size() == 1);
     CHECK(s.cart[0].unit_price.amount == 4590);
     REQUIRE(s.checkout.price_changes.size() == 1);
@@ -1377,20 +1392,20 @@ TEST_CASE("OrderUpdate: rejected for a changed price applies the new price and s
     CHECK(reduce(s, act::PlaceOrder{}).empty());  // not before the shopper accepts
     reduce(s, act::AcceptPriceChanges{});
     CHECK(s.checkout.phase == OrderPhase::Editing);
-    CHECK(s.checkout.problem_code.empty());
+    CHECK_FALSE(s.checkout.rejection.has_value());
     auto fx = reduce(s, act::PlaceOrder{});
     const auto* submit = find_fx<fx::SubmitOrder>(fx);
     REQUIRE(submit != nullptr);
-    CHECK(submit->body["lines"][0]["unit_price"]["amount"] == 4590);
+    CHECK(submit->order.lines[0].unit_price.amount == 4590);
 }
 
 TEST_CASE("OrderUpdate: validation_failed maps the field errors onto the form") {
     AppState s = placing();
     act::OrderUpdate r;
-    r.request = s.checkout.order_request;
+    r.request = in_flight(s);
     r.kind = act::OrderUpdate::Kind::Rejected;
-    r.problem_code = "validation_failed";
-    r.error = "fulfilment.address.postcode=invalid;";
+    r.rejection = rejection("validation_failed", "");
+    r.rejection->field_errors = {{"fulfilment.address.postcode", "invalid"}};
     reduce(s, r);
     CHECK(s.checkout.phase == OrderPhase::Editing);
     CHECK(s.checkout.form.errors.at("postcode") == "error.field.invalid");
@@ -1405,10 +1420,10 @@ TEST_CASE("OrderUpdate: validation_failed maps the field errors onto the form") 
 TEST_CASE("OrderUpdate: validation_failed with several fields and an unknown loyalty card") {
     AppState s = placing();
     act::OrderUpdate r;
-    r.request = s.checkout.order_request;
+    r.request = in_flight(s);
     r.kind = act::OrderUpdate::Kind::Rejected;
-    r.problem_code = "validation_failed";
-    r.error = "contact.email=invalid;loyalty_card=unknown;garbage;";
+    r.rejection = rejection("validation_failed", "");
+    r.rejection->field_errors = {{"contact.email", "invalid"}, {"loyalty_card", "unknown"}};
     reduce(s, r);
     CHECK(s.checkout.form.errors.at("email") == "error.field.invalid");
     CHECK(s.checkout.form.errors.at("loyalty_card") == "error.field.unknown");
@@ -1418,7 +1433,7 @@ TEST_CASE("OrderUpdate: validation_failed with several fields and an unknown loy
 TEST_CASE("an OrderUpdate for another request is ignored") {
     AppState s = placing();
     act::OrderUpdate ack;
-    ack.request = s.checkout.order_request + 1;
+    ack.request = in_flight(s) + 1;
     ack.kind = act::OrderUpdate::Kind::Acknowledged;
     ack.order = order_number("ML-OTHER");
     reduce(s, ack);
@@ -1430,9 +1445,7 @@ TEST_CASE("an OrderUpdate for another request is ignored") {
     act::OrderUpdate rej;
     rej.request = 0;
     rej.kind = act::OrderUpdate::Kind::Rejected;
-    rej.problem_code = "price_changed";
-    rej.problem_sku = "SH-M-BLEU";
-    rej.price = 1;
+    rej.rejection = rejection("price_changed", "SH-M-BLEU", 0, 1);
     reduce(s, rej);
     CHECK(s.checkout.phase == OrderPhase::Placing);
     CHECK(s.cart[0].unit_price.amount == 3990);
@@ -1482,7 +1495,7 @@ TEST_CASE("idle while the order is being confirmed: the form leaves memory, a ne
     AppState s = placing();
     s.settings.idle_timeout_s = 60;
     s.settings.idle_countdown_s = 10;
-    const std::uint64_t order = s.checkout.order_request;
+    const std::uint64_t order = in_flight(s);
     reduce(s, act::Input{0.0});
     act::OrderUpdate pending;
     pending.request = order;
@@ -1499,9 +1512,8 @@ TEST_CASE("idle while the order is being confirmed: the form leaves memory, a ne
     CHECK(s.screen == Screen::OrderPending);
     REQUIRE(s.order_after_wipe.has_value());
     CHECK(s.order_after_wipe->phase == OrderAfterWipe::Phase::Confirming);
-    CHECK(s.order_after_wipe->request == order);
+    CHECK(in_flight(s) == order);  // still followed: one record of the order, nothing personal in it
     check_personal_data_gone(s);
-    CHECK(s.checkout.order_request == 0);
 
     // While it is being confirmed, the panel stays however long nobody touches it.
     CHECK(reduce(s, act::Tick{5000.0}).empty());
@@ -1531,7 +1543,7 @@ TEST_CASE("idle while the order is being placed: a rejection after the wipe says
     AppState s = placing();
     s.settings.idle_timeout_s = 60;
     s.settings.idle_countdown_s = 10;
-    const std::uint64_t order = s.checkout.order_request;
+    const std::uint64_t order = in_flight(s);
     reduce(s, act::Input{0.0});
     reduce(s, act::Tick{61.0});
     reduce(s, act::Tick{72.0});
@@ -1539,12 +1551,11 @@ TEST_CASE("idle while the order is being placed: a rejection after the wipe says
     act::OrderUpdate rej;
     rej.request = order;
     rej.kind = act::OrderUpdate::Kind::Rejected;
-    rej.problem_code = "out_of_stock";
-    rej.problem_sku = "A1";
+    rej.rejection = rejection("out_of_stock", "A1");
     reduce(s, rej);
     REQUIRE(s.order_after_wipe.has_value());
     CHECK(s.order_after_wipe->phase == OrderAfterWipe::Phase::Failed);
-    CHECK(s.checkout.problem_code.empty());
+    CHECK_FALSE(s.checkout.rejection.has_value());
     check_personal_data_gone(s);
 
     // An update of another request changes nothing.
@@ -1564,7 +1575,7 @@ TEST_CASE("idle while the order is being placed: a rejection after the wipe says
 TEST_CASE("finish and clear everything while the order is being confirmed: the same neutral panel") {
     AppState s = placing();
     act::OrderUpdate pending;
-    pending.request = s.checkout.order_request;
+    pending.request = in_flight(s);
     pending.kind = act::OrderUpdate::Kind::Pending;
     reduce(s, pending);
     reduce(s, act::Wipe{});
@@ -1621,7 +1632,7 @@ TEST_CASE("ConfirmationDone clears the confirmation and everything personal") {
     reduce(s, act::SetSearchText{"mug"});
     reduce(s, act::Show{Screen::Checkout});
     act::OrderUpdate ack;
-    ack.request = s.checkout.order_request;
+    ack.request = in_flight(s);
     ack.kind = act::OrderUpdate::Kind::Acknowledged;
     ack.order = order_number("ML-2026-000124");
     reduce(s, ack);
@@ -1636,7 +1647,7 @@ TEST_CASE("ConfirmationDone clears the confirmation and everything personal") {
 TEST_CASE("the printed ticket: only with a printer, for the order on screen, one at a time, its outcome kept") {
     AppState s = placing();
     act::OrderUpdate ack;
-    ack.request = s.checkout.order_request;
+    ack.request = in_flight(s);
     ack.kind = act::OrderUpdate::Kind::Acknowledged;
     ack.order = order_number("ML-2026-000125");
     reduce(s, ack);

@@ -202,7 +202,8 @@ TEST_CASE("S7: out of stock when ordering: explained, nothing ordered, another c
                        {{"wait", {{"screen", "checkout"}, {"visible", "checkout.other_store"}}}, {"timeout_ms", 10000}},
                        {{"expect", {{"text", "Rien n’a été commandé"}, {"visible", {"checkout.edit_cart"}}}}}})));
     CHECK(count_orders(h) == 0);
-    CHECK(k.state().checkout.problem_code == "out_of_stock");
+    REQUIRE(k.state().checkout.rejection.has_value());
+    CHECK(k.state().checkout.rejection->reason == catalog_client::RejectReason::OutOfStock);
     // Stock comes back in: choosing again re-quotes and the order goes through.
     set_stock(h, sku, "paris-montparnasse", 3);
     CHECK(k.run(steps({{{"tap", "checkout.other_store"}},
