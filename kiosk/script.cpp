@@ -289,6 +289,7 @@ std::string check_step(const json& step) {
     } else if (kind == "screenshot") {
         if (!arg.is_string() || !safe_name(arg.get<std::string>())) why = "needs a relative file name inside the output directory";
     }
+    if (why.empty() && step.contains("settle") && !step["settle"].is_boolean()) why = "settle must be true or false";
     return why.empty() ? why : "(" + kind + ") " + why;
 }
 
@@ -310,6 +311,10 @@ std::optional<std::string> load_script(const std::string& path, Script& out) {
             return path + ": viewport must be [width, height] in pixels (320 to 8000)";
         out.width = v[0].get<int>();
         out.height = v[1].get<int>();
+    }
+    if (doc.contains("settle")) {
+        if (!doc["settle"].is_boolean()) return path + ": settle must be true or false";
+        out.settle_at_start = doc["settle"].get<bool>();
     }
     if (doc.contains("repeat")) {
         if (!int_in(doc["repeat"], 1, 100000)) return path + ": repeat must be a number of rounds (1 to 100000)";
@@ -358,7 +363,7 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
     std::ofstream log(out_dir + "/log.jsonl");
     // First frames: the app starts, the catalogue loads (a first sync of a large catalogue takes
     // minutes).
-    if (!app.settle(kStartS)) {
+    if (script.settle_at_start && !app.settle(kStartS)) {
         log << json{{"step", 0}, {"kind", "start"}, {"ok", false}, {"error", busy_error(kStartS)}}.dump() << "\n";
         std::fprintf(stderr, "kiosk: the kiosk did not start: %s\n", busy_error(kStartS).c_str());
         return 1;
@@ -374,8 +379,11 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
         bool ok = error.empty();
         // After an action the kiosk must go quiet (its workers and images idle) within a generous
         // bound; a step that leaves it busy longer fails, so an expect never races a result.
+        // "settle": false skips that wait: a step taken while background work (a long sync) is
+        // known to keep the kiosk busy.
+        const bool settle = !step.contains("settle") || step["settle"].get<bool>();
         auto settled = [&] {
-            if (!ok || app.settle(kSettleS)) return;
+            if (!ok || !settle || app.settle(kSettleS)) return;
             ok = false;
             error = busy_error(kSettleS);
         };

@@ -18,6 +18,9 @@ struct Script {
     int width = 1920, height = 1080;
     nlohmann::json steps = nlohmann::json::array();
     int repeat = 1;  // rounds of `steps` (soak runs)
+    // Wait for the kiosk to go quiet before the first step (false: the kiosk is known to be busy
+    // in the background, e.g. a held-up sync, and the script acts at once).
+    bool settle_at_start = true;
 };
 
 inline constexpr std::size_t kMaxScriptBytes = 1024 * 1024;

@@ -48,9 +48,10 @@ struct Kiosk {
         app = std::make_unique<kiosk::App>(cfg, opt);
     }
     // Runs script steps; on failure prints the failing step's log line.
-    bool run(const json& steps) {
+    bool run(const json& steps, bool settle_at_start = true) {
         kiosk::Script s;
         s.steps = steps;
+        s.settle_at_start = settle_at_start;
         const std::string out = dir.path + "/run" + std::to_string(++runs);
         const int code = kiosk::run_script(*app, s, out);
         // KIOSK_TEST_SHOTS=DIR keeps the screenshots of every run (to look at them).

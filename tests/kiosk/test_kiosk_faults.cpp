@@ -18,7 +18,7 @@ using namespace scenario;
 
 namespace {
 
-enum class Fault { None, Slow, Unavailable, Cut, Malformed, Huge, Deep, BadUtf8, WrongTypes, LongStrings };
+enum class Fault { None, Slow, Unavailable, Cut, Malformed, Huge, Deep, BadUtf8, WrongTypes, LongStrings, ResyncStalled };
 
 const char* name_of(Fault f) {
     switch (f) {
@@ -32,6 +32,7 @@ const char* name_of(Fault f) {
         case Fault::BadUtf8: return "invalid UTF-8";
         case Fault::WrongTypes: return "wrong types";
         case Fault::LongStrings: return "100 000-character strings";
+        case Fault::ResyncStalled: return "cursor expired, then the full resync held up";
     }
     return "?";
 }
@@ -96,6 +97,15 @@ class FaultProxy {
         std::lock_guard lock(mu_);
         return hits_;
     }
+    // Waits (bounded) until `n` answers are being held back; false if that did not happen.
+    bool wait_held(int n, std::chrono::seconds bound) {
+        std::unique_lock lock(mu_);
+        return cv_.wait_for(lock, bound, [&] { return held_ >= n; });
+    }
+    int held() {
+        std::lock_guard lock(mu_);
+        return held_;
+    }
     // Ends a slow answer at once (the test is done with it).
     void release() {
         {
@@ -114,6 +124,13 @@ class FaultProxy {
                 fault = fault_;
                 ++hits_;
             }
+        }
+        if (fault == Fault::ResyncStalled && req.has_param("since")) {
+            // The kiosk's cursor has expired: it must resync from scratch.
+            res.status = 410;
+            res.set_content(R"({"type":"/problems/cursor_expired","status":410,"code":"cursor_expired","detail":"resync"})",
+                            "application/problem+json");
+            return;
         }
         httplib::Client up("127.0.0.1", upstream_);
         up.set_read_timeout(60, 0);
@@ -139,6 +156,14 @@ class FaultProxy {
             case Fault::Slow: {
                 std::unique_lock lock(mu_);
                 cv_.wait_for(lock, std::chrono::seconds(10), [&] { return released_; });
+                break;
+            }
+            case Fault::ResyncStalled: {  // the full sync's first page: held until released (60 s at most)
+                std::unique_lock lock(mu_);
+                ++held_;
+                cv_.notify_all();
+                cv_.wait_for(lock, std::chrono::seconds(60), [&] { return released_; });
+                --held_;
                 break;
             }
             case Fault::Unavailable:
@@ -189,6 +214,7 @@ class FaultProxy {
     std::string prefix_;
     Fault fault_ = Fault::None;
     int hits_ = 0;
+    int held_ = 0;
     bool released_ = false;
 };
 
@@ -348,4 +374,41 @@ TEST_CASE("the catalogue feed misbehaving: the sync fails or skips the bad produ
                            {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 20000}},
                            {{"tap", "nav.home"}}})));
     }
+}
+
+TEST_CASE("an order placed while a full sync is held up by a slow server is acknowledged within seconds") {
+    Harness h;
+    FaultProxy proxy(h.port());
+    Kiosk k(h, "fr", [&proxy](kiosk::KioskConfig& cfg, const std::string&) {
+        cfg.client.api_url = proxy.url();
+        cfg.sync_interval_s = 20;
+    });
+    const std::string sku = testing::stock_only_at(h, "paris-rivoli", 5);
+    REQUIRE(k.run(concat({steps({{{"tap", "attract.start"}}}), open_scanned(ean_of(h, sku)),
+                          steps({{{"tap", "product.add_to_cart"}}, {{"tap", "nav.cart"}}, {{"tap", "cart.checkout"}},
+                                 {{"wait", {{"visible", "checkout.pickup"}}}, {"timeout_ms", 30000}},
+                                 {{"tap", "checkout.pickup"}},
+                                 {{"wait", {{"visible", "checkout.pickup.store.paris-rivoli"}}}, {"timeout_ms", 5000}},
+                                 {{"tap", "checkout.pickup.store.paris-rivoli"}}}),
+                          type_into("phone", "0612345678"), steps({{{"tap", "checkout.payment.pay_at_till"}}})})));
+    // The next periodic sync finds its cursor expired and starts over; the server holds its
+    // first page back (as a large catalogue's full sync keeps the sync busy for minutes).
+    proxy.set("/v1/catalog/changes", Fault::ResyncStalled);
+    REQUIRE(k.run(steps({{{"advance_s", 21}, {"settle", false}}, {{"frames", 3}}})));
+    REQUIRE(proxy.wait_held(1, std::chrono::seconds(30)));
+    const auto placed = std::chrono::steady_clock::now();
+    CHECK(k.run(steps({{{"tap", "checkout.place_order"}, {"settle", false}},
+                       {{"wait", {{"screen", "confirmation"}, {"visible", "confirmation.number"}}}, {"timeout_ms", 10000}}}),
+                false));
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - placed).count();
+    MESSAGE("confirmation awaited " << seconds << " s after the tap, the full sync held up meanwhile");
+    CHECK(proxy.held() >= 1);  // the sync has not moved: the order did not wait for it
+    CHECK(count_orders(h) == 1);
+    CHECK(proxy.hits() >= 2);  // the expired delta, then the held page
+    // Once the server answers, the full sync completes and the kiosk browses as before.
+    proxy.clear();
+    proxy.release();
+    CHECK(k.run(steps({{{"frames", 3}}, {{"tap", "confirmation.done"}}, {{"tap", "attract.start"}},
+                       {{"tap", "nav.search"}}, {{"type", "a"}},
+                       {{"wait", {{"screen", "search"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 30000}}})));
 }
