@@ -2,7 +2,7 @@
 // archetype. Everything is drawn in a unit square (x right, y down, floor near y = 0.88) that is
 // scaled to the picture and centred; the result is encoded as JPEG with stb_image_write.
 
-#include "product_image.hpp"
+#include "central_api/demo/product_image.hpp"
 
 #include <stb_image_write.h>
 
