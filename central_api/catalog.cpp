@@ -1,4 +1,4 @@
-#include "catalog.hpp"
+#include "central_api/catalog.hpp"
 
 #include <cstdlib>
 

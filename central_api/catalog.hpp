@@ -4,8 +4,8 @@
 // per product and tombstones for deletions, read by cursor).
 // All functions run on the caller's connection and inside the caller's transaction, if any.
 
-#include "db.hpp"
-#include "util.hpp"
+#include "central_api/db.hpp"
+#include "central_api/util.hpp"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 #pragma once
 // The reference server uses the SQLite layer of catalog_client (shared code, no UI).
 
-#include "sqlite.hpp"
+#include "catalog_client/sqlite.hpp"
 
 namespace central_api {
 using catalog_client::Db;

@@ -1,4 +1,4 @@
-#include "fulfilment.hpp"
+#include "central_api/fulfilment.hpp"
 
 #include <algorithm>
 

@@ -4,8 +4,8 @@
 // transfer from a warehouse (a later ready_by); a delivery ships from one warehouse per line.
 // Functions read the caller's connection; reserve() must run inside the caller's transaction.
 
-#include "db.hpp"
-#include "util.hpp"
+#include "central_api/db.hpp"
+#include "central_api/util.hpp"
 
 #include <optional>
 #include <string>

@@ -1,9 +1,9 @@
-// Catalogue routes: stores, categories, the sync feed, one product, product images.
-#include "catalog.hpp"
-#include "image_cache.hpp"
-#include "problem.hpp"
-#include "product_image.hpp"
-#include "server.hpp"
+// Catalogue routes: stores, categories, the sync feed, one product, product images (drawn by
+// the configured ImageSource, kept in the server's ImageLru).
+#include "central_api/catalog.hpp"
+#include "central_api/image_lru.hpp"
+#include "central_api/problem.hpp"
+#include "central_api/server.hpp"
 
 #include <httplib.h>
 
@@ -49,18 +49,20 @@ void changes(Ctx& ctx) {
 }
 
 void image(Ctx& ctx) {
-    const std::string product = ctx.req.matches[1];
-    const std::string kind = ctx.req.matches[2];
+    const ImageSource* source = ctx.options.image_source.get();
+    if (!source) throw not_found("this server has no product pictures (no image source is configured)");
+    ImageQuery query;
+    query.product = ctx.req.matches[1];
+    query.kind = ctx.req.matches[2];
     const std::string hex = ctx.req.matches[3];
-    const int view = std::atoi(std::string(ctx.req.matches[4]).c_str());
-    Archetype archetype;
-    if (!parse_archetype(kind, archetype)) throw not_found("unknown image kind " + kind);
-    int width = 800;
+    query.view = std::atoi(std::string(ctx.req.matches[4]).c_str());
+    if (!source->has_kind(query.kind)) throw not_found("unknown image kind " + query.kind);
     if (ctx.has_param("w")) {
-        width = std::atoi(ctx.param("w").c_str());
-        if (width < 64 || width > 1600) throw validation_failed("w", "out_of_range", "w must be from 64 to 1600");
+        query.width = std::atoi(ctx.param("w").c_str());
+        if (query.width < 64 || query.width > 1600)
+            throw validation_failed("w", "out_of_range", "w must be from 64 to 1600");
     }
-    const std::string key = ctx.req.path + "?w=" + std::to_string(width);
+    const std::string key = ctx.req.path + "?w=" + std::to_string(query.width);
     const std::string etag = "\"img1-" + hex64(hash64(key)) + "\"";
     ctx.res.set_header("ETag", etag);
     ctx.res.set_header("Cache-Control", "public, max-age=86400");
@@ -68,19 +70,14 @@ void image(Ctx& ctx) {
         ctx.res.status = 304;
         return;
     }
-    auto bytes = ctx.images.get(key);
+    auto bytes = ctx.image_lru.get(key);
     if (!bytes) {
-        ImageRequest request;
-        request.archetype = archetype;
-        unsigned long rgb = std::strtoul(hex.c_str(), nullptr, 16);
-        request.colour = {static_cast<std::uint8_t>(rgb >> 16), static_cast<std::uint8_t>(rgb >> 8),
-                          static_cast<std::uint8_t>(rgb)};
-        request.view = view;
-        request.width = width;
-        request.height = width;
-        request.seed = hash64(product);
-        bytes = std::make_shared<const std::string>(render_product_jpeg(request, 85));
-        ctx.images.put(key, bytes);
+        const unsigned long rgb = std::strtoul(hex.c_str(), nullptr, 16);
+        query.r = static_cast<std::uint8_t>(rgb >> 16);
+        query.g = static_cast<std::uint8_t>(rgb >> 8);
+        query.b = static_cast<std::uint8_t>(rgb);
+        bytes = std::make_shared<const std::string>(source->jpeg(query));
+        ctx.image_lru.put(key, bytes);
     }
     ctx.res.status = 200;
     ctx.res.set_content(*bytes, "image/jpeg");

@@ -1,10 +1,10 @@
 // Commerce routes: live availability, quotes, placing orders (exactly once), reading orders.
-#include "catalog.hpp"
-#include "fulfilment.hpp"
-#include "order_access.hpp"
-#include "problem.hpp"
-#include "requests.hpp"
-#include "server.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/fulfilment.hpp"
+#include "central_api/order_access.hpp"
+#include "central_api/problem.hpp"
+#include "central_api/requests.hpp"
+#include "central_api/server.hpp"
 
 #include <httplib.h>
 

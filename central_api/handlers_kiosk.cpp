@@ -1,8 +1,8 @@
 // Routes about the kiosk itself: health, identity, analytics events, heartbeat.
-#include "catalog.hpp"
-#include "problem.hpp"
-#include "requests.hpp"
-#include "server.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/problem.hpp"
+#include "central_api/requests.hpp"
+#include "central_api/server.hpp"
 
 #include <httplib.h>
 

@@ -1,7 +1,7 @@
 // The demo payment page behind `payment_url` (pay on phone): shows the order and marks it paid.
 // It stands in for the retailer's payment provider; it takes no card details.
-#include "problem.hpp"
-#include "server.hpp"
+#include "central_api/problem.hpp"
+#include "central_api/server.hpp"
 
 #include <httplib.h>
 

@@ -1,11 +1,11 @@
 // Staff routes: sessions unlocked by PIN (with lockout), customer purchase history by card.
-#include "problem.hpp"
-#include "requests.hpp"
-#include "secrets.hpp"
-#include "server.hpp"
+#include "central_api/problem.hpp"
+#include "central_api/requests.hpp"
+#include "central_api/secrets.hpp"
+#include "central_api/server.hpp"
 
 #include <httplib.h>
-#include "staff_auth.hpp"
+#include "central_api/staff_auth.hpp"
 
 #include <sodium.h>
 

@@ -1,4 +1,4 @@
-#include "http_guard.hpp"
+#include "central_api/http_guard.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -2,11 +2,12 @@
 // Commands: serve, generate, tokens, staff, customers, mutate (see central_api/README.md).
 // Any error is one line on stderr and a non-zero exit.
 
-#include "db.hpp"
-#include "generator.hpp"
-#include "mutate.hpp"
-#include "secrets.hpp"
-#include "server.hpp"
+#include "central_api/db.hpp"
+#include "central_api/demo/demo_secrets.hpp"
+#include "central_api/demo/drawn_images.hpp"
+#include "central_api/demo/generator.hpp"
+#include "central_api/demo/mutate.hpp"
+#include "central_api/server.hpp"
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
@@ -82,6 +83,7 @@ int serve(const std::string& db, const std::string& listen, std::int64_t product
     options.public_url = public_url;
     options.rate_per_s = rate;
     options.rate_burst = rate * 5;
+    options.image_source = drawn_images();  // the demo retailer's pictures, drawn on request
 
     // Signals are taken by one thread with sigwait, so SIGINT/SIGTERM stop the server cleanly.
     sigset_t signals;

@@ -1,4 +1,4 @@
-#include "order_access.hpp"
+#include "central_api/order_access.hpp"
 
 namespace central_api {
 

@@ -10,7 +10,7 @@
 // address (its country only), the channel and the payment method and amount.
 // Thread rules: the functions are pure; OrderLookups is thread-safe.
 
-#include "util.hpp"
+#include "central_api/util.hpp"
 
 #include <cstdint>
 #include <deque>

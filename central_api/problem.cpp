@@ -1,4 +1,4 @@
-#include "problem.hpp"
+#include "central_api/problem.hpp"
 
 namespace central_api {
 

@@ -3,7 +3,7 @@
 // Handlers throw ApiError; the server's route wrapper turns it into the response.
 // FieldCheck reads request JSON and collects every missing, mistyped or invalid field.
 
-#include "util.hpp"
+#include "central_api/util.hpp"
 
 #include <optional>
 #include <stdexcept>

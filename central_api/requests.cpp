@@ -1,4 +1,4 @@
-#include "requests.hpp"
+#include "central_api/requests.hpp"
 
 #include <sodium.h>
 

@@ -8,10 +8,10 @@
 // Pure functions of their arguments (no database, no shared state): thread-safe. What they
 // return is bounded and shallow, so storing or hashing it never recurses over client input.
 
-#include "fulfilment.hpp"
-#include "problem.hpp"
+#include "central_api/fulfilment.hpp"
+#include "central_api/problem.hpp"
 
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 #include <optional>
 #include <string>

@@ -1,11 +1,11 @@
-#include "server.hpp"
+#include "central_api/server.hpp"
 
-#include "catalog.hpp"
-#include "http_guard.hpp"
-#include "image_cache.hpp"
-#include "order_access.hpp"
-#include "problem.hpp"
-#include "secrets.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/http_guard.hpp"
+#include "central_api/image_lru.hpp"
+#include "central_api/order_access.hpp"
+#include "central_api/problem.hpp"
+#include "central_api/secrets.hpp"
 
 #include <httplib.h>
 #include <sodium.h>
@@ -108,7 +108,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
         tx.commit();
     }
     pool_ = std::make_unique<DbPool>(options_.db_path, options_.threads);
-    images_ = std::make_unique<ImageCache>(options_.image_cache_bytes);
+    image_lru_ = std::make_unique<ImageLru>(options_.image_cache_bytes);
     order_lookups_ = std::make_unique<OrderLookups>(options_.order_lookup_failures, options_.order_lookup_window_s);
     http_ = std::make_unique<GuardedHttpServer>(options_.max_head_bytes);
     const std::size_t threads = options_.threads;
@@ -280,7 +280,7 @@ void Server::handle(const httplib::Request& req, const std::string& body, httpli
                     const Handler& handler) {
     try {
         auto lease = pool_->acquire();
-        Ctx ctx{req, body, res, *lease, options_.clock(), {}, std::nullopt, options_, write_mutex_, *images_, *order_lookups_};
+        Ctx ctx{req, body, res, *lease, options_.clock(), {}, std::nullopt, options_, write_mutex_, *image_lru_, *order_lookups_};
         if (access != Access::Public) {
             auto kiosk = find_kiosk(ctx.db, bearer_token(req));
             if (!kiosk) throw ApiError(401, "unauthorized", "missing or unknown kiosk token (Authorization: Bearer <token>)");

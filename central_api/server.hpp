@@ -7,8 +7,9 @@
 // input into RFC 9457 problems and never lets an exception out.
 // Thread rules: bind() and run() once, then stop() from any thread (e.g. a signal watcher).
 
-#include "db.hpp"
-#include "util.hpp"
+#include "central_api/db.hpp"
+#include "central_api/image_source.hpp"
+#include "central_api/util.hpp"
 
 #include <atomic>
 #include <functional>
@@ -27,7 +28,7 @@ struct Response;
 namespace central_api {
 
 class GuardedHttpServer;
-class ImageCache;
+class ImageLru;
 class OrderLookups;
 
 struct ServerOptions {
@@ -41,7 +42,9 @@ struct ServerOptions {
     std::int64_t staff_session_s = 4 * 3600;
     std::size_t max_body_bytes = 1024 * 1024;       // decoded body; chunked: twice that on the wire
     std::size_t max_head_bytes = 64 * 1024;         // request line and headers together
-    std::size_t image_cache_bytes = 64u * 1024 * 1024;
+    std::size_t image_cache_bytes = 64u * 1024 * 1024;  // the LRU of served pictures
+    // Draws the pictures of /v1/images (image_source.hpp); none: that route answers 404.
+    std::shared_ptr<const ImageSource> image_source;
     std::string public_url;               // base of payment links; default http://HOST:PORT
     double rate_per_s = 200;              // per kiosk token; 0 disables rate limiting
     double rate_burst = 1000;             // requests a kiosk may send at once
@@ -68,7 +71,7 @@ struct Ctx {
     std::optional<StaffIdentity> staff;
     const ServerOptions& options;
     std::mutex& write_mutex;  // serialises writers inside this process (stock, orders, sessions)
-    ImageCache& images;
+    ImageLru& image_lru;  // pictures already made, by URL and width
     OrderLookups& order_lookups;
 
     std::string param(const char* name) const;  // query parameter or ""
@@ -115,7 +118,7 @@ private:
     std::unordered_map<std::string, Bucket> buckets_;
     std::unique_ptr<GuardedHttpServer> http_;
     std::unique_ptr<DbPool> pool_;
-    std::unique_ptr<ImageCache> images_;
+    std::unique_ptr<ImageLru> image_lru_;
     std::unique_ptr<OrderLookups> order_lookups_;
     std::mutex write_mutex_;
     int port_ = 0;

@@ -1,4 +1,4 @@
-#include "staff_auth.hpp"
+#include "central_api/staff_auth.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "util.hpp"
+#include "central_api/util.hpp"
 
 #include <sodium.h>
 

@@ -10,7 +10,7 @@
 // --search-only 1 skips 1 and 2 and searches the replica already in --replica DIR (kept);
 // --slowest N lists the N slowest keystrokes on stderr.
 #include "api.hpp"
-#include "mutate.hpp"
+#include "central_api/demo/mutate.hpp"
 #include "replica.hpp"
 #include "search.hpp"
 

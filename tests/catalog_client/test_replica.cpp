@@ -2,7 +2,7 @@
 // switch to a new generation with readers open (and a restart), failures that leave the
 // replica in use untouched, code lookups.
 #include "client_fixture.hpp"
-#include "mutate.hpp"
+#include "central_api/demo/mutate.hpp"
 #include "replica.hpp"
 #include "search.hpp"
 

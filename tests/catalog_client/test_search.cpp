@@ -1,7 +1,7 @@
 // Search quality over a replica synced from the reference server: accents, capitals, prefixes,
 // one typo, ranking, codes, filters, sorts and paging.
 #include "client_fixture.hpp"
-#include "mutate.hpp"
+#include "central_api/demo/mutate.hpp"
 #include "search.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,7 @@
 #include "harness.hpp"
 
-#include "generator.hpp"
+#include "central_api/demo/drawn_images.hpp"
+#include "central_api/demo/generator.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -57,6 +58,7 @@ Harness::Harness(central_api::ServerOptions extra) : now_(central_api::system_cl
     kiosks_ = central_api::demo_kiosks(db_path());
     staff_ = central_api::demo_staff(db_path());
     extra.db_path = db_path();
+    if (!extra.image_source) extra.image_source = central_api::drawn_images();
     extra.clock = [this] { return now_.load(); };
     options_ = extra;
     server_ = std::make_unique<central_api::Server>(extra);

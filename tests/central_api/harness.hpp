@@ -4,9 +4,9 @@
 // and HTTP helpers. One Harness per test case; nothing is shared between tests but a template
 // database generated once per test run (copied, never opened twice).
 
-#include "db.hpp"
-#include "secrets.hpp"
-#include "server.hpp"
+#include "central_api/db.hpp"
+#include "central_api/demo/demo_secrets.hpp"
+#include "central_api/server.hpp"
 
 #include <httplib.h>
 

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <mutex>
+#include <thread>
+
 using testing::Harness;
 using testing::json;
 
@@ -146,6 +149,59 @@ TEST_CASE("images: JPEG, ETag and 304, bad paths are 404") {
     CHECK(h.get(url + "?w=100").header("ETag") != etag);
     check_problem(h.get("/v1/images/P0000002/unicorn/ff0000/0.jpg"), 404, "not_found");
     check_problem(h.get(url + "?w=100000"), 422, "validation_failed");
+}
+
+namespace {
+// An image source that answers fixed bytes for one kind and records what the server asked for.
+struct RecordingImages final : central_api::ImageSource {
+    mutable std::mutex mutex;
+    mutable std::vector<central_api::ImageQuery> asked;
+    bool has_kind(std::string_view kind) const override { return kind == "thing"; }
+    std::string jpeg(const central_api::ImageQuery& query) const override {
+        std::lock_guard lock(mutex);
+        asked.push_back(query);
+        return "bytes of a thing";
+    }
+};
+}  // namespace
+
+TEST_CASE("images: the server's pictures come from its image source; without one, 404") {
+    auto source = std::make_shared<RecordingImages>();
+    central_api::ServerOptions options;
+    options.image_source = source;
+    Harness h(options);
+    const std::string url = "/v1/images/P0000002/thing/0a80ff/2.jpg?w=64";
+    auto img = h.get(url);
+    CHECK(img.status == 200);
+    CHECK(img.body == "bytes of a thing");
+    CHECK(h.get(url).body == "bytes of a thing");  // the second one comes from the server's LRU
+    REQUIRE(source->asked.size() == 1);
+    const central_api::ImageQuery& q = source->asked[0];
+    CHECK(q.product == "P0000002");
+    CHECK(q.kind == "thing");
+    CHECK((q.r == 0x0a && q.g == 0x80 && q.b == 0xff));
+    CHECK(q.view == 2);
+    CHECK(q.width == 64);
+    check_problem(h.get("/v1/images/P0000002/tshirt/ff0000/0.jpg"), 404, "not_found");  // not this source's
+
+    // The same database served by a server with no image source.
+    central_api::ServerOptions bare_options;
+    bare_options.db_path = h.db_path();
+    bare_options.clock = [&h] { return h.now(); };
+    central_api::Server bare(bare_options);
+    bare.bind();
+    std::thread serving([&bare] { bare.run(); });
+    httplib::Client client(bare.url());
+    auto res = client.Get("/v1/images/P0000002/tshirt/ff0000/0.jpg", h.auth_headers());
+    REQUIRE(res);
+    CHECK(res->status == 404);
+    CHECK(res->get_header_value("Content-Type").find("application/problem+json") == 0);
+    json doc = json::parse(res->body, nullptr, false);
+    CHECK(doc["code"] == "not_found");
+    CHECK(doc["detail"].get<std::string>().find("no image source") != std::string::npos);
+    CHECK(client.Get("/v1/catalog/products/P0000002", h.auth_headers())->status == 200);  // the rest is served
+    bare.stop();
+    serving.join();
 }
 
 TEST_CASE("malformed and hostile requests get problems, never a 500") {

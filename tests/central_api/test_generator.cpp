@@ -1,6 +1,6 @@
 // The demo retailer: deterministic, realistic, internally consistent.
-#include "catalog.hpp"
-#include "generator.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/demo/generator.hpp"
 #include "harness.hpp"
 
 #include <doctest/doctest.h>

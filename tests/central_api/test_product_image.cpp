@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "product_image.hpp"
+#include "central_api/demo/product_image.hpp"
 
 using central_api::Archetype;
 using central_api::ImageRequest;

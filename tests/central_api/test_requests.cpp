@@ -2,7 +2,7 @@
 // type at every field, a missing required field, invalid UTF-8, 100 000-character strings,
 // control characters, huge numbers, deep nesting, every truncation of a valid body), throws an
 // ApiError with a 4xx status and nothing else; a valid body decodes.
-#include "requests.hpp"
+#include "central_api/requests.hpp"
 
 #include <doctest/doctest.h>
 

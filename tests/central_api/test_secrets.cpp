@@ -1,9 +1,10 @@
 // Secrets at rest (issue 10, item 9): the database holds no token and no PIN in clear, only
 // their hashes; `central-api tokens` and `staff` still print the demo credentials (derived from
 // FILE.demo-secrets, mode 0600), and those credentials work; an old database says so clearly.
-#include "catalog.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/demo/demo_secrets.hpp"
+#include "central_api/secrets.hpp"
 #include "harness.hpp"
-#include "secrets.hpp"
 
 #include <doctest/doctest.h>
 

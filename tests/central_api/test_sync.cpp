@@ -1,7 +1,7 @@
 // The sync feed: a full snapshot paged to the end, deltas after mutate (with deletes), 410s.
-#include "catalog.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/demo/mutate.hpp"
 #include "harness.hpp"
-#include "mutate.hpp"
 
 #include <doctest/doctest.h>
 

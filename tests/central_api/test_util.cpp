@@ -1,8 +1,8 @@
 // Unit tests of the server's pure helpers: time zone, formats, codes, cursors, lockout, hours.
-#include "catalog.hpp"
-#include "fulfilment.hpp"
-#include "staff_auth.hpp"
-#include "util.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/fulfilment.hpp"
+#include "central_api/staff_auth.hpp"
+#include "central_api/util.hpp"
 
 #include <doctest/doctest.h>
 

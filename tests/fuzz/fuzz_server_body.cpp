@@ -10,7 +10,7 @@
 #include "fuzz_json.hpp"
 #include "fuzz_support.hpp"
 #include "json_bounded.hpp"
-#include "requests.hpp"
+#include "central_api/requests.hpp"
 
 namespace {
 

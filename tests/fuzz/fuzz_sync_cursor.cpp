@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "catalog.hpp"
+#include "central_api/catalog.hpp"
 #include "fuzz_support.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -11,7 +11,7 @@
 #include <mutex>
 #include <thread>
 
-#include "mutate.hpp"
+#include "central_api/demo/mutate.hpp"
 #include "scenario_kit.hpp"
 
 using namespace scenario;

@@ -3,7 +3,7 @@
 // deletions, new products) and moves stock, so that delta sync, price changes and stock races
 // have something to work on. Runs in one transaction: all of it happens, or none.
 
-#include "util.hpp"
+#include "central_api/util.hpp"
 
 #include <string>
 

@@ -6,9 +6,9 @@
 // database keeps only their hashes (SHA-256 of a token, argon2id of a PIN).
 // Everything but timestamps and that key is a pure function of (seed, product count).
 
-#include "db.hpp"
-#include "demo_data.hpp"
-#include "util.hpp"
+#include "central_api/db.hpp"
+#include "central_api/demo/demo_data.hpp"
+#include "central_api/util.hpp"
 
 #include <functional>
 #include <string>

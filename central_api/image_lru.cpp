@@ -1,8 +1,8 @@
-#include "image_cache.hpp"
+#include "central_api/image_lru.hpp"
 
 namespace central_api {
 
-std::shared_ptr<const std::string> ImageCache::get(const std::string& key) {
+std::shared_ptr<const std::string> ImageLru::get(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto it = index_.find(key);
     if (it == index_.end()) return nullptr;
@@ -10,7 +10,7 @@ std::shared_ptr<const std::string> ImageCache::get(const std::string& key) {
     return it->second->second;
 }
 
-void ImageCache::put(const std::string& key, std::shared_ptr<const std::string> bytes) {
+void ImageLru::put(const std::string& key, std::shared_ptr<const std::string> bytes) {
     if (!bytes || bytes->size() > budget_) return;
     std::lock_guard lock(mutex_);
     if (auto it = index_.find(key); it != index_.end()) {
@@ -28,7 +28,7 @@ void ImageCache::put(const std::string& key, std::shared_ptr<const std::string> 
     }
 }
 
-std::size_t ImageCache::bytes() const {
+std::size_t ImageLru::bytes() const {
     std::lock_guard lock(mutex_);
     return used_;
 }

@@ -1,4 +1,4 @@
-#include "demo_data.hpp"
+#include "central_api/demo/demo_data.hpp"
 
 namespace central_api {
 

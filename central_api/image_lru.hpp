@@ -1,5 +1,6 @@
 #pragma once
-// A bounded in-memory LRU of rendered images (key -> bytes), shared by the server's threads.
+// The server's bounded in-memory LRU of image bytes (key -> JPEG), shared by its threads: a
+// picture the image source made once is served from here until it is evicted.
 // Thread-safe. Entries larger than the whole budget are not kept.
 
 #include <list>
@@ -10,9 +11,9 @@
 
 namespace central_api {
 
-class ImageCache {
+class ImageLru {
 public:
-    explicit ImageCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
+    explicit ImageLru(std::size_t budget_bytes) : budget_(budget_bytes) {}
     std::shared_ptr<const std::string> get(const std::string& key);
     void put(const std::string& key, std::shared_ptr<const std::string> bytes);
     std::size_t bytes() const;

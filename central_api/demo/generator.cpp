@@ -1,7 +1,8 @@
-#include "generator.hpp"
+#include "central_api/demo/generator.hpp"
 
-#include "catalog.hpp"
-#include "secrets.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/demo/demo_secrets.hpp"
+#include "central_api/secrets.hpp"
 
 #include <sodium.h>
 

@@ -1,8 +1,8 @@
-#include "mutate.hpp"
+#include "central_api/demo/mutate.hpp"
 
-#include "catalog.hpp"
-#include "demo_data.hpp"
-#include "generator.hpp"
+#include "central_api/catalog.hpp"
+#include "central_api/demo/demo_data.hpp"
+#include "central_api/demo/generator.hpp"
 
 #include <cmath>
 #include <filesystem>

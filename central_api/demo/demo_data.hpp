@@ -3,7 +3,7 @@
 // their true coordinates), its category tree and the vocabularies products are written with.
 // Read-only tables; each accessor returns the same immutable data on every call.
 
-#include "product_image.hpp"
+#include "central_api/demo/product_image.hpp"
 
 #include <string>
 #include <vector>
