@@ -1,6 +1,6 @@
-#include "api.hpp"
+#include "catalog_client/api.hpp"
 
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 #include <algorithm>
 #include <cctype>

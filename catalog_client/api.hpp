@@ -6,8 +6,8 @@
 // transport; other POSTs are not. Every answer is read up to its call's cap (ResponseCaps: over
 // it, ErrorKind::TooLarge) and parsed with a nesting limit (json_bounded.hpp: deeper, Parse).
 
-#include "http.hpp"
-#include "model.hpp"
+#include "catalog_client/http.hpp"
+#include "catalog_client/model.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -1,4 +1,4 @@
-#include "availability_cache.hpp"
+#include "catalog_client/availability_cache.hpp"
 
 namespace catalog_client {
 

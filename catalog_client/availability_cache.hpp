@@ -7,7 +7,7 @@
 // network thread (post them to the UI's inbox). get() never blocks. Answers arriving after the
 // cache is gone are dropped safely (the cache's state is shared with its requests).
 
-#include "api.hpp"
+#include "catalog_client/api.hpp"
 
 #include <chrono>
 #include <functional>

@@ -1,7 +1,7 @@
 // Internal to catalog_client: a JSON document parsed in one pass, for the sync feed's pages.
 #pragma once
 
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,6 +1,6 @@
-#include "http.hpp"
+#include "catalog_client/http.hpp"
 
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 #include <curl/curl.h>
 
@@ -181,27 +181,6 @@ bool transient(const Error& e) {
 
 Error problem_error(long status, const std::string& body, const std::map<std::string, std::string>& headers) {
     return http_error(status, body, headers);
-}
-
-const char* to_string(ErrorKind kind) {
-    switch (kind) {
-        case ErrorKind::Network: return "network";
-        case ErrorKind::Timeout: return "timeout";
-        case ErrorKind::Http: return "http";
-        case ErrorKind::Parse: return "parse";
-        case ErrorKind::TooLarge: return "too_large";
-        case ErrorKind::Cancelled: return "cancelled";
-        case ErrorKind::Storage: return "storage";
-        case ErrorKind::Config: return "config";
-    }
-    return "unknown";
-}
-
-std::string describe(const Error& error) {
-    std::string out = to_string(error.kind);
-    if (!error.code.empty()) out += " (" + error.code + ")";
-    if (!error.message.empty()) out += ": " + error.message;
-    return out;
 }
 
 struct Transport::Impl {

@@ -11,7 +11,7 @@
 // network thread: they must be quick and must not call back into the Transport's destructor.
 // The destructor cancels what is in flight (callbacks get Cancelled) and joins the thread.
 
-#include "result.hpp"
+#include "catalog_client/result.hpp"
 
 #include <chrono>
 #include <cstdint>

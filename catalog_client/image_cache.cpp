@@ -1,4 +1,4 @@
-#include "image_cache.hpp"
+#include "catalog_client/image_cache.hpp"
 
 #include <filesystem>
 #include <fstream>

@@ -7,8 +7,8 @@
 // Threads: load() blocks on disk and network, so call it from image worker threads, never from
 // the UI thread. Every method is thread-safe.
 
-#include "api.hpp"
-#include "sqlite.hpp"
+#include "catalog_client/api.hpp"
+#include "catalog_client/sqlite.hpp"
 
 #include <chrono>
 #include <condition_variable>

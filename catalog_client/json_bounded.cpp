@@ -1,4 +1,4 @@
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 namespace catalog_client {
 

@@ -1,7 +1,7 @@
-#include "model.hpp"
+#include "catalog_client/model.hpp"
 
-#include "field_reader.hpp"
-#include "json_bounded.hpp"
+#include "catalog_client/field_reader.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 #include <charconv>
 #include <cstdio>

@@ -6,7 +6,7 @@
 // JSON parser rejects invalid UTF-8); control characters are removed; over-long strings make
 // their item invalid.
 
-#include "result.hpp"
+#include "catalog_client/result.hpp"
 
 #include <cstdint>
 #include <map>

@@ -1,8 +1,8 @@
 // Typed orders: the body the kiosk sends to POST /v1/orders and the reasons an order is refused,
 // with their JSON mapping (the outbox stores both as JSON; kioskctl reads a body from a file).
-#include "model.hpp"
+#include "catalog_client/model.hpp"
 
-#include "field_reader.hpp"
+#include "catalog_client/field_reader.hpp"
 
 namespace catalog_client {
 

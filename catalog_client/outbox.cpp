@@ -1,7 +1,7 @@
-#include "outbox.hpp"
+#include "catalog_client/outbox.hpp"
 
-#include "json_bounded.hpp"
-#include "test_hooks.hpp"
+#include "catalog_client/json_bounded.hpp"
+#include "catalog_client/test_hooks.hpp"
 
 #include <chrono>
 #include <filesystem>

@@ -14,8 +14,8 @@
 // Threads: one Outbox per process, used from one worker thread (send() blocks on the network).
 // Errors from the disk come back as ErrorKind::Storage.
 
-#include "api.hpp"
-#include "sqlite.hpp"
+#include "catalog_client/api.hpp"
+#include "catalog_client/sqlite.hpp"
 
 #include <memory>
 #include <optional>

@@ -1,7 +1,7 @@
-#include "replica.hpp"
+#include "catalog_client/replica.hpp"
 
-#include "json_bounded.hpp"
-#include "text_fold.hpp"
+#include "catalog_client/json_bounded.hpp"
+#include "catalog_client/text_fold.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>

@@ -18,9 +18,9 @@
 // Replica::Reader (one connection each, WAL mode): they keep working while a sync runs and move
 // to a new generation on their next call outside a read transaction.
 
-#include "api.hpp"
-#include "model.hpp"
-#include "sqlite.hpp"
+#include "catalog_client/api.hpp"
+#include "catalog_client/model.hpp"
+#include "catalog_client/sqlite.hpp"
 
 #include <functional>
 #include <memory>

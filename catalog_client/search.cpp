@@ -1,6 +1,6 @@
-#include "search.hpp"
+#include "catalog_client/search.hpp"
 
-#include "text_fold.hpp"
+#include "catalog_client/text_fold.hpp"
 
 #include <algorithm>
 #include <unordered_map>

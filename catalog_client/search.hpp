@@ -8,8 +8,9 @@
 //
 // Threads: a Search uses its Replica::Reader's connection: one Search per thread.
 
-#include "replica.hpp"
-#include "text_fold.hpp"
+#include "catalog_client/replica.hpp"
+#include "catalog_client/search_query.hpp"
+#include "catalog_client/text_fold.hpp"
 
 #include <optional>
 #include <string>
@@ -18,26 +19,6 @@
 #include <vector>
 
 namespace catalog_client {
-
-enum class SortOrder { Relevance, PriceAscending, PriceDescending, Newest };
-enum class MatchKind { Browse = 0, Fuzzy = 1, Prefix = 2, Exact = 3, Code = 4 };
-
-struct SearchQuery {
-    std::string text;
-    std::string category_id, size, color, brand;
-    std::optional<std::int64_t> price_min, price_max;  // online price, minor units
-    bool web_only = false;
-    bool available_here = false;  // needs `here`
-    SortOrder sort = SortOrder::Relevance;
-    int offset = 0, limit = 50;
-    // Totals are counted up to max(count_limit, offset + limit + 1) matches and then marked as a
-    // lower bound (SearchPage::total_is_lower_bound: "1000+"), so a short prefix on a large
-    // catalogue stays cheap. 0 counts every match.
-    std::int64_t count_limit = 1000;
-    // With count_limit, and a catalogue larger than this, only matches among the best
-    // count_window ranks are counted (the total is then a lower bound); 0: no window.
-    std::int64_t count_window = 100000;
-};
 
 struct SearchHit {
     std::string product_id;

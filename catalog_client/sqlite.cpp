@@ -1,4 +1,4 @@
-#include "sqlite.hpp"
+#include "catalog_client/sqlite.hpp"
 
 #include <condition_variable>
 #include <memory>

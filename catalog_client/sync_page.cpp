@@ -1,9 +1,9 @@
 // The sync feed's pages: one parser over nlohmann::json (tests, small pages) and one over the
 // one-pass document (the replica's full sync).
-#include "model.hpp"
+#include "catalog_client/model.hpp"
 
-#include "fast_json.hpp"
-#include "field_reader.hpp"
+#include "catalog_client/fast_json.hpp"
+#include "catalog_client/field_reader.hpp"
 
 namespace catalog_client {
 

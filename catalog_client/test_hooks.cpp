@@ -1,4 +1,4 @@
-#include "test_hooks.hpp"
+#include "catalog_client/test_hooks.hpp"
 
 #include <csignal>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "text_fold.hpp"
+#include "catalog_client/text_fold.hpp"
 
 namespace catalog_client {
 

@@ -1,5 +1,5 @@
 // The kiosk application: window, frame loop, look (large text, high contrast), effects.
-#include "app.hpp"
+#include "kiosk/app.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -8,7 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/theme.hpp"
 
 namespace kiosk {

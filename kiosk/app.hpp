@@ -11,15 +11,15 @@
 #include <string>
 #include <vector>
 
-#include "config.hpp"
-#include "i18n.hpp"
+#include "kiosk/config.hpp"
+#include "kiosk/i18n.hpp"
 #include "render/gl_textures.hpp"
 #include "render/images.hpp"
 #include "render/platform.hpp"
-#include "scan.hpp"
+#include "kiosk/scan.hpp"
 #include "screens/screens.hpp"
-#include "services.hpp"
-#include "state.hpp"
+#include "kiosk/services.hpp"
+#include "kiosk/state.hpp"
 
 namespace kiosk {
 

@@ -1,5 +1,5 @@
 // The kiosk's TOML configuration.
-#include "config.hpp"
+#include "kiosk/config.hpp"
 
 #include <cmath>
 #include <filesystem>

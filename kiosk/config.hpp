@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "kioskctl_config.hpp"
+#include "kiosk/kioskctl_config.hpp"
 
 namespace kiosk {
 

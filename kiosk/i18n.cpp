@@ -1,12 +1,12 @@
 // Translation files and locale formats.
-#include "i18n.hpp"
+#include "kiosk/i18n.hpp"
 
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 namespace kiosk {
 

@@ -3,13 +3,13 @@
 // Usage: kioskctl [--config FILE] [--api URL] [--token-file FILE] [--replica DIR] [--outbox DIR] [--json] COMMAND
 // Errors are one line on stderr ("kioskctl: ...") and a non-zero exit.
 
-#include "api.hpp"
-#include "json_bounded.hpp"
-#include "kioskctl_config.hpp"
-#include "outbox.hpp"
-#include "replica.hpp"
-#include "search.hpp"
-#include "test_hooks.hpp"
+#include "catalog_client/api.hpp"
+#include "catalog_client/json_bounded.hpp"
+#include "kiosk/kioskctl_config.hpp"
+#include "catalog_client/outbox.hpp"
+#include "catalog_client/replica.hpp"
+#include "catalog_client/search.hpp"
+#include "catalog_client/test_hooks.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,4 +1,4 @@
-#include "kioskctl_config.hpp"
+#include "kiosk/kioskctl_config.hpp"
 
 #include <toml++/toml.h>
 

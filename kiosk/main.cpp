@@ -17,9 +17,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
-#include "app.hpp"
-#include "config.hpp"
-#include "script.hpp"
+#include "kiosk/app.hpp"
+#include "kiosk/config.hpp"
+#include "kiosk/script.hpp"
 
 namespace {
 

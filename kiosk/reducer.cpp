@@ -1,5 +1,5 @@
 // The kiosk reducer: every journey's logic as a pure function of (state, action).
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "state.hpp"
+#include "kiosk/state.hpp"
 
 namespace kiosk {
 

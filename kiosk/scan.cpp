@@ -1,5 +1,5 @@
 // Scanner keystroke bursts.
-#include "scan.hpp"
+#include "kiosk/scan.hpp"
 
 namespace kiosk {
 

@@ -1,5 +1,5 @@
 // The scenario runner of headless runs.
-#include "script.hpp"
+#include "kiosk/script.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "app.hpp"
-#include "json_bounded.hpp"
+#include "kiosk/app.hpp"
+#include "catalog_client/json_bounded.hpp"
 #include "render/gestures.hpp"
 
 namespace kiosk {

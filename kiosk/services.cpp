@@ -1,9 +1,9 @@
 // Workers, the inbox, and the effects they carry out against catalog_client.
-#include "services.hpp"
+#include "kiosk/services.hpp"
 
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 
 #include <algorithm>
 #include <chrono>

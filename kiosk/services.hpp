@@ -22,14 +22,14 @@
 #include <unordered_set>
 #include <vector>
 
-#include "api.hpp"
-#include "availability_cache.hpp"
-#include "config.hpp"
-#include "image_cache.hpp"
-#include "outbox.hpp"
-#include "replica.hpp"
-#include "search.hpp"
-#include "state.hpp"
+#include "catalog_client/api.hpp"
+#include "catalog_client/availability_cache.hpp"
+#include "kiosk/config.hpp"
+#include "catalog_client/image_cache.hpp"
+#include "catalog_client/outbox.hpp"
+#include "catalog_client/replica.hpp"
+#include "catalog_client/search.hpp"
+#include "kiosk/state.hpp"
 
 namespace kiosk {
 

@@ -13,9 +13,9 @@
 #include <variant>
 #include <vector>
 
-#include "model.hpp"
-#include "search.hpp"
-#include "ticket.hpp"
+#include "catalog_client/model.hpp"
+#include "catalog_client/search_query.hpp"
+#include "kiosk/ticket.hpp"
 
 namespace kiosk {
 

@@ -1,5 +1,5 @@
 // The printed ticket: ESC/POS bytes for a thermal receipt printer, and writing them to it.
-#include "ticket.hpp"
+#include "kiosk/ticket.hpp"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -2,8 +2,8 @@
 // and every other store sorted by distance with its stock band, today's hours and open-now.
 #include <algorithm>
 
-#include "reducer.hpp"
-#include "screens.hpp"
+#include "kiosk/reducer.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

@@ -1,9 +1,9 @@
 // The cart: lines with quantities, the total, and the way to checkout.
 #include <algorithm>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/icons.hpp"
-#include "screens.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

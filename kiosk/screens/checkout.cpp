@@ -3,10 +3,10 @@
 // and loyalty card, payment at the till or on the phone, and placing the order exactly once.
 #include <algorithm>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/icons.hpp"
 #include "render/text_field.hpp"
-#include "screens.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

@@ -2,10 +2,10 @@
 // banner, short notices, the accessibility panel and the idle warning.
 #include <cmath>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/icons.hpp"
 #include "render/overlay.hpp"
-#include "screens.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

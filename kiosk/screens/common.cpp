@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/images.hpp"
 #include "render/text_field.hpp"
-#include "screens.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

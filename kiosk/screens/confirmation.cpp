@@ -2,10 +2,10 @@
 // payment QR, and a QR to follow the order on a phone.
 #include <algorithm>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/codes.hpp"
 #include "render/icons.hpp"
-#include "screens.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/icons.hpp"
-#include "screens.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

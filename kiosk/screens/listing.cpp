@@ -2,9 +2,9 @@
 // with filters (size, colour, brand, price, available here, web exclusive) and sorts.
 #include <algorithm>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 #include "render/icons.hpp"
-#include "screens.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

@@ -2,8 +2,8 @@
 // nothing personal on it, where the order's number appears once the server confirms it.
 #include <algorithm>
 
-#include "reducer.hpp"
-#include "screens.hpp"
+#include "kiosk/reducer.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

@@ -2,8 +2,8 @@
 // combinations exist and which are out of stock, stock here and online, description and specs.
 #include <algorithm>
 
-#include "reducer.hpp"
-#include "screens.hpp"
+#include "kiosk/reducer.hpp"
+#include "kiosk/screens/screens.hpp"
 
 namespace kiosk {
 

@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "i18n.hpp"
+#include "kiosk/i18n.hpp"
 #include "render/grid.hpp"
 #include "render/image_viewer.hpp"
 #include "render/keyboard.hpp"
 #include "render/scroll.hpp"
 #include "render/ui.hpp"
 #include "render/widgets.hpp"
-#include "state.hpp"
+#include "kiosk/state.hpp"
 
 namespace kiosk {
 

@@ -9,10 +9,10 @@
 // A --replica DIR given is emptied first and left in place at the end.
 // --search-only 1 skips 1 and 2 and searches the replica already in --replica DIR (kept);
 // --slowest N lists the N slowest keystrokes on stderr.
-#include "api.hpp"
+#include "catalog_client/api.hpp"
 #include "central_api/demo/mutate.hpp"
-#include "replica.hpp"
-#include "search.hpp"
+#include "catalog_client/replica.hpp"
+#include "catalog_client/search.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -3,7 +3,7 @@
 // catalog_client tests that sync.
 
 #include "harness.hpp"
-#include "replica.hpp"
+#include "catalog_client/replica.hpp"
 
 #include <chrono>
 #include <string>

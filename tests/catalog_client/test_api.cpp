@@ -1,8 +1,8 @@
 // The typed API against the reference server on loopback (fresh database per test), and the
 // JSON mapping against malformed and hostile documents.
-#include "api.hpp"
+#include "catalog_client/api.hpp"
 #include "harness.hpp"
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Live stock through the cache: known after a fetch, served from the cache while fresh (no
 // request, the old quantity), refetched when stale (the new quantity), Unknown (never "in
 // stock") when the API fails or the data is too old. A proxy counts the server's requests.
-#include "availability_cache.hpp"
+#include "catalog_client/availability_cache.hpp"
 #include "harness.hpp"
 #include "tcp_proxy.hpp"
 

@@ -2,7 +2,7 @@
 // connection cut mid-body, a 100 MB answer, 500/503, invalid UTF-8 and hostile items. Each ends
 // in a typed error or skipped items, never a crash, and the replica in use stays intact.
 #include "harness.hpp"
-#include "replica.hpp"
+#include "catalog_client/replica.hpp"
 
 #include <httplib.h>
 

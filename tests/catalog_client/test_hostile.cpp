@@ -4,10 +4,10 @@
 // documents (30 000 levels, 100 MB, over 64 KiB, thousands of field errors, wrong types). Each call
 // ends in a typed error, nothing crashes, and no call reads more than its cap: the server counts
 // what it could send before the client hung up.
-#include "api.hpp"
+#include "catalog_client/api.hpp"
 #include "harness.hpp"
-#include "outbox.hpp"
-#include "replica.hpp"
+#include "catalog_client/outbox.hpp"
+#include "catalog_client/replica.hpp"
 
 #include <httplib.h>
 

@@ -1,7 +1,7 @@
 // The transport against a loopback server that misbehaves on purpose: retries with backoff,
 // timeouts, oversized answers, cancellation, problem documents, the bearer token.
-#include "api.hpp"
-#include "http.hpp"
+#include "catalog_client/api.hpp"
+#include "catalog_client/http.hpp"
 
 #include <httplib.h>
 

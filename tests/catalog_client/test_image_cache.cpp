@@ -1,7 +1,7 @@
 // The image disk cache against a loopback image server that counts its answers: served from
 // disk while fresh, revalidated by ETag (304), evicted by LRU under the byte budget, one
 // download for concurrent loads, the old copy when the network is down.
-#include "image_cache.hpp"
+#include "catalog_client/image_cache.hpp"
 #include "harness.hpp"
 
 #include <httplib.h>

@@ -1,5 +1,5 @@
 // The bounded JSON parser every decoder of outside bytes uses: nesting limit, syntax, UTF-8.
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 #include <doctest/doctest.h>
 

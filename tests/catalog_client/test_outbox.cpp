@@ -4,9 +4,9 @@
 // (Processes killed at each point of an order: tests/kiosk/test_crash_matrix.cpp.)
 #include "disk_scan.hpp"
 #include "harness.hpp"
-#include "image_cache.hpp"
-#include "outbox.hpp"
-#include "replica.hpp"
+#include "catalog_client/image_cache.hpp"
+#include "catalog_client/outbox.hpp"
+#include "catalog_client/replica.hpp"
 #include "tcp_proxy.hpp"
 
 #include <doctest/doctest.h>

@@ -3,8 +3,8 @@
 // replica in use untouched, code lookups.
 #include "client_fixture.hpp"
 #include "central_api/demo/mutate.hpp"
-#include "replica.hpp"
-#include "search.hpp"
+#include "catalog_client/replica.hpp"
+#include "catalog_client/search.hpp"
 
 #include <doctest/doctest.h>
 

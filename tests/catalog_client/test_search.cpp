@@ -2,7 +2,7 @@
 // one typo, ranking, codes, filters, sorts and paging.
 #include "client_fixture.hpp"
 #include "central_api/demo/mutate.hpp"
-#include "search.hpp"
+#include "catalog_client/search.hpp"
 
 #include <doctest/doctest.h>
 

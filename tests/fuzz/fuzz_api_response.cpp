@@ -11,8 +11,8 @@
 #include <string_view>
 
 #include "fuzz_support.hpp"
-#include "json_bounded.hpp"
-#include "model.hpp"
+#include "catalog_client/json_bounded.hpp"
+#include "catalog_client/model.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "fuzz_support.hpp"
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 
-#include "config.hpp"
+#include "kiosk/config.hpp"
 #include "fuzz_support.hpp"
-#include "kioskctl_config.hpp"
+#include "kiosk/kioskctl_config.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string& path = fuzz::scratch_file(data, size, ".toml");

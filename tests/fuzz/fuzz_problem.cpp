@@ -9,7 +9,7 @@
 
 #include "fuzz_json.hpp"
 #include "fuzz_support.hpp"
-#include "http.hpp"
+#include "catalog_client/http.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 3) return 0;

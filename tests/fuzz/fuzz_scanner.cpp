@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "fuzz_support.hpp"
-#include "reducer.hpp"
-#include "scan.hpp"
+#include "kiosk/reducer.hpp"
+#include "kiosk/scan.hpp"
 
 namespace {
 

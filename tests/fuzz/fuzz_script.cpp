@@ -9,8 +9,8 @@
 
 #include "fuzz_json.hpp"
 #include "fuzz_support.hpp"
-#include "json_bounded.hpp"
-#include "script.hpp"
+#include "catalog_client/json_bounded.hpp"
+#include "kiosk/script.hpp"
 
 namespace {
 const char* const kKinds[] = {"tap",    "type",      "scan",       "drag",  "wait",

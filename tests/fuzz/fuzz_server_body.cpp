@@ -9,7 +9,7 @@
 
 #include "fuzz_json.hpp"
 #include "fuzz_support.hpp"
-#include "json_bounded.hpp"
+#include "catalog_client/json_bounded.hpp"
 #include "central_api/requests.hpp"
 
 namespace {

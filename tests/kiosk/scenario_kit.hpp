@@ -12,10 +12,10 @@
 #include <memory>
 #include <sstream>
 
-#include "app.hpp"
+#include "kiosk/app.hpp"
 #include "harness.hpp"
-#include "reducer.hpp"
-#include "script.hpp"
+#include "kiosk/reducer.hpp"
+#include "kiosk/script.hpp"
 
 namespace scenario {
 

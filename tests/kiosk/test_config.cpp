@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "config.hpp"
+#include "kiosk/config.hpp"
 
 namespace {
 

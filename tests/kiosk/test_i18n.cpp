@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "i18n.hpp"
+#include "kiosk/i18n.hpp"
 
 namespace {
 

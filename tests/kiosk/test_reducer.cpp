@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "reducer.hpp"
+#include "kiosk/reducer.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "scan.hpp"
+#include "kiosk/scan.hpp"
 
 namespace {
 

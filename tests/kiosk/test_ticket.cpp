@@ -10,7 +10,7 @@
 #include <iterator>
 #include <string>
 
-#include "ticket.hpp"
+#include "kiosk/ticket.hpp"
 
 using namespace kiosk;
 
