@@ -75,7 +75,8 @@ std::vector<KeyUse> literal_keys() {
     const std::regex table(R"re("((?:sort|stock|filter\.price)\.[a-z0-9_.]*[a-z0-9_])")re");
     // The accessibility panel's toggle("id", "key", ...).
     const std::regex toggle(R"re(\btoggle\(\s*"[^"]+"\s*,\s*")re" + key + "\"");
-    // The reducer's keys: notices, field errors, quote errors.
+    // The reducer's keys (reducer.cpp and its journey files reduce_*.cpp): notices, field errors,
+    // quote errors.
     const std::regex reducer(R"re("((?:error|scan)\.[a-z0-9_.]*[a-z0-9_]|cart\.added|checkout\.[a-z0-9_]+)")re");
 
     std::vector<KeyUse> out;
@@ -90,7 +91,7 @@ std::vector<KeyUse> literal_keys() {
             collect(table, text, name, out);
             collect(toggle, text, name, out);
         }
-        if (file == "reducer.cpp") collect(reducer, text, name, out);
+        if (file == "reducer.cpp" || file.rfind("reduce_", 0) == 0) collect(reducer, text, name, out);
     }
     return out;
 }
