@@ -64,7 +64,7 @@ RequestId CommerceApi::call(HttpRequest request, Result<T> (*parse)(const json&)
         r.value().body.clear();
         r.value().body.shrink_to_fit();  // the text is not needed while the document is read
         if (!parsed.ok()) {
-            done(Error{ErrorKind::Parse, 0, {}, "the answer is not valid JSON: " + parsed.message.substr(0, 200), 0, {}});
+            done(Error::of(ErrorKind::Parse, "the answer is not valid JSON: " + parsed.message.substr(0, 200)));
             return;
         }
         done(parse(parsed.doc));
@@ -117,7 +117,7 @@ RequestId CommerceApi::availability(const std::vector<std::string>& skus, const 
     return call(std::move(r), parse_availability, std::move(done));
 }
 
-RequestId CommerceApi::quote(const std::vector<CartLine>& lines, Done<Quote> done) {
+RequestId CommerceApi::quote(const std::vector<QuoteItem>& lines, Done<Quote> done) {
     json body = {{"lines", json::array()}};
     for (const auto& l : lines) body["lines"].push_back({{"sku", l.sku}, {"quantity", l.quantity}});
     // A quote changes nothing on the server: safe to retry.

@@ -36,7 +36,7 @@ struct ResponseCaps {
     std::size_t problem = 64u << 10;       // the problem document of any error status
 };
 
-struct CartLine {
+struct QuoteItem {
     std::string sku;
     std::int64_t quantity = 1;
 };
@@ -53,7 +53,7 @@ public:
     RequestId product(const std::string& id, Done<Product> done);
     RequestId availability(const std::vector<std::string>& skus, const std::string& near,
                            Done<Availability> done);
-    RequestId quote(const std::vector<CartLine>& lines, Done<Quote> done);
+    RequestId quote(const std::vector<QuoteItem>& lines, Done<Quote> done);
     // `staff_session` may be empty. Places the order once per key (the server replays the answer).
     RequestId place_order(const std::string& idempotency_key, const OrderRequest& request,
                           const std::string& staff_session, Done<Order> done);

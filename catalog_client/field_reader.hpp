@@ -19,7 +19,7 @@ template <class J>
 class ReaderT {
 public:
     bool ok() const { return error_.empty(); }
-    Error error() const { return Error{ErrorKind::Parse, 0, {}, error_, 0, {}}; }
+    Error error() const { return Error::of(ErrorKind::Parse, error_); }
     void fail(const std::string& path, const char* what) {
         if (error_.empty()) error_ = (path.empty() ? std::string("document") : path) + ": " + what;
     }

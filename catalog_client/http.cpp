@@ -217,7 +217,7 @@ void Transport::Impl::start(std::unique_ptr<Job> job) {
     job->attempt += 1;
     CURL* easy = curl_easy_init();
     if (!easy) {
-        complete(std::move(job), Error{ErrorKind::Network, 0, {}, "cannot create a curl handle", 0, {}});
+        complete(std::move(job), Error::of(ErrorKind::Network, "cannot create a curl handle"));
         return;
     }
     job->easy = easy;
@@ -305,7 +305,7 @@ void Transport::Impl::run() {
             for (auto& job : fresh) delayed.push_back(std::move(job));
             for (auto& [id, job] : running) delayed.push_back(std::move(job));
             running.clear();
-            for (auto& job : delayed) complete(std::move(job), Error{ErrorKind::Cancelled, 0, {}, "transport shut down", 0, {}});
+            for (auto& job : delayed) complete(std::move(job), Error::of(ErrorKind::Cancelled, "transport shut down"));
             delayed.clear();
             return;
         }
@@ -411,7 +411,7 @@ RequestId Transport::submit(HttpRequest request, Callback done) {
     {
         std::lock_guard lock(impl_->mutex);
         if (impl_->stopping) {
-            job->done(Error{ErrorKind::Cancelled, 0, {}, "transport shut down", 0, {}});
+            job->done(Error::of(ErrorKind::Cancelled, "transport shut down"));
             return id;
         }
         ++impl_->outstanding;

@@ -137,7 +137,7 @@ Result<std::string> ImageCache::fetch(const std::string& absolute) {
         return cached;
     }
     std::string bytes = std::move(response.value().body);
-    if (bytes.empty()) return Error{ErrorKind::Parse, 0, {}, "empty image " + absolute, 0, {}};
+    if (bytes.empty()) return Error::of(ErrorKind::Parse, "empty image " + absolute);
     file = file_name(absolute);
     if (!write_file(dir_ + "/" + file, bytes)) return bytes;  // disk full: still show it
     {

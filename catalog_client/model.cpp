@@ -55,7 +55,7 @@ Result<Product> parse_product(const json& doc) {
 Result<std::vector<Category>> parse_categories(const json& doc) {
     Reader r;
     std::vector<Category> out;
-    if (!doc.is_array()) return Error{ErrorKind::Parse, 0, {}, "categories: not an array", 0, {}};
+    if (!doc.is_array()) return Error::of(ErrorKind::Parse, "categories: not an array");
     for (std::size_t i = 0; i < doc.size() && r.ok(); ++i) {
         std::string path = Reader::index("categories", i);
         Category c;
@@ -71,7 +71,7 @@ Result<std::vector<Category>> parse_categories(const json& doc) {
 Result<std::vector<Store>> parse_stores(const json& doc) {
     Reader r;
     std::vector<Store> out;
-    if (!doc.is_array()) return Error{ErrorKind::Parse, 0, {}, "stores: not an array", 0, {}};
+    if (!doc.is_array()) return Error::of(ErrorKind::Parse, "stores: not an array");
     for (std::size_t i = 0; i < doc.size() && r.ok(); ++i) {
         const json& d = doc[i];
         std::string path = Reader::index("stores", i);

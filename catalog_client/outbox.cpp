@@ -101,11 +101,11 @@ Result<OutboxEntry> Outbox::enqueue(const OrderRequest& request, const std::stri
                      "VALUES(?, 'pending', ?, ?, 0, '', '', '', ?, ?)")
             .bind(1, key).bind(2, to_json(request).dump()).bind(3, staff_session).bind(4, now).bind(5, now).run();
         auto entry = get(db_->last_insert_rowid());
-        if (!entry) return Error{ErrorKind::Storage, 0, {}, "the outbox lost an entry it just wrote", 0, {}};
+        if (!entry) return Error::of(ErrorKind::Storage, "the outbox lost an entry it just wrote");
         crash_point("outbox.after_enqueue");
         return *entry;
     } catch (const DbError& e) {
-        return Error{ErrorKind::Storage, 0, {}, std::string("cannot record the order: ") + e.what(), 0, {}};
+        return Error::of(ErrorKind::Storage, std::string("cannot record the order: ") + e.what());
     }
 }
 

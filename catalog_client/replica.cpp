@@ -113,7 +113,7 @@ private:
     bool held_ = false;
 };
 
-Error storage_error(const std::exception& e) { return Error{ErrorKind::Storage, 0, {}, e.what(), 0, {}}; }
+Error storage_error(const std::exception& e) { return Error::of(ErrorKind::Storage, e.what()); }
 
 // The words a product is found by: names in every language, brand and colours.
 std::string search_text(const Product& p) {
@@ -407,7 +407,7 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
                                  const std::function<void(const SyncReport&)>& progress) {
     auto started = std::chrono::steady_clock::now();
     SyncLock lock(dir_, true);
-    if (!lock.held()) return Error{ErrorKind::Storage, 0, {}, "cannot lock " + dir_ + "/sync.lock: " + std::strerror(errno), 0, {}};
+    if (!lock.held()) return Error::of(ErrorKind::Storage, "cannot lock " + dir_ + "/sync.lock: " + std::strerror(errno));
     remove_old_generations();
     std::error_code ec;
     const std::string path = db_path();

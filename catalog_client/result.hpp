@@ -32,6 +32,15 @@ struct Error {
     // detail, sku, available, price{amount,currency}, retry_after_s, errors[{field,code}] — at
     // most 20), copied with bounded lengths; never the document itself.
     nlohmann::json problem;
+
+    // Named construction (the fields above are positional in an aggregate initialiser):
+    // Error::of(ErrorKind::Storage, "cannot lock …").
+    static Error of(ErrorKind kind, std::string message) {
+        Error e;
+        e.kind = kind;
+        e.message = std::move(message);
+        return e;
+    }
 };
 std::string describe(const Error& error);
 

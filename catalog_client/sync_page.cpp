@@ -18,7 +18,7 @@ Result<ChangePage> parse_changes(const J& doc, std::vector<std::size_t>* item_of
     page.next_cursor = r.str(doc, "next_cursor", "", true, 1000);
     page.has_more = r.boolean(doc, "has_more", "", true);
     if (!r.ok()) return r.error();
-    if (page.next_cursor.empty()) return Error{ErrorKind::Parse, 0, {}, "next_cursor: empty", 0, {}};
+    if (page.next_cursor.empty()) return Error::of(ErrorKind::Parse, "next_cursor: empty");
     for (std::size_t i = 0; i < changes->size(); ++i) {
         ReaderT<J> item;
         const J& c = (*changes)[i];
@@ -51,7 +51,7 @@ Result<ChangePage> parse_change_page(const json& doc) { return parse_changes(doc
 Result<ChangePage> parse_change_page_text(std::string_view body) {
     FastParser parser(body);
     const FastValue* doc = parser.parse();
-    if (!doc) return Error{ErrorKind::Parse, 0, {}, "the answer is not valid JSON", 0, {}};
+    if (!doc) return Error::of(ErrorKind::Parse, "the answer is not valid JSON");
     std::vector<std::size_t> item_of;
     auto page = parse_changes(*doc, &item_of);
     if (!page.ok()) return page;

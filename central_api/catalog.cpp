@@ -128,14 +128,14 @@ std::optional<Cursor> decode_cursor(const std::string& text) {
     return c;
 }
 
-ChangePage read_changes(Db& db, std::int64_t since_seq, int limit, const std::string& epoch,
+FeedPage read_changes(Db& db, std::int64_t since_seq, int limit, const std::string& epoch,
                         std::int64_t now) {
     auto st = db.prepare(
         "SELECT c.seq, c.op, c.product_id, p.doc FROM changes c "
         "LEFT JOIN products p ON p.id = c.product_id AND c.op = 'upsert' "
         "WHERE c.seq > ? ORDER BY c.seq LIMIT ?");
     st.bind(1, since_seq).bind(2, limit + 1);
-    ChangePage page;
+    FeedPage page;
     page.last_seq = since_seq;
     std::string& out = page.body;
     out.reserve(static_cast<std::size_t>(limit) * 2048);

@@ -42,14 +42,14 @@ struct Cursor {
 std::string encode_cursor(const Cursor& cursor);
 std::optional<Cursor> decode_cursor(const std::string& text);
 
-struct ChangePage {
+struct FeedPage {
     std::string body;        // the JSON response, assembled from stored documents
     std::int64_t last_seq = 0;
     bool has_more = false;
     int count = 0;
 };
 // Changes with seq > since_seq, oldest first, at most `limit`; next_cursor issued at `now`.
-ChangePage read_changes(Db& db, std::int64_t since_seq, int limit, const std::string& epoch,
+FeedPage read_changes(Db& db, std::int64_t since_seq, int limit, const std::string& epoch,
                         std::int64_t now);
 
 // Deletes tombstones older than `retention_s` and records the newest purged seq, so that cursors

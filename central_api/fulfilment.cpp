@@ -53,7 +53,7 @@ int parse_hhmm(const std::string& s) {
     return ((s[0] - '0') * 10 + (s[1] - '0')) * 60 + (s[3] - '0') * 10 + (s[4] - '0');
 }
 
-bool closed_on(const json& store_doc, const LocalTime& lt) {
+bool closed_on(const json& store_doc, const ParisTime& lt) {
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", lt.year, lt.month, lt.day);
     for (const auto& d : store_doc.value("closed_dates", json::array()))
@@ -64,7 +64,7 @@ bool closed_on(const json& store_doc, const LocalTime& lt) {
 }  // namespace
 
 bool is_open(const json& store_doc, std::int64_t t) {
-    LocalTime lt = paris_time(t);
+    ParisTime lt = paris_time(t);
     if (closed_on(store_doc, lt)) return false;
     for (const auto& h : store_doc.value("opening_hours", json::array())) {
         if (h.value("day", 0) != lt.weekday) continue;
@@ -77,7 +77,7 @@ bool is_open(const json& store_doc, std::int64_t t) {
 std::optional<std::int64_t> next_open(const json& store_doc, std::int64_t t) {
     if (is_open(store_doc, t)) return t;
     for (int day = 0; day <= 21; ++day) {
-        LocalTime lt = paris_time(t + static_cast<std::int64_t>(day) * 86400);
+        ParisTime lt = paris_time(t + static_cast<std::int64_t>(day) * 86400);
         if (closed_on(store_doc, lt)) continue;
         int best = -1;
         for (const auto& h : store_doc.value("opening_hours", json::array())) {
@@ -92,7 +92,7 @@ std::optional<std::int64_t> next_open(const json& store_doc, std::int64_t t) {
     return std::nullopt;
 }
 
-Plan plan_pickup(Db& db, const std::vector<CartLine>& lines, const LocationInfo& store,
+Plan plan_pickup(Db& db, const std::vector<LineRequest>& lines, const LocationInfo& store,
                  const std::vector<LocationInfo>& all, std::int64_t now) {
     Plan plan;
     double farthest_km = 0;
@@ -117,7 +117,7 @@ Plan plan_pickup(Db& db, const std::vector<CartLine>& lines, const LocationInfo&
     // warehouse the next morning and arrives one day later (two beyond 350 km).
     std::int64_t earliest = now + 2 * 3600;
     if (plan.transfer) {
-        LocalTime lt = paris_time(now);
+        ParisTime lt = paris_time(now);
         std::int64_t days = farthest_km > 350 ? 3 : 2;
         std::int64_t day = days_from_civil(lt.year, lt.month, lt.day) + days;
         int y, m, d;
@@ -135,7 +135,7 @@ Plan plan_pickup(Db& db, const std::vector<CartLine>& lines, const LocationInfo&
     return plan;
 }
 
-Plan plan_delivery(Db& db, const std::vector<CartLine>& lines, const std::vector<LocationInfo>& all) {
+Plan plan_delivery(Db& db, const std::vector<LineRequest>& lines, const std::vector<LocationInfo>& all) {
     Plan plan;
     for (const auto& line : lines) {
         auto [warehouse, units] = best_warehouse(db, line.sku, all);

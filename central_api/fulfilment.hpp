@@ -30,7 +30,7 @@ struct VariantInfo {
 };
 std::optional<VariantInfo> find_variant(Db& db, const std::string& sku);
 
-struct CartLine {
+struct LineRequest {
     std::string sku;
     std::int64_t quantity = 0;
 };
@@ -50,9 +50,9 @@ struct Plan {
     std::int64_t available = 0;        // ... and how many units of it could be
 };
 
-Plan plan_pickup(Db& db, const std::vector<CartLine>& lines, const LocationInfo& store,
+Plan plan_pickup(Db& db, const std::vector<LineRequest>& lines, const LocationInfo& store,
                  const std::vector<LocationInfo>& all, std::int64_t now);
-Plan plan_delivery(Db& db, const std::vector<CartLine>& lines, const std::vector<LocationInfo>& all);
+Plan plan_delivery(Db& db, const std::vector<LineRequest>& lines, const std::vector<LocationInfo>& all);
 
 // Takes the planned units out of stock; false (and nothing taken) if any is no longer there.
 // Must run inside a transaction (uses a savepoint).

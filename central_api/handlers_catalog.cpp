@@ -18,7 +18,7 @@ std::string concat_docs(Db& db, const char* sql) {
     return json_array_of_rows(st);
 }
 
-void changes(Ctx& ctx) {
+void changes(RequestContext& ctx) {
     int limit = 500;
     if (ctx.has_param("limit")) {
         const std::string raw = ctx.param("limit");
@@ -44,11 +44,11 @@ void changes(Ctx& ctx) {
         if (!why.empty()) throw ApiError(410, "cursor_expired", why + "; resync from the beginning (no since)");
         since = cursor->seq;
     }
-    ChangePage page = read_changes(ctx.db, since, limit, epoch, ctx.now);
+    FeedPage page = read_changes(ctx.db, since, limit, epoch, ctx.now);
     ctx.reply_raw(200, page.body);
 }
 
-void image(Ctx& ctx) {
+void image(RequestContext& ctx) {
     const ImageSource* source = ctx.options.image_source.get();
     if (!source) throw not_found("this server has no product pictures (no image source is configured)");
     ImageQuery query;
@@ -86,14 +86,14 @@ void image(Ctx& ctx) {
 }  // namespace
 
 void add_catalog_routes(const RouteFn& add) {
-    add("GET", "/v1/stores", Access::Kiosk, [](Ctx& ctx) {
+    add("GET", "/v1/stores", Access::Kiosk, [](RequestContext& ctx) {
         ctx.reply_raw(200, concat_docs(ctx.db, "SELECT doc FROM locations ORDER BY position"));
     });
-    add("GET", "/v1/catalog/categories", Access::Kiosk, [](Ctx& ctx) {
+    add("GET", "/v1/catalog/categories", Access::Kiosk, [](RequestContext& ctx) {
         ctx.reply_raw(200, concat_docs(ctx.db, "SELECT doc FROM categories ORDER BY position"));
     });
     add("GET", "/v1/catalog/changes", Access::Kiosk, changes);
-    add("GET", R"(/v1/catalog/products/([^/]{1,64}))", Access::Kiosk, [](Ctx& ctx) {
+    add("GET", R"(/v1/catalog/products/([^/]{1,64}))", Access::Kiosk, [](RequestContext& ctx) {
         auto doc = product_document(ctx.db, ctx.req.matches[1]);
         if (!doc) throw not_found("no product " + std::string(ctx.req.matches[1]));
         ctx.reply_raw(200, *doc);

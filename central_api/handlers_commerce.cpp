@@ -21,7 +21,7 @@ namespace {
 
 json rounded_km(double km) { return std::round(km * 10) / 10; }
 
-void availability(Ctx& ctx) {
+void availability(RequestContext& ctx) {
     if (!ctx.has_param("skus") || ctx.param("skus").empty()) throw validation_failed("skus", "missing");
     std::vector<std::string> skus;
     std::string raw = ctx.param("skus");
@@ -81,7 +81,7 @@ void availability(Ctx& ctx) {
     ctx.reply(200, doc);
 }
 
-std::vector<VariantInfo> resolve_variants(Db& db, const std::vector<CartLine>& lines) {
+std::vector<VariantInfo> resolve_variants(Db& db, const std::vector<LineRequest>& lines) {
     std::vector<VariantInfo> variants;
     FieldCheck check;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -103,8 +103,8 @@ json eta_doc(const Plan& plan, std::int64_t now) {
     return {{"min", date_paris(now + plan.eta_min_days * 86400)}, {"max", date_paris(now + plan.eta_max_days * 86400)}};
 }
 
-void quote(Ctx& ctx) {
-    const std::vector<CartLine> lines = decode_quote(ctx.body).lines;
+void quote(RequestContext& ctx) {
+    const std::vector<LineRequest> lines = decode_quote(ctx.body).lines;
     auto variants = resolve_variants(ctx.db, lines);
     auto locations = load_locations(ctx.db);
     const LocationInfo* here = find_location(locations, ctx.kiosk.store_id);
@@ -164,7 +164,7 @@ std::string new_till_code() {
 }
 
 // Stores the outcome under the idempotency key and answers with it.
-void finish(Ctx& ctx, Transaction& tx, const std::string& key, const std::string& fingerprint, int status,
+void finish(RequestContext& ctx, Transaction& tx, const std::string& key, const std::string& fingerprint, int status,
             const json& doc) {
     std::string text = doc.dump(-1, ' ', false, json::error_handler_t::replace);
     ctx.db.prepare("INSERT INTO idempotency(kiosk_id, key, body_hash, status, response, created_at) VALUES(?,?,?,?,?,?)")
@@ -175,8 +175,8 @@ void finish(Ctx& ctx, Transaction& tx, const std::string& key, const std::string
     ctx.res.set_content(text, status >= 400 ? "application/problem+json" : "application/json; charset=utf-8");
 }
 
-void place_order(Ctx& ctx) {
-    const OrderRequest o = decode_order(ctx.body, ctx.header("Idempotency-Key"));
+void place_order(RequestContext& ctx) {
+    const DecodedOrder o = decode_order(ctx.body, ctx.header("Idempotency-Key"));
     const std::string& key = o.idempotency_key;
     if (o.channel_kiosk != ctx.kiosk.kiosk_id) throw validation_failed("channel.kiosk_id", "mismatch", "channel.kiosk_id is not this kiosk");
     if (o.channel_store != ctx.kiosk.store_id) throw validation_failed("channel.store_id", "mismatch", "channel.store_id is not this kiosk's store");
@@ -296,10 +296,10 @@ void place_order(Ctx& ctx) {
     finish(ctx, tx, key, fingerprint, 201, order);
 }
 
-std::string staff_store(const Ctx& ctx) { return ctx.staff ? ctx.staff->store_id : std::string(); }
+std::string staff_store(const RequestContext& ctx) { return ctx.staff ? ctx.staff->store_id : std::string(); }
 
 // The stored order as this caller may see it (order_access.hpp).
-std::string order_for_caller(const Ctx& ctx, Stmt& st) {
+std::string order_for_caller(const RequestContext& ctx, Stmt& st) {
     OrderParties parties{st.text(1), st.text(2), st.is_null(3) ? std::string() : st.text(3)};
     if (sees_whole(parties, ctx.kiosk.kiosk_id, staff_store(ctx))) return st.text(0);
     json doc = catalog_client::parse_json_or_discarded(st.text_view(0));
@@ -308,7 +308,7 @@ std::string order_for_caller(const Ctx& ctx, Stmt& st) {
 }
 
 // Unknown numbers count against the kiosk: past the limit it may not look up orders for a while.
-void order_by_number(Ctx& ctx) {
+void order_by_number(RequestContext& ctx) {
     const std::string number = ctx.req.matches[1];
     if (auto wait = ctx.order_lookups.retry_after(ctx.kiosk.kiosk_id, ctx.now))
         throw ApiError(429, "rate_limited",
@@ -323,7 +323,7 @@ void order_by_number(Ctx& ctx) {
     ctx.reply_raw(200, order_for_caller(ctx, st));
 }
 
-void orders_by_card(Ctx& ctx) {
+void orders_by_card(RequestContext& ctx) {
     if (ctx.param("loyalty_card").empty()) throw validation_failed("loyalty_card", "missing");
     auto st = ctx.db.prepare("SELECT doc, kiosk_id, channel_store, fulfil_store FROM orders WHERE loyalty_card = ? "
                              "ORDER BY created_at DESC, rowid DESC LIMIT 200");

@@ -13,7 +13,7 @@ constexpr const char* kVersion = "0.1.0";
 
 // What is stored is what was validated (unknown fields are dropped), re-serialised from the
 // decoded request: never a dump of the client's document.
-void events(Ctx& ctx) {
+void events(RequestContext& ctx) {
     const EventsRequest request = decode_events(ctx.body);
     {
         std::lock_guard lock(ctx.write_mutex);
@@ -26,7 +26,7 @@ void events(Ctx& ctx) {
     ctx.reply(202, {{"accepted", request.events.size()}});
 }
 
-void heartbeat(Ctx& ctx) {
+void heartbeat(RequestContext& ctx) {
     const HeartbeatRequest request = decode_heartbeat(ctx.body);
     {
         std::lock_guard lock(ctx.write_mutex);
@@ -42,10 +42,10 @@ void heartbeat(Ctx& ctx) {
 }  // namespace
 
 void add_kiosk_routes(const RouteFn& add) {
-    add("GET", "/v1/health", Access::Public, [](Ctx& ctx) {
+    add("GET", "/v1/health", Access::Public, [](RequestContext& ctx) {
         ctx.reply(200, {{"status", "ok"}, {"version", kVersion}});
     });
-    add("GET", "/v1/kiosks/me", Access::Kiosk, [](Ctx& ctx) {
+    add("GET", "/v1/kiosks/me", Access::Kiosk, [](RequestContext& ctx) {
         ctx.reply(200, {{"kiosk_id", ctx.kiosk.kiosk_id}, {"store_id", ctx.kiosk.store_id}});
     });
     add("POST", "/v1/events", Access::Kiosk, events);

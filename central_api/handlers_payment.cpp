@@ -38,7 +38,7 @@ std::string euros_fr(std::int64_t cents) {
     return grouped + frac + "\u00a0€";
 }
 
-void page(Ctx& ctx, const json& order, const std::string& note) {
+void page(RequestContext& ctx, const json& order, const std::string& note) {
     const bool paid = order["status"] != "awaiting_payment";
     std::string html =
         "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\">"
@@ -59,7 +59,7 @@ void page(Ctx& ctx, const json& order, const std::string& note) {
     ctx.res.set_content(html, "text/html; charset=utf-8");
 }
 
-json order_for_token(Ctx& ctx, std::string& number) {
+json order_for_token(RequestContext& ctx, std::string& number) {
     auto st = ctx.db.prepare("SELECT number, doc FROM orders WHERE pay_token = ?");
     st.bind(1, std::string(ctx.req.matches[1]));
     if (!st.step()) throw not_found("no payment with this link");
@@ -70,11 +70,11 @@ json order_for_token(Ctx& ctx, std::string& number) {
 }  // namespace
 
 void add_payment_routes(const RouteFn& add) {
-    add("GET", R"(/pay/([0-9a-f]{32}))", Access::Public, [](Ctx& ctx) {
+    add("GET", R"(/pay/([0-9a-f]{32}))", Access::Public, [](RequestContext& ctx) {
         std::string number;
         page(ctx, order_for_token(ctx, number), "");
     });
-    add("POST", R"(/pay/([0-9a-f]{32}))", Access::Public, [](Ctx& ctx) {
+    add("POST", R"(/pay/([0-9a-f]{32}))", Access::Public, [](RequestContext& ctx) {
         std::lock_guard lock(ctx.write_mutex);
         Transaction tx(ctx.db);
         std::string number;

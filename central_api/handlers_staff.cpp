@@ -34,7 +34,7 @@ ApiError locked(std::int64_t seconds) {
                     {{"retry_after_s", seconds}});
 }
 
-void open_session(Ctx& ctx) {
+void open_session(RequestContext& ctx) {
     const StaffSessionRequest request = decode_staff_session(ctx.body);
     const std::string* pin = &request.pin;
     const std::optional<std::string>& staff_id = request.staff_id;
@@ -81,7 +81,7 @@ void open_session(Ctx& ctx) {
     ctx.reply(201, {{"token", token}, {"staff", {{"id", found_id}, {"name", found_name}}}, {"expires_at", rfc3339_paris(expires)}});
 }
 
-void customer_history(Ctx& ctx) {
+void customer_history(RequestContext& ctx) {
     const std::string card = ctx.req.matches[1];
     auto c = ctx.db.prepare("SELECT name, tier FROM customers WHERE card = ?");
     c.bind(1, card);
@@ -101,7 +101,7 @@ void customer_history(Ctx& ctx) {
 
 void add_staff_routes(const RouteFn& add) {
     add("POST", "/v1/staff/sessions", Access::Kiosk, open_session);
-    add("DELETE", "/v1/staff/sessions/current", Access::Staff, [](Ctx& ctx) {
+    add("DELETE", "/v1/staff/sessions/current", Access::Staff, [](RequestContext& ctx) {
         std::lock_guard lock(ctx.write_mutex);
         ctx.db.prepare("DELETE FROM staff_sessions WHERE token_hash = ?").bind(1, ctx.staff->token_hash).run();
         ctx.res.status = 204;

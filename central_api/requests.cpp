@@ -9,8 +9,8 @@ namespace central_api {
 namespace {
 
 // Reads and checks `lines` (shape only); duplicates and bounds are field errors.
-std::vector<CartLine> read_lines(FieldCheck& check, const json& body, std::vector<std::int64_t>* prices) {
-    std::vector<CartLine> lines;
+std::vector<LineRequest> read_lines(FieldCheck& check, const json& body, std::vector<std::int64_t>* prices) {
+    std::vector<LineRequest> lines;
     const json* list = check.array(body, "lines", "lines", true, 100);
     if (!list) return lines;
     if (list->empty()) check.add("lines", "missing");
@@ -58,7 +58,7 @@ bool valid_phone(const std::string& p) {
     return digits.size() == 10 && digits[0] == '0' && digits[1] != '0';
 }
 
-void read_fulfilment(FieldCheck& check, const json& body, OrderRequest& o) {
+void read_fulfilment(FieldCheck& check, const json& body, DecodedOrder& o) {
     const json* f = check.object(body, "fulfilment", "fulfilment");
     if (!f) return;
     auto type = check.string(*f, "type", "fulfilment.type", true, 16);
@@ -96,7 +96,7 @@ void read_fulfilment(FieldCheck& check, const json& body, OrderRequest& o) {
 
 // An email or a phone that is null, empty or only spaces counts as absent; at least one must be
 // present, and each present one must be valid.
-void read_contact(FieldCheck& check, const json& body, OrderRequest& o) {
+void read_contact(FieldCheck& check, const json& body, DecodedOrder& o) {
     const json* c = check.object(body, "contact", "contact");
     if (!c) return;
     auto email = check.string(*c, "email", "contact.email", false, 254);
@@ -113,7 +113,7 @@ void read_contact(FieldCheck& check, const json& body, OrderRequest& o) {
     if (phone) o.contact["phone"] = *phone;
 }
 
-std::string fingerprint_of(const OrderRequest& o) {
+std::string fingerprint_of(const DecodedOrder& o) {
     json lines = json::array();
     for (std::size_t i = 0; i < o.lines.size(); ++i)
         lines.push_back({o.lines[i].sku, o.lines[i].quantity, o.prices[i]});
@@ -214,7 +214,7 @@ QuoteRequest decode_quote(std::string_view body) {
     return out;
 }
 
-OrderRequest decode_order(std::string_view body, std::string_view idempotency_key) {
+DecodedOrder decode_order(std::string_view body, std::string_view idempotency_key) {
     const json doc = parse_body(body);
     if (idempotency_key.empty())
         throw validation_failed("Idempotency-Key", "missing", "the Idempotency-Key header is required");
@@ -222,7 +222,7 @@ OrderRequest decode_order(std::string_view body, std::string_view idempotency_ke
     for (unsigned char c : idempotency_key) key_ok = key_ok && c > 0x20 && c != 0x7f;
     if (!key_ok) throw validation_failed("Idempotency-Key", "invalid");
 
-    OrderRequest o;
+    DecodedOrder o;
     o.idempotency_key = std::string(idempotency_key);
     FieldCheck check;
     o.lines = read_lines(check, doc, &o.prices);

@@ -50,15 +50,15 @@ json stored_heartbeat(const HeartbeatRequest& heartbeat);
 
 // POST /v1/quotes: {"lines":[{"sku","quantity"}]}.
 struct QuoteRequest {
-    std::vector<CartLine> lines;
+    std::vector<LineRequest> lines;
 };
 QuoteRequest decode_quote(std::string_view body);
 
 // POST /v1/orders with its Idempotency-Key header. The key is checked after the body is known
 // to be JSON (so a malformed body is 400 whatever the key).
-struct OrderRequest {
+struct DecodedOrder {
     std::string idempotency_key;
-    std::vector<CartLine> lines;
+    std::vector<LineRequest> lines;
     std::vector<std::int64_t> prices;  // unit_price.amount per line
     std::string fulfilment_type;       // "pickup" or "delivery"
     std::string pickup_store;          // pickup only
@@ -73,7 +73,7 @@ struct OrderRequest {
     // order (whatever their key order, spacing or unknown fields) have the same fingerprint.
     std::string fingerprint;
 };
-OrderRequest decode_order(std::string_view body, std::string_view idempotency_key);
+DecodedOrder decode_order(std::string_view body, std::string_view idempotency_key);
 
 // POST /v1/staff/sessions: {"pin"} or {"pin","staff_id"}.
 struct StaffSessionRequest {

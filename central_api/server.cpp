@@ -21,17 +21,17 @@
 
 namespace central_api {
 
-std::string Ctx::param(const char* name) const {
+std::string RequestContext::param(const char* name) const {
     return req.has_param(name) ? req.get_param_value(name) : std::string();
 }
-bool Ctx::has_param(const char* name) const { return req.has_param(name); }
-std::string Ctx::header(const char* name) const { return req.get_header_value(name); }
+bool RequestContext::has_param(const char* name) const { return req.has_param(name); }
+std::string RequestContext::header(const char* name) const { return req.get_header_value(name); }
 
-void Ctx::reply(int status, const json& doc) const {
+void RequestContext::reply(int status, const json& doc) const {
     reply_raw(status, doc.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
-void Ctx::reply_raw(int status, const std::string& json_text) const {
+void RequestContext::reply_raw(int status, const std::string& json_text) const {
     res.status = status;
     res.set_content(json_text, "application/json; charset=utf-8");
 }
@@ -53,13 +53,13 @@ std::string bearer_token(const httplib::Request& req) {
 }
 
 // The kiosk a bearer token belongs to: looked up by the token's SHA-256, compared in constant time.
-std::optional<KioskIdentity> find_kiosk(Db& db, const std::string& token) {
+std::optional<KioskCaller> find_kiosk(Db& db, const std::string& token) {
     if (token.empty()) return std::nullopt;
     const std::string hash = sha256_hex(token);
     auto st = db.prepare("SELECT id, store_id, token_hash FROM kiosks WHERE token_hash = ?");
     st.bind(1, hash);
     if (!st.step() || !same_hash(st.text(2), hash)) return std::nullopt;
-    return KioskIdentity{st.text(0), st.text(1)};
+    return KioskCaller{st.text(0), st.text(1)};
 }
 
 std::string lower_trimmed(std::string s) {
@@ -280,7 +280,7 @@ void Server::handle(const httplib::Request& req, const std::string& body, httpli
                     const Handler& handler) {
     try {
         auto lease = pool_->acquire();
-        Ctx ctx{req, body, res, *lease, options_.clock(), {}, std::nullopt, options_, write_mutex_, *image_lru_, *order_lookups_};
+        RequestContext ctx{req, body, res, *lease, options_.clock(), {}, std::nullopt, options_, write_mutex_, *image_lru_, *order_lookups_};
         if (access != Access::Public) {
             auto kiosk = find_kiosk(ctx.db, bearer_token(req));
             if (!kiosk) throw ApiError(401, "unauthorized", "missing or unknown kiosk token (Authorization: Bearer <token>)");

@@ -52,7 +52,7 @@ struct ServerOptions {
     std::int64_t order_lookup_window_s = 600;  // (0 failures: no limit)
 };
 
-struct KioskIdentity {
+struct KioskCaller {
     std::string kiosk_id, store_id;
 };
 struct StaffIdentity {
@@ -61,13 +61,13 @@ struct StaffIdentity {
 
 // What a route handler gets: the request and its body (already read, at most max_body_bytes),
 // the response, a connection, who is calling, the time.
-struct Ctx {
+struct RequestContext {
     const httplib::Request& req;
     const std::string& body;  // decode it with requests.hpp
     httplib::Response& res;
     Db& db;
     std::int64_t now;
-    KioskIdentity kiosk;
+    KioskCaller kiosk;
     std::optional<StaffIdentity> staff;
     const ServerOptions& options;
     std::mutex& write_mutex;  // serialises writers inside this process (stock, orders, sessions)
@@ -98,7 +98,7 @@ public:
     std::string url() const;
 
 private:
-    using Handler = std::function<void(Ctx&)>;
+    using Handler = std::function<void(RequestContext&)>;
     void route(const char* method, const char* pattern, Access access, Handler handler);
     // Runs after the request line and headers, before the body: false (with the problem in
     // `res` and the connection set to close) when the request is refused.
@@ -127,7 +127,7 @@ private:
 
 // Route registration, one function per area (handlers_*.cpp).
 using RouteFn = std::function<void(const char* method, const char* pattern, Access access,
-                                   std::function<void(Ctx&)> handler)>;
+                                   std::function<void(RequestContext&)> handler)>;
 void add_catalog_routes(const RouteFn& add);
 void add_commerce_routes(const RouteFn& add);
 void add_staff_routes(const RouteFn& add);

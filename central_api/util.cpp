@@ -60,8 +60,8 @@ std::int64_t paris_offset_s(std::int64_t unix_s) {
     return summer ? 7200 : 3600;
 }
 
-LocalTime paris_time(std::int64_t unix_s) {
-    LocalTime t;
+ParisTime paris_time(std::int64_t unix_s) {
+    ParisTime t;
     t.offset_s = static_cast<int>(paris_offset_s(unix_s));
     std::int64_t local = unix_s + t.offset_s;
     std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
@@ -79,7 +79,7 @@ std::int64_t paris_to_unix(int y, int m, int d, int minute_of_day) {
 }
 
 std::string rfc3339_paris(std::int64_t unix_s) {
-    LocalTime t = paris_time(unix_s);
+    ParisTime t = paris_time(unix_s);
     std::int64_t local = unix_s + t.offset_s;
     int sec = static_cast<int>(((local % 60) + 60) % 60);
     char buf[40];
@@ -89,7 +89,7 @@ std::string rfc3339_paris(std::int64_t unix_s) {
 }
 
 std::string date_paris(std::int64_t unix_s) {
-    LocalTime t = paris_time(unix_s);
+    ParisTime t = paris_time(unix_s);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
     return buf;

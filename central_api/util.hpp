@@ -23,13 +23,13 @@ json money(std::int64_t amount_minor);
 
 // Local civil time in Europe/Paris (every demo location is in metropolitan France; the EU DST
 // rule applies: UTC+2 from the last Sunday of March 01:00 UTC to the last Sunday of October).
-struct LocalTime {
+struct ParisTime {
     int year = 1970, month = 1, day = 1;
     int weekday = 4;  // 1 = Monday ... 7 = Sunday
     int minute_of_day = 0;
     int offset_s = 3600;
 };
-LocalTime paris_time(std::int64_t unix_s);
+ParisTime paris_time(std::int64_t unix_s);
 std::int64_t paris_offset_s(std::int64_t unix_s);
 // "2026-11-23T17:30:00+01:00"
 std::string rfc3339_paris(std::int64_t unix_s);

@@ -10,7 +10,7 @@ namespace kiosk {
 
 namespace {
 
-struct Reader {
+struct TomlReader {
     const toml::table& table;
     const std::string& path;
     std::optional<std::string> error;
@@ -68,7 +68,7 @@ std::optional<std::string> read_kiosk_config(const std::string& path, KioskConfi
     } catch (const toml::parse_error& e) {
         return path + ": " + std::string(e.description());
     }
-    Reader r{table, path, std::nullopt};
+    TomlReader r{table, path, std::nullopt};
     r.text("storage", "cache_dir", out.cache_dir);
     r.integer("storage", "image_cache_mb", out.image_cache_mb, 16, 65536);
     if (auto node = table["kiosk"]["languages"]; node && !r.error) {

@@ -203,10 +203,10 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*quote_cmd) {
-            std::vector<CartLine> lines;
+            std::vector<QuoteItem> lines;
             for (const auto& item : items) {
                 auto colon = item.rfind(':');
-                CartLine l{item, 1};
+                QuoteItem l{item, 1};
                 if (colon != std::string::npos) {
                     l.sku = item.substr(0, colon);
                     try {
@@ -241,7 +241,7 @@ int main(int argc, char** argv) {
             json request = parse_json_or_discarded(text);
             if (!request.is_object() || !request.contains("lines") || !request["lines"].is_array())
                 die(order_file + ": expected a JSON object with lines, fulfilment, contact and payment", 2);
-            std::vector<CartLine> lines;
+            std::vector<QuoteItem> lines;
             for (const auto& l : request["lines"]) {
                 if (!l.is_object() || !l.contains("sku") || !l["sku"].is_string()) die(order_file + ": every line needs a sku", 2);
                 lines.push_back({l["sku"].get<std::string>(), l.value("quantity", 1)});

@@ -310,8 +310,8 @@ void Services::run(const Effect& effect) {
                     }
                 });
             } else if constexpr (std::is_same_v<E, fx::RequestQuote>) {
-                std::vector<catalog_client::CartLine> lines;
-                for (const auto& [sku, qty] : e.lines) lines.push_back(catalog_client::CartLine{sku, qty});
+                std::vector<catalog_client::QuoteItem> lines;
+                for (const auto& [sku, qty] : e.lines) lines.push_back(catalog_client::QuoteItem{sku, qty});
                 const std::uint64_t request = e.request;
                 api_->quote(lines, [this, request](Result<Quote> r) {
                     if (r) {

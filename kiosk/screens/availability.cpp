@@ -8,7 +8,7 @@
 namespace kiosk {
 
 void draw_availability(Ctx& c, const ImRect& area) {
-    const ProductView& v = c.s.product;
+    const ProductView& v = c.state.product;
     const float pad = c.ui.mm(6);
     const cc::Variant* var = chosen_variant(v);
     if (!v.product || !var) {
@@ -16,13 +16,13 @@ void draw_availability(Ctx& c, const ImRect& area) {
         heading(c, c.t("common.loading"));
         return;
     }
-    auto it = c.s.stock.find(var->sku);
-    const Stock* st = it == c.s.stock.end() ? nullptr : &it->second;
+    auto it = c.state.stock.find(var->sku);
+    const Stock* st = it == c.state.stock.end() ? nullptr : &it->second;
     const bool known = st && st->known;
-    const cc::Store* here = find_store(c.s, c.s.store_id);
+    const cc::Store* here = find_store(c.state, c.state.store_id);
 
     ImGui::SetCursorScreenPos(area.Min);
-    render::begin_scroll_area(c.ui, "availability", area.GetSize(), c.sc.availability);
+    render::begin_scroll_area(c.ui, "availability", area.GetSize(), c.scratch.availability);
     const float w = area.GetWidth() - pad * 2;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     ImGui::BeginGroup();
@@ -49,12 +49,12 @@ void draw_availability(Ctx& c, const ImRect& area) {
         if (i == 0) {
             dl->AddText(f, f->FontSize, t, c.ui.theme.text,
                         here ? c.f("availability.this_store", {{"store", here->name}}).c_str() : c.t("product.here"));
-            const std::int64_t q = known ? quantity_at(*st, c.s.store_id) : 0;
+            const std::int64_t q = known ? quantity_at(*st, c.state.store_id) : 0;
             ImGui::SetCursorScreenPos(ImVec2(t.x, t.y + f->FontSize * 1.5f));
             stock_label(c, ImGui::GetCursorScreenPos(), known && !var->online_only, q);
             if (known)
                 for (const auto& l : st->data.locations)
-                    if (l.location_id == c.s.store_id && !l.aisle.empty())
+                    if (l.location_id == c.state.store_id && !l.aisle.empty())
                         dl->AddText(c.ui.fonts.body, c.ui.fonts.body->FontSize, ImVec2(t.x, t.y + f->FontSize * 3.0f),
                                     c.ui.theme.text, c.f("product.aisle", {{"aisle", l.aisle}}).c_str());
         } else {
@@ -74,13 +74,13 @@ void draw_availability(Ctx& c, const ImRect& area) {
 
     // Every other store, nearest first.
     std::vector<std::pair<double, const cc::Store*>> stores;
-    for (const cc::Store& s : c.s.stores)
-        if (s.kind == "store" && s.id != c.s.store_id) stores.emplace_back(here ? distance_km(*here, s) : 0.0, &s);
+    for (const cc::Store& s : c.state.stores)
+        if (s.kind == "store" && s.id != c.state.store_id) stores.emplace_back(here ? distance_km(*here, s) : 0.0, &s);
     std::sort(stores.begin(), stores.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     const float row_h = std::max(c.ui.min_tap(), c.ui.mm(17));
     for (const auto& [km, s] : stores) {
         const std::string id = "availability.store." + s->id;
-        const bool open = c.s.selected_store == s->id;
+        const bool open = c.state.selected_store == s->id;
         const ImVec2 min = ImGui::GetCursorScreenPos();
         const ImRect r(min, ImVec2(min.x + w, min.y + row_h));
         const render::Pressable p = render::pressable(c.ui, id.c_str(), s->name.c_str(), r);
@@ -121,7 +121,7 @@ void draw_availability(Ctx& c, const ImRect& area) {
                     if (in.location_id == s->id)
                         if (auto d = parse_date(in.eta))
                             ImGui::TextUnformatted(c.f("availability.incoming", {{"quantity", std::to_string(in.quantity)},
-                                                                                 {"date", format_date(c.i18n, c.s.language, *d)}})
+                                                                                 {"date", format_date(c.i18n, c.state.language, *d)}})
                                                        .c_str());
             ImGui::Unindent(c.ui.mm(4));
             ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
@@ -130,7 +130,7 @@ void draw_availability(Ctx& c, const ImRect& area) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));
-    render::end_scroll_area(c.ui, c.sc.availability);
+    render::end_scroll_area(c.ui, c.scratch.availability);
 }
 
 }  // namespace kiosk

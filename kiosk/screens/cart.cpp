@@ -11,7 +11,7 @@ void draw_cart(Ctx& c, const ImRect& area) {
     const float pad = c.ui.mm(6);
     ImGui::SetCursorScreenPos(area.Min + ImVec2(pad, pad * 0.6f));
     heading(c, c.t("cart.title"));
-    if (c.s.cart.empty()) {
+    if (c.state.cart.empty()) {
         ImGui::SetCursorScreenPos(ImVec2(area.Min.x + pad, ImGui::GetCursorScreenPos().y));
         ImGui::TextUnformatted(c.t("cart.empty"));
         ImGui::SetCursorScreenPos(ImVec2(area.Min.x + pad, ImGui::GetCursorScreenPos().y + pad));
@@ -23,12 +23,12 @@ void draw_cart(Ctx& c, const ImRect& area) {
     const float footer = c.ui.min_tap() + c.ui.mm(16);
     const float top = ImGui::GetCursorScreenPos().y;
     ImGui::SetCursorScreenPos(ImVec2(area.Min.x, top));
-    render::begin_scroll_area(c.ui, "cart.lines", ImVec2(area.GetWidth(), area.Max.y - top - footer), c.sc.cart);
+    render::begin_scroll_area(c.ui, "cart.lines", ImVec2(area.GetWidth(), area.Max.y - top - footer), c.scratch.cart);
     const float w = area.GetWidth() - pad * 2;
     const float row_h = c.ui.mm(34);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (std::size_t i = 0; i < c.s.cart.size(); ++i) {
-        const CartLine& l = c.s.cart[i];
+    for (std::size_t i = 0; i < c.state.cart.size(); ++i) {
+        const CartLine& l = c.state.cart[i];
         ImGui::SetCursorPosX(pad);
         const ImVec2 min = ImGui::GetCursorScreenPos();
         const ImRect r(min, ImVec2(min.x + w, min.y + row_h));
@@ -72,7 +72,7 @@ void draw_cart(Ctx& c, const ImRect& area) {
         ImGui::SetCursorScreenPos(ImVec2(min.x, r.Max.y + c.ui.mm(3)));
     }
     ImGui::Dummy(ImVec2(1, 1));
-    render::end_scroll_area(c.ui, c.sc.cart);
+    render::end_scroll_area(c.ui, c.scratch.cart);
 
     // Footer: total and checkout.
     const ImRect f(ImVec2(area.Min.x, area.Max.y - footer), area.Max);
@@ -80,7 +80,7 @@ void draw_cart(Ctx& c, const ImRect& area) {
     dl->AddRectFilled(f.Min, f.Max, c.ui.theme.surface);
     dl->AddLine(f.Min, ImVec2(f.Max.x, f.Min.y), c.ui.theme.border);
     ImFont* tf = c.ui.fonts.title;
-    const std::string total = c.f("cart.total", {{"total", c.money(cart_total(c.s.cart))}});
+    const std::string total = c.f("cart.total", {{"total", c.money(cart_total(c.state.cart))}});
     dl->AddText(tf, tf->FontSize, ImVec2(f.Min.x + pad, f.GetCenter().y - tf->FontSize / 2), c.ui.theme.text, total.c_str());
     render::ButtonOptions go;
     go.size = ImVec2(std::min(c.ui.mm(110), f.GetWidth() * 0.45f), c.ui.min_tap() + c.ui.mm(4));

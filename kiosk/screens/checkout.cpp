@@ -30,11 +30,11 @@ std::string error_of(const Checkout& ck, const std::string& name) {
 std::string ready_text(Ctx& c, const std::string& ready_by) {
     auto d = parse_date(ready_by);
     if (!d) return ready_by;
-    return c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.s.language, *d)}, {"time", time_of(ready_by)}});
+    return c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.state.language, *d)}, {"time", time_of(ready_by)}});
 }
 
 void form_field(Ctx& c, const std::string& name, float width) {
-    const Checkout& ck = c.s.checkout;
+    const Checkout& ck = c.state.checkout;
     const std::string id = "checkout.field." + name;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("field." + name));
     if (field(c, id.c_str(), value_of(ck, name), c.t("field." + name + ".hint"), ck.form.focused == name, width,
@@ -51,7 +51,7 @@ void toggle(Ctx& c, const char* id, const char* label, bool on, render::Icon ico
 }
 
 void status_panel(Ctx& c, float w) {
-    const Checkout& ck = c.s.checkout;
+    const Checkout& ck = c.state.checkout;
     auto note = [&](ImU32 colour, const std::string& text) {
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
@@ -89,7 +89,7 @@ void status_panel(Ctx& c, float w) {
         const cc::OrderRejection& why = ck.rejection ? *ck.rejection : none;
         if (why.reason == cc::RejectReason::OutOfStock) {
             std::string name = why.sku;
-            for (const CartLine& l : c.s.cart)
+            for (const CartLine& l : c.state.cart)
                 if (l.sku == why.sku) name = c.text(l.name);
             note(c.ui.theme.danger, c.f("checkout.out_of_stock", {{"name", name}, {"available", std::to_string(why.available)}}));
             note(c.ui.theme.text_muted, c.t("checkout.out_of_stock_hint"));
@@ -113,22 +113,22 @@ void status_panel(Ctx& c, float w) {
 }
 
 void keyboard(Ctx& c, const ImRect& area, float& bottom) {
-    const Checkout& ck = c.s.checkout;
+    const Checkout& ck = c.state.checkout;
     if (ck.form.focused.empty()) return;
     const std::string& name = ck.form.focused;
     const std::string owner = "checkout." + name;
-    const render::KeyboardLayout letters = c.s.language == "fr" ? render::KeyboardLayout::Azerty : render::KeyboardLayout::Qwerty;
-    if (c.sc.keyboard_for != owner) {
-        c.sc.keyboard = render::KeyboardState{};
-        c.sc.keyboard.letters = letters;
-        c.sc.keyboard.layout = numeric_field(name) ? render::KeyboardLayout::Numeric : letters;
-        c.sc.keyboard.shift = name == "name" || name == "city";
-        c.sc.keyboard.max_length = 120;
-        c.sc.keyboard_for = owner;
+    const render::KeyboardLayout letters = c.state.language == "fr" ? render::KeyboardLayout::Azerty : render::KeyboardLayout::Qwerty;
+    if (c.scratch.keyboard_for != owner) {
+        c.scratch.keyboard = render::KeyboardState{};
+        c.scratch.keyboard.letters = letters;
+        c.scratch.keyboard.layout = numeric_field(name) ? render::KeyboardLayout::Numeric : letters;
+        c.scratch.keyboard.shift = name == "name" || name == "city";
+        c.scratch.keyboard.max_length = 120;
+        c.scratch.keyboard_for = owner;
     }
     const float pad = c.ui.mm(4);
-    const float kh = render::keyboard_height(c.ui, c.sc.keyboard.layout);
-    const float kw = std::min(area.GetWidth() - 2 * pad, c.sc.keyboard.layout == render::KeyboardLayout::Numeric ? c.ui.mm(120) : c.ui.mm(260));
+    const float kh = render::keyboard_height(c.ui, c.scratch.keyboard.layout);
+    const float kw = std::min(area.GetWidth() - 2 * pad, c.scratch.keyboard.layout == render::KeyboardLayout::Numeric ? c.ui.mm(120) : c.ui.mm(260));
     const ImVec2 pos(area.GetCenter().x - kw / 2, area.Max.y - kh - pad);
     // The field being typed, shown just above the keyboard so it is never hidden.
     const float strip = c.ui.min_tap() + c.ui.mm(6);
@@ -146,7 +146,7 @@ void keyboard(Ctx& c, const ImRect& area, float& bottom) {
     if (render::button(c.ui, "checkout.keyboard_done", c.t("common.done"), done)) c.emit(act::FocusField{""});
     ImGui::SetCursorScreenPos(pos);
     std::string text = value_of(ck, name);
-    const render::KeyboardResult k = render::on_screen_keyboard(c.ui, "osk", c.sc.keyboard, text, kw);
+    const render::KeyboardResult k = render::on_screen_keyboard(c.ui, "osk", c.scratch.keyboard, text, kw);
     if (k.changed) c.emit(act::SetField{name, text});
     if (k.enter) {
         // Enter moves to the next field of the section, or closes the keyboard.
@@ -163,7 +163,7 @@ void keyboard(Ctx& c, const ImRect& area, float& bottom) {
 }  // namespace
 
 void draw_checkout(Ctx& c, const ImRect& area) {
-    const Checkout& ck = c.s.checkout;
+    const Checkout& ck = c.state.checkout;
     const float pad = c.ui.mm(6);
     const bool portrait = area.GetHeight() > area.GetWidth();
     float bottom = area.Max.y;
@@ -173,7 +173,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     const ImRect main_r = portrait ? ImRect(area.Min, ImVec2(area.Max.x, bottom - summary_h))
                                    : ImRect(area.Min, ImVec2(area.Min.x + area.GetWidth() * 0.6f, bottom));
     ImGui::SetCursorScreenPos(main_r.Min);
-    render::begin_scroll_area(c.ui, "checkout.form", main_r.GetSize(), c.sc.checkout);
+    render::begin_scroll_area(c.ui, "checkout.form", main_r.GetSize(), c.scratch.checkout);
     const float w = main_r.GetWidth() - pad * 2;
     ImGui::SetCursorPos(ImVec2(pad, pad * 0.6f));
     ImGui::BeginGroup();
@@ -199,8 +199,8 @@ void draw_checkout(Ctx& c, const ImRect& area) {
                 if (o.type == "delivery") {
                     auto from = parse_date(o.eta_min), to = parse_date(o.eta_max);
                     if (from && to)
-                        ImGui::TextUnformatted(c.f("checkout.delivery_eta", {{"from", format_date(c.i18n, c.s.language, *from)},
-                                                                             {"to", format_date(c.i18n, c.s.language, *to)},
+                        ImGui::TextUnformatted(c.f("checkout.delivery_eta", {{"from", format_date(c.i18n, c.state.language, *from)},
+                                                                             {"to", format_date(c.i18n, c.state.language, *to)},
                                                                              {"price", o.price.amount == 0 ? c.t("checkout.free") : c.money(o.price.amount)}})
                                                    .c_str());
                 }
@@ -216,7 +216,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
         std::stable_sort(options.begin(), options.end(), [](auto* a, auto* b) { return a->distance_km < b->distance_km; });
         if (options.empty() && ck.quote) ImGui::TextUnformatted(c.t("checkout.no_pickup"));
         // The nearest few first; the rest on request (the chosen one always stays listed).
-        const std::size_t shown = c.sc.all_pickup_stores ? options.size() : std::min<std::size_t>(options.size(), 6);
+        const std::size_t shown = c.scratch.all_pickup_stores ? options.size() : std::min<std::size_t>(options.size(), 6);
         if (shown < options.size()) {
             for (std::size_t i = shown; i < options.size(); ++i)
                 if (options[i]->store_id == ck.pickup_store) std::swap(options[i], options[shown - 1]);
@@ -226,7 +226,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
         ImDrawList* dl = ImGui::GetWindowDrawList();
         const float row_h = std::max(c.ui.min_tap(), c.ui.mm(16));
         for (const cc::FulfilmentOption* o : options) {
-            const cc::Store* st = find_store(c.s, o->store_id);
+            const cc::Store* st = find_store(c.state, o->store_id);
             const std::string id = "checkout.pickup.store." + o->store_id;
             const bool chosen = ck.pickup_store == o->store_id;
             const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -240,7 +240,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
             const float ty = r.Min.y + (row_h - b->FontSize * 2.2f) / 2;
             char dist[32];
             std::snprintf(dist, sizeof dist, "%.0f km", o->distance_km);
-            const std::string first = name + (o->store_id == c.s.store_id ? " \xE2\x80\x94 " + std::string(c.t("checkout.this_store")) : "");
+            const std::string first = name + (o->store_id == c.state.store_id ? " \xE2\x80\x94 " + std::string(c.t("checkout.this_store")) : "");
             text_at(dl, b, ImVec2(r.Min.x + c.ui.mm(4), ty), c.ui.theme.text, first, w * 0.55f);
             text_at(dl, c.ui.fonts.small, ImVec2(r.Min.x + c.ui.mm(4), ty + b->FontSize * 1.2f), c.ui.theme.text_muted,
                     (st ? st->city + " \xC2\xB7 " : std::string()) + dist + " \xC2\xB7 " +
@@ -255,7 +255,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
             render::ButtonOptions more;
             more.kind = render::ButtonKind::Ghost;
             if (render::button(c.ui, "checkout.pickup.more", c.f("checkout.more_stores", {{"count", std::to_string(hidden)}}).c_str(), more))
-                c.sc.all_pickup_stores = true;
+                c.scratch.all_pickup_stores = true;
         }
         ImGui::Dummy(ImVec2(1, 1));
     }
@@ -277,7 +277,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     if (auto e = error_of(ck, "payment"); !e.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t(e));
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));
-    render::end_scroll_area(c.ui, c.sc.checkout);
+    render::end_scroll_area(c.ui, c.scratch.checkout);
 
     // Summary and the order button.
     const ImRect side = portrait ? ImRect(ImVec2(area.Min.x, bottom - summary_h), ImVec2(area.Max.x, bottom))
@@ -293,26 +293,26 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(side.Max.x - pad);
     heading(c, c.t("checkout.summary"));
-    for (const CartLine& l : c.s.cart) {
+    for (const CartLine& l : c.state.cart) {
         ImGui::TextUnformatted((std::to_string(l.quantity) + " \xC3\x97 " + c.text(l.name)).c_str());
         ImGui::SameLine(sw - text_width(c.ui.fonts.body, c.money(l.unit_price.amount * l.quantity)));
         ImGui::TextUnformatted(c.money(l.unit_price.amount * l.quantity).c_str());
     }
     ImGui::Separator();
     ImGui::PushFont(c.ui.fonts.title);
-    ImGui::TextUnformatted(c.f("cart.total", {{"total", c.money(cart_total(c.s.cart))}}).c_str());
+    ImGui::TextUnformatted(c.f("cart.total", {{"total", c.money(cart_total(c.state.cart))}}).c_str());
     ImGui::PopFont();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("checkout.online_prices"));
     ImGui::Dummy(ImVec2(1, c.ui.mm(3)));
     const bool busy = ck.phase == OrderPhase::Placing || ck.phase == OrderPhase::Confirming || ck.phase == OrderPhase::Quoting;
     render::ButtonOptions place;
     place.size = ImVec2(sw, c.ui.min_tap() + c.ui.mm(6));
-    place.enabled = !busy && c.s.online && ck.price_changes.empty();
+    place.enabled = !busy && c.state.online && ck.price_changes.empty();
     place.font = c.ui.fonts.title;
     if (render::button(c.ui, "checkout.place_order", c.t("checkout.place_order"), place)) c.emit(act::PlaceOrder{});
-    if (!c.s.online && !busy)
+    if (!c.state.online && !busy)
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t("checkout.offline"));
-    if (!c.s.online && !busy) say(c, c.t("checkout.offline"));
+    if (!c.state.online && !busy) say(c, c.t("checkout.offline"));
     if (ck.phase == OrderPhase::Placing) {
         ImGui::TextUnformatted(c.t("checkout.placing"));
         say(c, c.t("checkout.placing"));

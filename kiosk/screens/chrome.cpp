@@ -18,11 +18,11 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
 float bar_height(const Ctx& c) { return std::max(c.ui.min_tap() + c.ui.mm(5), c.ui.mm(19)); }
 
 void language_buttons(Ctx& c, float height) {
-    for (const std::string& lang : c.s.settings.languages) {
+    for (const std::string& lang : c.state.settings.languages) {
         const std::string id = "nav.language." + lang;
         const std::string label = c.i18n.tr(lang, "language.short");
         render::ButtonOptions o;
-        o.kind = c.s.language == lang ? render::ButtonKind::Primary : render::ButtonKind::Secondary;
+        o.kind = c.state.language == lang ? render::ButtonKind::Primary : render::ButtonKind::Secondary;
         o.size = ImVec2(height, height);
         if (render::button(c.ui, id.c_str(), label.c_str(), o)) c.emit(act::SetLanguage{lang});
         ImGui::SameLine(0, c.ui.mm(1.5f));
@@ -33,8 +33,8 @@ void nav_bar(Ctx& c, const ImRect& r) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const render::Theme& th = c.ui.theme;
     dl->AddRectFilled(r.Min, r.Max, th.surface);
-    dl->AddLine(ImVec2(r.Min.x, c.s.access.reach ? r.Min.y : r.Max.y - 1),
-                ImVec2(r.Max.x, c.s.access.reach ? r.Min.y : r.Max.y - 1), th.border, 1.0f);
+    dl->AddLine(ImVec2(r.Min.x, c.state.access.reach ? r.Min.y : r.Max.y - 1),
+                ImVec2(r.Max.x, c.state.access.reach ? r.Min.y : r.Max.y - 1), th.border, 1.0f);
     const float pad = c.ui.mm(4);
     // Retailer and store, at the left.
     float x = r.Min.x + pad;
@@ -48,22 +48,22 @@ void nav_bar(Ctx& c, const ImRect& r) {
         dl->AddText(f, f->FontSize, ImVec2(x, r.GetCenter().y - f->FontSize * 0.62f), th.primary, c.retailer_name.c_str());
         x += text_width(f, c.retailer_name) + pad;
     }
-    if (const cc::Store* st = find_store(c.s, c.s.store_id)) {
+    if (const cc::Store* st = find_store(c.state, c.state.store_id)) {
         ImFont* f = c.ui.fonts.small;
         dl->AddText(f, f->FontSize, ImVec2(x, r.GetCenter().y - f->FontSize * 0.5f), th.text_muted,
                     c.f("nav.store", {{"store", st->name}}).c_str());
     }
     // Buttons, at the right: back, home, search, languages, accessibility, cart.
     const float tap = c.ui.min_tap() + c.ui.mm(2);
-    const std::string cart_label = c.f("nav.cart", {{"count", std::to_string(cart_count(c.s.cart))}});
+    const std::string cart_label = c.f("nav.cart", {{"count", std::to_string(cart_count(c.state.cart))}});
     render::ButtonOptions cart_opt;
     cart_opt.icon = render::Icon::Cart;
-    cart_opt.kind = c.s.cart.empty() ? render::ButtonKind::Secondary : render::ButtonKind::Primary;
+    cart_opt.kind = c.state.cart.empty() ? render::ButtonKind::Secondary : render::ButtonKind::Primary;
     const float cart_w = text_width(c.ui.fonts.body_bold, cart_label) + c.ui.mm(18);
-    const float lang_w = (tap + c.ui.mm(1.5f)) * static_cast<float>(c.s.settings.languages.size());
+    const float lang_w = (tap + c.ui.mm(1.5f)) * static_cast<float>(c.state.settings.languages.size());
     const float total = tap * 4 + c.ui.mm(1.5f) * 5 + lang_w + cart_w;
     ImGui::SetCursorScreenPos(ImVec2(r.Max.x - pad - total, r.GetCenter().y - tap / 2));
-    const bool browsing = c.s.screen != Screen::Home;
+    const bool browsing = c.state.screen != Screen::Home;
     if (render::icon_button(c.ui, "nav.back", render::Icon::Back, c.t("nav.back"))) c.emit(act::Back{});
     ImGui::SameLine(0, c.ui.mm(1.5f));
     if (render::icon_button(c.ui, "nav.home", render::Icon::Home, c.t("nav.home"),
@@ -84,7 +84,7 @@ void offline_banner(Ctx& c, const ImRect& r) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(r.Min, r.Max, c.ui.theme.warning);
     ImFont* f = c.ui.fonts.body_bold;
-    const std::string& text = c.i18n.tr(c.s.language, "offline.banner");
+    const std::string& text = c.i18n.tr(c.state.language, "offline.banner");
     dl->AddText(f, f->FontSize, ImVec2(r.Min.x + c.ui.mm(4), r.GetCenter().y - f->FontSize * 0.55f), IM_COL32(20, 20, 20, 255),
                 text.c_str());
     say_at(c, text, r);
@@ -95,7 +95,7 @@ void access_panel(Ctx& c) {
     render::ModalOptions opt;
     opt.width_mm = 170;
     if (render::begin_modal(c.ui, "access", c.t("access.title"), &dismissed, opt)) {
-        const Accessibility& a = c.s.access;
+        const Accessibility& a = c.state.access;
         const float w = ImGui::GetContentRegionAvail().x;
         auto toggle = [&](const char* id, const char* key, bool on, act::SetAccess next) {
             render::ButtonOptions o;
@@ -125,7 +125,7 @@ void idle_warning(Ctx& c) {
     opt.width_mm = 150;
     opt.dismiss_on_scrim = true;
     if (render::begin_modal(c.ui, "idle", c.t("idle.title"), &dismissed, opt)) {
-        const double left = std::max(0.0, c.s.settings.idle_countdown_s - (c.ui.now() - c.s.idle_warning_at));
+        const double left = std::max(0.0, c.state.settings.idle_countdown_s - (c.ui.now() - c.state.idle_warning_at));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(c.f("idle.body", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}).c_str());
         say(c, c.f("idle.body", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}));
@@ -143,13 +143,13 @@ void idle_warning(Ctx& c) {
 }
 
 void notice(Ctx& c, const ImRect& area) {
-    if (c.s.notice.empty()) return;
-    const double age = c.ui.now() - c.s.notice_at;
+    if (c.state.notice.empty()) return;
+    const double age = c.ui.now() - c.state.notice_at;
     if (age > 3.0 || age < 0) return;
-    c.ui.wake_at(c.s.notice_at + 3.0);
+    c.ui.wake_at(c.state.notice_at + 3.0);
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     ImFont* f = c.ui.fonts.body_bold;
-    const std::string& text = c.i18n.tr(c.s.language, c.s.notice);
+    const std::string& text = c.i18n.tr(c.state.language, c.state.notice);
     const float w = text_width(f, text) + c.ui.mm(12), h = c.ui.mm(14);
     const ImVec2 min(area.GetCenter().x - w / 2, area.Max.y - h - c.ui.mm(8));
     dl->AddRectFilled(min, ImVec2(min.x + w, min.y + h), IM_COL32(28, 28, 30, 235), h / 2);
@@ -168,7 +168,7 @@ void draw_app(Ctx& c) {
     ImGui::PopStyleVar();
     ImRect whole(ImVec2(0, 0), io.DisplaySize);
     // Reach mode: every control in the lower part of the screen; the top shows a calm panel.
-    if (c.s.access.reach && c.s.screen != Screen::Attract) {
+    if (c.state.access.reach && c.state.screen != Screen::Attract) {
         const float top = std::floor(io.DisplaySize.y * 0.38f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, top), c.ui.theme.secondary);
@@ -178,23 +178,23 @@ void draw_app(Ctx& c) {
         dl->AddText(b, b->FontSize, ImVec2(c.ui.mm(8), top / 2 + c.ui.mm(2)), c.ui.theme.text_muted, c.t("access.reach_on"));
         whole.Min.y = top;
     }
-    if (c.s.screen == Screen::Attract) {
+    if (c.state.screen == Screen::Attract) {
         draw_attract(c, whole);
-    } else if (c.s.screen == Screen::OrderPending) {
+    } else if (c.state.screen == Screen::OrderPending) {
         draw_order_pending(c, whole);
     } else {
         const float bar = bar_height(c);
-        ImRect bar_r = c.s.access.reach ? ImRect(whole.Min.x, whole.Max.y - bar, whole.Max.x, whole.Max.y)
+        ImRect bar_r = c.state.access.reach ? ImRect(whole.Min.x, whole.Max.y - bar, whole.Max.x, whole.Max.y)
                                         : ImRect(whole.Min, ImVec2(whole.Max.x, whole.Min.y + bar));
-        ImRect area = c.s.access.reach ? ImRect(whole.Min, ImVec2(whole.Max.x, whole.Max.y - bar))
+        ImRect area = c.state.access.reach ? ImRect(whole.Min, ImVec2(whole.Max.x, whole.Max.y - bar))
                                        : ImRect(ImVec2(whole.Min.x, whole.Min.y + bar), whole.Max);
-        if (!c.s.online) {
+        if (!c.state.online) {
             const float banner = c.ui.mm(11);
             offline_banner(c, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + banner)));
             area.Min.y += banner;
         }
         nav_bar(c, bar_r);
-        switch (c.s.screen) {
+        switch (c.state.screen) {
             case Screen::Home: draw_home(c, area); break;
             case Screen::Category: draw_listing(c, area, ListingKind::Category); break;
             case Screen::Search: draw_listing(c, area, ListingKind::Search); break;
@@ -209,8 +209,8 @@ void draw_app(Ctx& c) {
         notice(c, area);
     }
     ImGui::End();
-    if (c.s.access.panel_open) access_panel(c);
-    if (c.s.idle_warning) idle_warning(c);
+    if (c.state.access.panel_open) access_panel(c);
+    if (c.state.idle_warning) idle_warning(c);
 }
 
 }  // namespace kiosk

@@ -173,9 +173,9 @@ std::string hours_today(const cc::Store& store, std::int64_t now) {
 }
 
 std::string date_in_days(Ctx& c, int days) {
-    const cc::Store* here = find_store(c.s, c.s.store_id);
+    const cc::Store* here = find_store(c.state, c.state.store_id);
     const std::string tz = here && !here->timezone.empty() ? here->timezone : "Europe/Paris";
-    return format_date(c.i18n, c.s.language, local_time(tz, c.wall_now + std::int64_t{days} * 86400).date);
+    return format_date(c.i18n, c.state.language, local_time(tz, c.wall_now + std::int64_t{days} * 86400).date);
 }
 
 std::string option_label(Ctx& c, const cc::Variant* v, const std::string& option, const std::string& value) {
@@ -184,8 +184,8 @@ std::string option_label(Ctx& c, const cc::Variant* v, const std::string& option
         if (it != v->labels.end() && v->options.count(option) && v->options.at(option) == value)
             return c.text(it->second);
     }
-    if (c.s.product.product)
-        for (const cc::Variant& var : c.s.product.product->variants) {
+    if (c.state.product.product)
+        for (const cc::Variant& var : c.state.product.product->variants) {
             auto o = var.options.find(option);
             auto l = var.labels.find(option);
             if (o != var.options.end() && o->second == value && l != var.labels.end()) return c.text(l->second);

@@ -17,11 +17,11 @@ std::vector<std::string> where_and_when(const Ctx& c, const cc::Order& o) {
     const std::string type = o.fulfilment.is_object() ? o.fulfilment.value("type", "") : "";
     if (type == "pickup") {
         const std::string store_id = o.fulfilment.value("store_id", "");
-        const cc::Store* st = find_store(c.s, store_id);
+        const cc::Store* st = find_store(c.state, store_id);
         const std::string ready = o.fulfilment.value("ready_by", "");
         std::string when = ready;
         if (auto d = parse_date(ready))
-            when = c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.s.language, *d)}, {"time", time_of(ready)}});
+            when = c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.state.language, *d)}, {"time", time_of(ready)}});
         out.push_back(c.f("confirmation.pickup", {{"store", st ? st->name : store_id}, {"when", when}}));
         if (st) out.push_back(st->line1 + ", " + st->postcode + " " + st->city);
     } else if (type == "delivery") {
@@ -32,8 +32,8 @@ std::vector<std::string> where_and_when(const Ctx& c, const cc::Order& o) {
         }
         auto df = parse_date(from), dt = parse_date(to);
         if (df && dt)
-            out.push_back(c.f("confirmation.delivery", {{"from", format_date(c.i18n, c.s.language, *df)},
-                                                        {"to", format_date(c.i18n, c.s.language, *dt)}}));
+            out.push_back(c.f("confirmation.delivery", {{"from", format_date(c.i18n, c.state.language, *df)},
+                                                        {"to", format_date(c.i18n, c.state.language, *dt)}}));
     }
     return out;
 }
@@ -93,8 +93,8 @@ Ticket ticket_of(const Ctx& c, const cc::Order& o) {
 }  // namespace
 
 void draw_confirmation(Ctx& c, const ImRect& area) {
-    if (!c.s.confirmation) return;
-    const Confirmation& conf = *c.s.confirmation;
+    if (!c.state.confirmation) return;
+    const Confirmation& conf = *c.state.confirmation;
     const cc::Order& o = conf.order;
     const float pad = c.ui.mm(7);
     const bool portrait = area.GetHeight() > area.GetWidth();
@@ -104,7 +104,7 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
 
     ImGui::SetCursorScreenPos(left.Min);
-    render::begin_scroll_area(c.ui, "confirmation.details", left.GetSize(), c.sc.confirmation);
+    render::begin_scroll_area(c.ui, "confirmation.details", left.GetSize(), c.scratch.confirmation);
     const float w = left.GetWidth() - pad * 2;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     ImGui::BeginGroup();
@@ -138,7 +138,7 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));
-    render::end_scroll_area(c.ui, c.sc.confirmation);
+    render::end_scroll_area(c.ui, c.scratch.confirmation);
 
     // Codes: the till barcode or the payment QR, and the tracking QR.
     dl->AddRectFilled(right.Min, right.Max, c.ui.theme.surface);
@@ -147,7 +147,7 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     ImFont* b = c.ui.fonts.body_bold;
     const float done_h = c.ui.min_tap() + c.ui.mm(6);
     // The optional ticket: a button above "done", and what became of it.
-    const float print_h = c.s.settings.printer ? c.ui.min_tap() + c.ui.fonts.body->FontSize * 1.6f + c.ui.mm(4) : 0.0f;
+    const float print_h = c.state.settings.printer ? c.ui.min_tap() + c.ui.fonts.body->FontSize * 1.6f + c.ui.mm(4) : 0.0f;
     const float avail = right.Max.y - pad - done_h - print_h - y;
     if (o.payment_method == "pay_on_phone" && !o.payment_url.empty()) {
         dl->AddText(b, b->FontSize, ImVec2(right.Min.x + pad, y), c.ui.theme.text, c.t("confirmation.scan_to_pay"));
@@ -182,7 +182,7 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
             }
         }
     }
-    if (c.s.settings.printer) {
+    if (c.state.settings.printer) {
         const float top = right.Max.y - pad - done_h - print_h;
         render::ButtonOptions opt;
         opt.kind = render::ButtonKind::Secondary;

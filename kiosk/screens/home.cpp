@@ -35,7 +35,7 @@ void draw_attract(Ctx& c, const ImRect& area) {
     const float pad = c.ui.mm(10);
     const bool portrait = area.GetHeight() > area.GetWidth();
     // The featured product of the moment, changing every 5 seconds.
-    const std::vector<Tile>* items = featured(c.s);
+    const std::vector<Tile>* items = featured(c.state);
     const double t = c.ui.now();
     c.ui.wake_at(std::floor(t / 5.0) * 5.0 + 5.0);
     ImRect image_r = portrait ? ImRect(area.Min.x + pad, area.Min.y + pad * 3, area.Max.x - pad, area.Min.y + area.GetHeight() * 0.55f)
@@ -71,16 +71,16 @@ void draw_attract(Ctx& c, const ImRect& area) {
     render::ButtonOptions start;
     start.size = ImVec2(std::min(text_r.GetWidth(), c.ui.mm(120)), c.ui.mm(24));
     start.font = c.ui.fonts.title;
-    const bool ready = c.s.replica_ready;
+    const bool ready = c.state.replica_ready;
     start.enabled = ready;
     if (render::button(c.ui, "attract.start", ready ? c.t("attract.start") : c.t("attract.preparing"), start))
         c.emit(act::Start{});
     ImGui::Dummy(ImVec2(1, c.ui.mm(6)));
     ImGui::SetCursorScreenPos(ImVec2(text_r.Min.x, ImGui::GetCursorScreenPos().y));
-    for (const std::string& lang : c.s.settings.languages) {
+    for (const std::string& lang : c.state.settings.languages) {
         const std::string id = "nav.language." + lang;
         const std::string label = c.i18n.tr(lang, "language.name");
-        if (render::chip(c.ui, id.c_str(), label.c_str(), c.s.language == lang)) c.emit(act::SetLanguage{lang});
+        if (render::chip(c.ui, id.c_str(), label.c_str(), c.state.language == lang)) c.emit(act::SetLanguage{lang});
         ImGui::SameLine(0, c.ui.mm(2));
     }
     ImGui::NewLine();
@@ -94,7 +94,7 @@ void draw_attract(Ctx& c, const ImRect& area) {
 void draw_home(Ctx& c, const ImRect& area) {
     const float pad = c.ui.mm(6);
     ImGui::SetCursorScreenPos(area.Min);
-    render::begin_scroll_area(c.ui, "home", area.GetSize(), c.sc.home);
+    render::begin_scroll_area(c.ui, "home", area.GetSize(), c.scratch.home);
     const float w = area.GetWidth() - pad * 2;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     // The search field: tapping it opens the search screen with the keyboard.
@@ -106,7 +106,7 @@ void draw_home(Ctx& c, const ImRect& area) {
     heading(c, c.t("home.categories"));
     // Top categories as cards, with their sub-categories named underneath.
     std::vector<const cc::Category*> tops;
-    for (const cc::Category& cat : c.s.categories)
+    for (const cc::Category& cat : c.state.categories)
         if (cat.parent_id.empty()) tops.push_back(&cat);
     std::sort(tops.begin(), tops.end(), [](auto* a, auto* b) { return a->position < b->position; });
     const int cols = std::max(2, static_cast<int>(w / c.ui.mm(62)));
@@ -120,14 +120,14 @@ void draw_home(Ctx& c, const ImRect& area) {
         const ImRect r(min, ImVec2(min.x + cw, min.y + ch));
         const std::string id = "home.category." + tops[i]->id;
         const render::Pressable p = render::pressable(c.ui, id.c_str(), c.text(tops[i]->name).c_str(), r);
-        ImU32 bg = card_colour(static_cast<int>(i), c.s.access.high_contrast);
+        ImU32 bg = card_colour(static_cast<int>(i), c.state.access.high_contrast);
         if (p.held) bg = render::mix(bg, c.ui.theme.primary, 0.25f);
         dl->AddRectFilled(r.Min, r.Max, bg, c.ui.mm(3));
-        if (c.s.access.high_contrast) dl->AddRect(r.Min, r.Max, c.ui.theme.border, c.ui.mm(3), 0, 2.0f);
+        if (c.state.access.high_contrast) dl->AddRect(r.Min, r.Max, c.ui.theme.border, c.ui.mm(3), 0, 2.0f);
         ImFont* f = c.ui.fonts.title;
         text_at(dl, f, ImVec2(r.Min.x + c.ui.mm(4), r.Min.y + c.ui.mm(4)), c.ui.theme.text, c.text(tops[i]->name), cw - c.ui.mm(8));
         std::string subs;
-        for (const cc::Category& sub : c.s.categories)
+        for (const cc::Category& sub : c.state.categories)
             if (sub.parent_id == tops[i]->id) subs += (subs.empty() ? "" : " · ") + c.text(sub.name);
         render::text_block(dl, c.ui.fonts.small, ImVec2(r.Min.x + c.ui.mm(4), r.Min.y + c.ui.mm(6) + f->FontSize),
                            cw - c.ui.mm(8), 2, c.ui.theme.text_muted, subs);
@@ -138,7 +138,7 @@ void draw_home(Ctx& c, const ImRect& area) {
     ImGui::SetCursorPosX(pad);
     heading(c, c.t("home.new"));
     // New products: one row of tiles.
-    if (const std::vector<Tile>* items = featured(c.s)) {
+    if (const std::vector<Tile>* items = featured(c.state)) {
         const int n = std::max(3, static_cast<int>(w / c.ui.mm(48)));
         const float tw = (w - gap * (n - 1)) / n, tile_h = tw * 1.45f;
         const ImVec2 row0 = ImGui::GetCursorScreenPos();
@@ -150,7 +150,7 @@ void draw_home(Ctx& c, const ImRect& area) {
         ImGui::SetCursorScreenPos(ImVec2(row0.x, row0.y + tile_h));
         ImGui::Dummy(ImVec2(1, pad));
     }
-    render::end_scroll_area(c.ui, c.sc.home);
+    render::end_scroll_area(c.ui, c.scratch.home);
 }
 
 }  // namespace kiosk

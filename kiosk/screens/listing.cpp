@@ -67,22 +67,22 @@ void filters(Ctx& c, ListingKind kind, const Listing& l, float left, float right
     auto group = [&](const char* name, const std::string& current) {
         const std::string label = current.empty() ? c.t(std::string("filter.") + name)
                                                   : std::string(c.t(std::string("filter.") + name)) + " : " + current;
-        if (chip(std::string("filter.") + name, label, c.sc.filter_open == name || !current.empty()))
-            c.sc.filter_open = c.sc.filter_open == name ? "" : name;
+        if (chip(std::string("filter.") + name, label, c.scratch.filter_open == name || !current.empty()))
+            c.scratch.filter_open = c.scratch.filter_open == name ? "" : name;
     };
     if (!l.facets.sizes.empty()) group("size", q.size);
     if (!l.facets.colors.empty()) group("color", q.color);
     if (!l.facets.brands.empty()) group("brand", q.brand);
     const bool any_price = q.price_min || q.price_max;
-    if (chip("filter.price", c.t("filter.price"), c.sc.filter_open == "price" || any_price))
-        c.sc.filter_open = c.sc.filter_open == "price" ? "" : "price";
+    if (chip("filter.price", c.t("filter.price"), c.scratch.filter_open == "price" || any_price))
+        c.scratch.filter_open = c.scratch.filter_open == "price" ? "" : "price";
     const bool any = q.available_here || q.web_only || !q.size.empty() || !q.color.empty() || !q.brand.empty() || any_price;
     if (any && chip("filter.clear", c.t("filter.clear"), false)) c.emit(act::ToggleFilter{kind, "clear", ""});
     // The open group's values on their own line.
-    if (!c.sc.filter_open.empty()) {
+    if (!c.scratch.filter_open.empty()) {
         ChipRow values{c, left, right};
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
-        const std::string& open = c.sc.filter_open;
+        const std::string& open = c.scratch.filter_open;
         const std::vector<std::string>* list = open == "size" ? &l.facets.sizes
                                                : open == "color" ? &l.facets.colors
                                                : open == "brand" ? &l.facets.brands
@@ -133,15 +133,15 @@ void grid(Ctx& c, ListingKind kind, const Listing& l, const ImRect& r, render::G
 }  // namespace
 
 void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
-    const Listing& l = kind == ListingKind::Category ? c.s.category : c.s.search;
+    const Listing& l = kind == ListingKind::Category ? c.state.category : c.state.search;
     const float pad = c.ui.mm(5);
     const float left = area.Min.x + pad, right = area.Max.x - pad;
     ImGui::SetCursorScreenPos(ImVec2(left, area.Min.y + pad * 0.6f));
     ImGui::BeginGroup();
     if (kind == ListingKind::Category) {
         const cc::Category* cat = nullptr;
-        for (const cc::Category& x : c.s.categories)
-            if (x.id == c.s.category_id) cat = &x;
+        for (const cc::Category& x : c.state.categories)
+            if (x.id == c.state.category_id) cat = &x;
         heading(c, cat ? c.text(cat->name) : std::string());
         ImGui::SameLine(0, c.ui.mm(4));
         if (l.total >= 0)
@@ -152,51 +152,51 @@ void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
         if (cat && !cat->parent_id.empty()) {
             const cc::Category* parent = nullptr;
-            for (const cc::Category& x : c.s.categories)
+            for (const cc::Category& x : c.state.categories)
                 if (x.id == cat->parent_id) parent = &x;
             if (parent && chip("category.up", "\xE2\x86\x90 " + c.text(parent->name), false))
                 c.emit(act::OpenCategory{parent->id});
         }
-        for (const cc::Category& sub : c.s.categories)
+        for (const cc::Category& sub : c.state.categories)
             if (cat && sub.parent_id == cat->id && chip("category.sub." + sub.id, c.text(sub.name), false))
                 c.emit(act::OpenCategory{sub.id});
         if (!chip.first) ImGui::Dummy(ImVec2(1, c.ui.mm(1)));
     } else {
         const float w = right - left;
-        std::string shown = c.s.search_text;
-        if (field(c, "search.field", shown, c.t("home.search_hint"), c.sc.keyboard_open, w))
-            c.sc.keyboard_open = true;
+        std::string shown = c.state.search_text;
+        if (field(c, "search.field", shown, c.t("home.search_hint"), c.scratch.keyboard_open, w))
+            c.scratch.keyboard_open = true;
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
-        if (!c.s.search_text.empty() && l.total >= 0)
+        if (!c.state.search_text.empty() && l.total >= 0)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
                                c.f(l.more ? "listing.count_more" : "listing.count", {{"count", std::to_string(l.total)}}).c_str());
         else
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("search.hint"));
     }
-    if (kind == ListingKind::Category || !c.s.search_text.empty()) filters(c, kind, l, left, right);
+    if (kind == ListingKind::Category || !c.state.search_text.empty()) filters(c, kind, l, left, right);
     ImGui::EndGroup();
     float top = ImGui::GetItemRectMax().y + pad * 0.6f;
     float bottom = area.Max.y;
     // The search keyboard sits at the bottom; the grid shows above it.
-    if (kind == ListingKind::Search && c.sc.keyboard_open) {
-        const render::KeyboardLayout layout = c.s.language == "fr" ? render::KeyboardLayout::Azerty : render::KeyboardLayout::Qwerty;
-        if (c.sc.keyboard_for != "search") {
-            c.sc.keyboard = render::KeyboardState{};
-            c.sc.keyboard.layout = c.sc.keyboard.letters = layout;
-            c.sc.keyboard_for = "search";
+    if (kind == ListingKind::Search && c.scratch.keyboard_open) {
+        const render::KeyboardLayout layout = c.state.language == "fr" ? render::KeyboardLayout::Azerty : render::KeyboardLayout::Qwerty;
+        if (c.scratch.keyboard_for != "search") {
+            c.scratch.keyboard = render::KeyboardState{};
+            c.scratch.keyboard.layout = c.scratch.keyboard.letters = layout;
+            c.scratch.keyboard_for = "search";
         }
-        if (c.sc.keyboard.layout != render::KeyboardLayout::Numeric && c.sc.keyboard.letters != layout)
-            c.sc.keyboard.layout = c.sc.keyboard.letters = layout;
-        const float kh = render::keyboard_height(c.ui, c.sc.keyboard.layout);
+        if (c.scratch.keyboard.layout != render::KeyboardLayout::Numeric && c.scratch.keyboard.letters != layout)
+            c.scratch.keyboard.layout = c.scratch.keyboard.letters = layout;
+        const float kh = render::keyboard_height(c.ui, c.scratch.keyboard.layout);
         const float kw = std::min(area.GetWidth() - 2 * pad, c.ui.mm(260));
         const ImVec2 kpos(area.GetCenter().x - kw / 2, area.Max.y - kh - pad * 0.5f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(area.Min.x, kpos.y - pad * 0.5f), area.Max, c.ui.theme.secondary);
         ImGui::SetCursorScreenPos(kpos);
-        std::string text = c.s.search_text;
-        const render::KeyboardResult k = render::on_screen_keyboard(c.ui, "osk", c.sc.keyboard, text, kw);
+        std::string text = c.state.search_text;
+        const render::KeyboardResult k = render::on_screen_keyboard(c.ui, "osk", c.scratch.keyboard, text, kw);
         if (k.changed) c.emit(act::SetSearchText{text});
-        if (k.enter) c.sc.keyboard_open = false;
+        if (k.enter) c.scratch.keyboard_open = false;
         // Hide the keyboard to see more results.
         const float hb = c.ui.min_tap();
         const float hw = text_width(c.ui.fonts.body_bold, c.t("search.hide_keyboard")) + c.ui.mm(10);
@@ -204,15 +204,15 @@ void draw_listing(Ctx& c, const ImRect& area, ListingKind kind) {
         render::ButtonOptions hide;
         hide.kind = render::ButtonKind::Secondary;
         hide.size = ImVec2(hw, hb);
-        if (render::button(c.ui, "search.hide_keyboard", c.t("search.hide_keyboard"), hide)) c.sc.keyboard_open = false;
+        if (render::button(c.ui, "search.hide_keyboard", c.t("search.hide_keyboard"), hide)) c.scratch.keyboard_open = false;
         bottom = kpos.y - pad * 0.5f - hb - c.ui.mm(3);
     }
     if (bottom - top < c.ui.mm(40)) bottom = top + c.ui.mm(40);
     const ImRect gr(ImVec2(area.Min.x + pad, top), ImVec2(area.Max.x - pad, bottom));
     if (kind == ListingKind::Category)
-        grid(c, kind, l, gr, c.sc.category_grid, c.sc.category_seen);
-    else if (!c.s.search_text.empty())
-        grid(c, kind, l, gr, c.sc.search_grid, c.sc.search_seen);
+        grid(c, kind, l, gr, c.scratch.category_grid, c.scratch.category_seen);
+    else if (!c.state.search_text.empty())
+        grid(c, kind, l, gr, c.scratch.search_grid, c.scratch.search_seen);
 }
 
 }  // namespace kiosk

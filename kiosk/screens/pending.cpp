@@ -12,7 +12,7 @@ void draw_order_pending(Ctx& c, const ImRect& area) {
     const render::Theme& th = c.ui.theme;
     dl->AddRectFilled(area.Min, area.Max, th.surface);
     const OrderAfterWipe none;
-    const OrderAfterWipe& o = c.s.order_after_wipe ? *c.s.order_after_wipe : none;
+    const OrderAfterWipe& o = c.state.order_after_wipe ? *c.state.order_after_wipe : none;
     const float w = std::min(area.GetWidth() - c.ui.mm(20), c.ui.mm(260));
     const float x = area.GetCenter().x - w / 2;
     text_at(dl, c.ui.fonts.title, ImVec2(x, area.Min.y + c.ui.mm(20)), th.primary, c.retailer_name);
@@ -52,7 +52,7 @@ void draw_order_pending(Ctx& c, const ImRect& area) {
     render::ButtonOptions start;
     start.size = ImVec2(std::min(w, c.ui.mm(120)), c.ui.mm(24));
     start.font = c.ui.fonts.title;
-    start.enabled = c.s.replica_ready;
+    start.enabled = c.state.replica_ready;
     if (render::button(c.ui, "pending.start", c.t("attract.start"), start)) c.emit(act::Start{});
     ImGui::EndGroup();
 }

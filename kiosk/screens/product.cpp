@@ -35,30 +35,30 @@ void pickers(Ctx& c, const cc::Product& p, float width) {
         if (values.empty()) continue;
         const std::string key = "product.option." + option;
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
-                           c.i18n.has(c.s.language, key) ? c.t(key) : option.c_str());
+                           c.i18n.has(c.state.language, key) ? c.t(key) : option.c_str());
         const float left = ImGui::GetCursorScreenPos().x;
         bool first = true;
         for (const std::string& v : values) {
-            const bool exists = combination_exists(c.s.product, option, v);
+            const bool exists = combination_exists(c.state.product, option, v);
             // The variant this chip would select, to know whether it is sold out.
             const cc::Variant* target = nullptr;
             for (const cc::Variant& var : p.variants) {
                 auto o = var.options.find(option);
                 if (o == var.options.end() || o->second != v) continue;
                 bool match = true;
-                for (const auto& [k, val] : c.s.product.chosen)
+                for (const auto& [k, val] : c.state.product.chosen)
                     if (k != option && var.options.count(k) && var.options.at(k) != val) match = false;
                 if (match) target = &var;
             }
             std::string label = option_label(c, target, option, v);
-            if (target && sold_out(c.s, *target)) label += " \xE2\x80\x94 " + std::string(c.t("product.sold_out"));
+            if (target && sold_out(c.state, *target)) label += " \xE2\x80\x94 " + std::string(c.t("product.sold_out"));
             const float w = text_width(c.ui.fonts.body_bold, label) + c.ui.mm(10);
             if (!first) {
                 ImGui::SameLine(0, c.ui.mm(2));
                 if (ImGui::GetCursorScreenPos().x + w > left + width) ImGui::NewLine();
             }
             first = false;
-            const bool selected = c.s.product.chosen.count(option) && c.s.product.chosen.at(option) == v;
+            const bool selected = c.state.product.chosen.count(option) && c.state.product.chosen.at(option) == v;
             const std::string id = "product.variant." + option + "." + v;
             // A combination that does not exist is still tappable: it switches to the closest
             // variant that has this value (the other options follow).
@@ -74,10 +74,10 @@ void pickers(Ctx& c, const cc::Product& p, float width) {
 }
 
 void stock_summary(Ctx& c, const cc::Variant& v) {
-    const Stock* st = stock_for(c.s, v.sku);
+    const Stock* st = stock_for(c.state, v.sku);
     const bool known = st && st->known;
     // Here.
-    const std::int64_t here = known ? quantity_at(*st, c.s.store_id) : 0;
+    const std::int64_t here = known ? quantity_at(*st, c.state.store_id) : 0;
     ImGui::TextUnformatted(c.t("product.here"));
     ImGui::SameLine(0, c.ui.mm(3));
     stock_label(c, ImGui::GetCursorScreenPos(), known && !v.online_only, v.online_only ? 0 : here);
@@ -86,7 +86,7 @@ void stock_summary(Ctx& c, const cc::Variant& v) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("product.online_only"));
     } else if (known && here > 0) {
         for (const auto& l : st->data.locations)
-            if (l.location_id == c.s.store_id && !l.aisle.empty())
+            if (l.location_id == c.state.store_id && !l.aisle.empty())
                 ImGui::TextUnformatted(c.f("product.aisle", {{"aisle", l.aisle}}).c_str());
     }
     // Online.
@@ -106,7 +106,7 @@ void stock_summary(Ctx& c, const cc::Variant& v) {
 }  // namespace
 
 void draw_product(Ctx& c, const ImRect& area) {
-    const ProductView& v = c.s.product;
+    const ProductView& v = c.state.product;
     const float pad = c.ui.mm(6);
     if (!v.product) {
         ImGui::SetCursorScreenPos(area.Min + ImVec2(pad, pad));
@@ -127,18 +127,18 @@ void draw_product(Ctx& c, const ImRect& area) {
         if (img.color.empty() || img.color == color) sources.push_back(img.url);
     if (sources.empty())
         for (const cc::Image& img : p.images) sources.push_back(img.url);
-    if (c.sc.viewer_product != p.id || c.sc.viewer_color != color) {
-        c.sc.viewer = render::ImageViewerState{};
-        c.sc.viewer_product = p.id;
-        c.sc.viewer_color = color;
+    if (c.scratch.viewer_product != p.id || c.scratch.viewer_color != color) {
+        c.scratch.viewer = render::ImageViewerState{};
+        c.scratch.viewer_product = p.id;
+        c.scratch.viewer_color = color;
     }
     ImGui::SetCursorScreenPos(img_r.Min);
-    render::image_viewer(c.ui, "product.gallery", img_r.GetSize(), sources, c.sc.viewer);
+    render::image_viewer(c.ui, "product.gallery", img_r.GetSize(), sources, c.scratch.viewer);
 
     // Details, scrolling; the two actions stay at the bottom.
     const float actions_h = c.ui.min_tap() + c.ui.mm(10);
     ImGui::SetCursorScreenPos(info_r.Min);
-    render::begin_scroll_area(c.ui, "product.details", ImVec2(info_r.GetWidth(), info_r.GetHeight() - actions_h), c.sc.product);
+    render::begin_scroll_area(c.ui, "product.details", ImVec2(info_r.GetWidth(), info_r.GetHeight() - actions_h), c.scratch.product);
     const float w = info_r.GetWidth() - pad * 2;
     ImGui::SetCursorPos(ImVec2(pad, pad));
     ImGui::BeginGroup();
@@ -172,12 +172,12 @@ void draw_product(Ctx& c, const ImRect& area) {
     ImGui::TextUnformatted(c.t("product.description"));
     ImGui::PopFont();
     ImGui::TextUnformatted(c.text(p.description).c_str());
-    auto sp = p.selling_points.find(c.s.language);
-    if (sp == p.selling_points.end()) sp = p.selling_points.find(c.s.settings.default_language);
+    auto sp = p.selling_points.find(c.state.language);
+    if (sp == p.selling_points.end()) sp = p.selling_points.find(c.state.settings.default_language);
     if (sp != p.selling_points.end())
         for (const std::string& point : sp->second) ImGui::BulletText("%s", point.c_str());
-    auto attrs = p.attributes.find(c.s.language);
-    if (attrs == p.attributes.end()) attrs = p.attributes.find(c.s.settings.default_language);
+    auto attrs = p.attributes.find(c.state.language);
+    if (attrs == p.attributes.end()) attrs = p.attributes.find(c.state.settings.default_language);
     if (attrs != p.attributes.end() && !attrs->second.empty()) {
         ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
         ImGui::PushFont(c.ui.fonts.body_bold);
@@ -199,7 +199,7 @@ void draw_product(Ctx& c, const ImRect& area) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));
-    render::end_scroll_area(c.ui, c.sc.product);
+    render::end_scroll_area(c.ui, c.scratch.product);
 
     const float bw = (info_r.GetWidth() - pad * 3) / 2;
     ImGui::SetCursorScreenPos(ImVec2(info_r.Min.x + pad, info_r.Max.y - actions_h + c.ui.mm(3)));

@@ -36,26 +36,26 @@ struct Scratch {
 // Everything a screen needs this frame.
 struct Ctx {
     render::Ui& ui;
-    const AppState& s;
-    Scratch& sc;
+    const AppState& state;  // read only: screens change it by emitting actions
+    Scratch& scratch;       // what the screens keep between frames (scroll, typed text)
     const I18n& i18n;
-    std::vector<Action>& out;
+    std::vector<Action>& actions;  // emitted this frame, reduced after it
     std::int64_t wall_now = 0;     // unix seconds (opening hours)
     std::string retailer_name;
     ImTextureID logo = nullptr;
     ImVec2 logo_size;
     std::string tracking_url;
 
-    void emit(Action a) { out.push_back(std::move(a)); }
-    const char* t(const std::string& key) const { return i18n.tr(s.language, key).c_str(); }
+    void emit(Action a) { actions.push_back(std::move(a)); }
+    const char* t(const std::string& key) const { return i18n.tr(state.language, key).c_str(); }
     std::string f(const std::string& key, const std::map<std::string, std::string>& args) const {
-        return i18n.fmt(s.language, key, args);
+        return i18n.fmt(state.language, key, args);
     }
-    std::string money(std::int64_t minor) const { return format_money(minor, s.language, s.settings.currency); }
+    std::string money(std::int64_t minor) const { return format_money(minor, state.language, state.settings.currency); }
     render::PriceStyle price_style() const {
-        return s.language == "fr" ? render::PriceStyle::French : render::PriceStyle::English;
+        return state.language == "fr" ? render::PriceStyle::French : render::PriceStyle::English;
     }
-    const std::string& text(const cc::LocalizedText& lt) const { return lt.text(s.language, s.settings.default_language); }
+    const std::string& text(const cc::LocalizedText& lt) const { return lt.text(state.language, state.settings.default_language); }
 };
 
 // The whole frame: chrome (bar, banners, overlays) and the current screen.

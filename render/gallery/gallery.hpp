@@ -30,7 +30,7 @@ enum class Page {
 const char* page_name(Page p);
 
 // Everything the pages keep between frames (the gallery's "screen scratch").
-struct Scratch {
+struct GalleryScratch {
     Page page = Page::Widgets;
     int selected_size = 2;
     int taps = 0;
@@ -50,15 +50,15 @@ struct Scratch {
 std::vector<std::string> make_demo_images(const std::string& dir);
 
 // Draws the whole gallery screen (top bar + current page).
-void draw(render::Ui& ui, Scratch& s);
+void draw(render::Ui& ui, GalleryScratch& s);
 
 // Pages (pages.cpp / pages_more.cpp).
-void page_widgets(render::Ui& ui, Scratch& s);
-void page_tiles(render::Ui& ui, Scratch& s);
-void page_grid(render::Ui& ui, Scratch& s);
-void page_keyboard(render::Ui& ui, Scratch& s, render::KeyboardLayout layout);
-void page_codes(render::Ui& ui, Scratch& s);
-void page_modal(render::Ui& ui, Scratch& s);
-void page_viewer(render::Ui& ui, Scratch& s);
+void page_widgets(render::Ui& ui, GalleryScratch& s);
+void page_tiles(render::Ui& ui, GalleryScratch& s);
+void page_grid(render::Ui& ui, GalleryScratch& s);
+void page_keyboard(render::Ui& ui, GalleryScratch& s, render::KeyboardLayout layout);
+void page_codes(render::Ui& ui, GalleryScratch& s);
+void page_modal(render::Ui& ui, GalleryScratch& s);
+void page_viewer(render::Ui& ui, GalleryScratch& s);
 
 }  // namespace gallery

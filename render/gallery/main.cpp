@@ -53,7 +53,7 @@ bool parse(int argc, char** argv, Options& o) {
 }
 
 // One frame of the gallery (no rendering yet).
-void frame(Platform& p, Ui& ui, ImagePipeline& images, gallery::Scratch& s) {
+void frame(Platform& p, Ui& ui, ImagePipeline& images, gallery::GalleryScratch& s) {
     images.pump();
     ui.begin_frame(p.new_frame());
     gallery::draw(ui, s);
@@ -63,7 +63,7 @@ void frame(Platform& p, Ui& ui, ImagePipeline& images, gallery::Scratch& s) {
 }
 
 // Puts a page in a state worth a screenshot (text typed, popup open, grid scrolled).
-void stage(gallery::Scratch& s, Ui& ui, int frame_no) {
+void stage(gallery::GalleryScratch& s, Ui& ui, int frame_no) {
     using gallery::Page;
     if (frame_no == 0) {
         if (s.page == Page::KeyboardAzerty) s.typed = "Crème brûlée";
@@ -112,7 +112,7 @@ int run_headless(const Options& o) {
             orient == 0 ? "landscape"
                         : (o.rotate ? "portrait-rot" + std::to_string(o.rotate) : "portrait");
         for (int page = 0; page < static_cast<int>(gallery::Page::Count); ++page) {
-            gallery::Scratch s;
+            gallery::GalleryScratch s;
             s.images = pictures;
             s.page = static_cast<gallery::Page>(page);
             int f = 0;
@@ -160,7 +160,7 @@ int run_interactive(const Options& o) {
     ui.images = &images;
     const std::string dir = (std::filesystem::temp_directory_path() / "render-gallery").string();
     std::filesystem::create_directories(dir);
-    gallery::Scratch s;
+    gallery::GalleryScratch s;
     s.images = gallery::make_demo_images(dir);
     double timeout = 0.0;
     while (p.pump(timeout)) {

@@ -45,7 +45,7 @@ void heading(Ui& ui, const char* text) {
     ImGui::PopFont();
 }
 
-TileContent demo_tile(Ui& ui, const Scratch& s, std::int64_t i, float w, float h) {
+TileContent demo_tile(Ui& ui, const GalleryScratch& s, std::int64_t i, float w, float h) {
     static constexpr const char* kNames[] = {
         "Baskets de running légères «\u00A0Envol\u00A0» pour homme",
         "Veste imperméable respirante — édition œuvre d’art",
@@ -75,7 +75,7 @@ TileContent demo_tile(Ui& ui, const Scratch& s, std::int64_t i, float w, float h
 
 }  // namespace
 
-void draw(Ui& ui, Scratch& s) {
+void draw(Ui& ui, GalleryScratch& s) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -155,7 +155,7 @@ void draw(Ui& ui, Scratch& s) {
     s.toasts.draw(ui);
 }
 
-void page_widgets(Ui& ui, Scratch& s) {
+void page_widgets(Ui& ui, GalleryScratch& s) {
     begin_scroll_area(ui, "gallery.widgets", ImVec2(0, 0), s.widgets_scroll);
     heading(ui, "Boutons");
     if (button(ui, "gallery.btn.primary", "Ajouter au panier", {ButtonKind::Primary, Icon::Cart}))
@@ -237,7 +237,7 @@ void page_widgets(Ui& ui, Scratch& s) {
     end_scroll_area(ui, s.widgets_scroll);
 }
 
-void page_tiles(Ui& ui, Scratch& s) {
+void page_tiles(Ui& ui, GalleryScratch& s) {
     begin_scroll_area(ui, "gallery.tiles", ImVec2(0, 0), s.tiles_scroll);
     heading(ui, "Tuiles produit");
     const float gap = ui.mm(3.0f);
@@ -258,7 +258,7 @@ void page_tiles(Ui& ui, Scratch& s) {
     end_scroll_area(ui, s.tiles_scroll);
 }
 
-void page_grid(Ui& ui, Scratch& s) {
+void page_grid(Ui& ui, GalleryScratch& s) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "1 000 000 produits — éléments %lld à %lld",
                   static_cast<long long>(s.grid.first_visible + 1),

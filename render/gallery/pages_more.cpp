@@ -20,7 +20,7 @@ void heading(Ui& ui, const char* text) {
 
 }  // namespace
 
-void page_keyboard(Ui& ui, Scratch& s, KeyboardLayout layout) {
+void page_keyboard(Ui& ui, GalleryScratch& s, KeyboardLayout layout) {
     if (s.keyboard.layout != layout && s.keyboard.layout != KeyboardLayout::Numeric) {
         s.keyboard.layout = layout;
         if (layout != KeyboardLayout::Numeric) s.keyboard.letters = layout;
@@ -44,7 +44,7 @@ void page_keyboard(Ui& ui, Scratch& s, KeyboardLayout layout) {
     if (r.enter) s.toasts.push("Recherche : " + s.typed, ToastKind::Info, ui.now());
 }
 
-void page_codes(Ui& ui, Scratch& s) {
+void page_codes(Ui& ui, GalleryScratch& s) {
     (void)s;
     heading(ui, "QR code et codes-barres");
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -79,7 +79,7 @@ void page_codes(Ui& ui, Scratch& s) {
     if (!narrow) ImGui::EndGroup();
 }
 
-void page_modal(Ui& ui, Scratch& s) {
+void page_modal(Ui& ui, GalleryScratch& s) {
     heading(ui, "Fenêtre modale et toast");
     ImGui::TextUnformatted("La fenêtre s’ouvre par-dessus l’écran ; un toast s’efface seul.");
     if (button(ui, "gallery.modal.open", "Ouvrir la fenêtre", {ButtonKind::Primary, Icon::Plus}))
@@ -90,7 +90,7 @@ void page_modal(Ui& ui, Scratch& s) {
     }
 }
 
-void page_viewer(Ui& ui, Scratch& s) {
+void page_viewer(Ui& ui, GalleryScratch& s) {
     heading(ui, "Visionneuse d’images");
     ImGui::TextUnformatted("Glisser : image suivante · double tap / pincer : zoom");
     image_viewer(ui, "gallery.viewer", ImVec2(0, 0), s.images, s.viewer);

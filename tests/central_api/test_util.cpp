@@ -15,7 +15,7 @@ TEST_CASE("Paris time follows the EU summer-time rule") {
     CHECK(rfc3339_paris(switch_on - 1) == "2026-03-29T01:59:59+01:00");
     CHECK(rfc3339_paris(paris_to_unix(2026, 11, 23, 17 * 60 + 30)) == "2026-11-23T17:30:00+01:00");
     CHECK(rfc3339_paris(paris_to_unix(2026, 7, 14, 12 * 60)) == "2026-07-14T12:00:00+02:00");
-    LocalTime t = paris_time(paris_to_unix(2026, 11, 23, 9 * 60));
+    ParisTime t = paris_time(paris_to_unix(2026, 11, 23, 9 * 60));
     CHECK(t.weekday == 1);  // a Monday
     CHECK(t.minute_of_day == 9 * 60);
     CHECK(date_paris(paris_to_unix(2026, 12, 31, 23 * 60 + 59)) == "2026-12-31");
