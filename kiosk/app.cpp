@@ -53,6 +53,7 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     state_.settings.default_language = cfg.default_language;
     state_.settings.idle_timeout_s = cfg.idle_timeout_s;
     state_.settings.printer = !cfg.printer_device.empty();
+    state_.settings.sync_interval_s = cfg.sync_interval_s;
     state_.language = cfg.default_language;
 
     render::PlatformConfig pc;
@@ -172,15 +173,13 @@ void App::apply(const Action& a) {
             services_->run(e);
         }
     }
-    if (const auto* id = std::get_if<act::Identity>(&a)) services_->set_store(id->store_id);
 }
 
 void App::frame() {
     if (opt_.manual_clock) clock_ += 1.0 / 60.0;
     for (const Action& a : inbox_.take()) apply(a);
     const double t = now();
-    apply(act::Tick{t});
-    services_->tick(t, state_);
+    apply(act::Tick{t});  // the reducer decides health checks, syncs and order retries
     if (look_pending_) apply_look();
 
     images_->pump();  // texture uploads: GL work, outside the frame build time
@@ -205,7 +204,7 @@ void App::frame() {
     // Wake for the idle warning and for the services' periodic work.
     if (state_.screen != Screen::Attract && !state_.idle_warning)
         ui_->wake_at(state_.last_input + state_.settings.idle_timeout_s);
-    ui_->wake_at(t + std::max(0.2, services_->next_due(t)));
+    ui_->wake_at(t + std::max(0.2, next_due(state_, t)));
     const double cpu_end = thread_cpu_ms();
     platform_->build_draw_data();
     const double cpu_done = thread_cpu_ms();

@@ -3,6 +3,8 @@
 // confirmation and its printed ticket; and the order request built from the cart and checkout.
 #include "kiosk/reducer_parts.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
 cc::OrderRequest order_request(const AppState& s) {
@@ -144,7 +146,8 @@ void on(AppState& s, const act::OrderUpdate& u, Effects&) {
     OrderInFlight& flight = *s.order_in_flight;
     flight.sending = false;
     if (u.outbox_id != 0) flight.outbox_id = u.outbox_id;
-    if (u.kind != act::OrderUpdate::Kind::Pending) s.order_in_flight.reset();  // it has ended
+    if (u.kind == act::OrderUpdate::Kind::Pending) flight.next_retry = s.schedule.now + kOrderRetryS;  // 3 s after this attempt
+    else s.order_in_flight.reset();  // it has ended
     if (s.order_after_wipe) follow_order_after_wipe(s, u);
     else apply_to_checkout(s, u);
 }

@@ -29,6 +29,7 @@ void wipe(AppState& s) {
     fresh.replica_ready = s.replica_ready;
     fresh.sync_message = s.sync_message;
     fresh.order_in_flight = s.order_in_flight;  // nothing personal: the outbox keeps sending it
+    fresh.schedule = s.schedule;
     fresh.session = s.session + 1;
     fresh.next_request = s.next_request;
     fresh.last_input = s.last_input;
@@ -116,7 +117,24 @@ void tick_order_pending(AppState& s, double now, double idle) {
 
 }  // namespace
 
+// Health checks (every 15 s online, every 3 s offline, one at a time) and the periodic sync.
+void run_schedule(AppState& s, double now, Effects& fx) {
+    Schedule& sch = s.schedule;
+    sch.now = now;
+    if (!sch.health_in_flight && now >= sch.next_health) {
+        sch.health_in_flight = true;
+        sch.next_health = now + (s.online ? kHealthOnlineS : kHealthOfflineS);
+        fx.push_back(fx::CheckHealth{});
+    }
+    if (sch.next_sync == 0) sch.next_sync = now + s.settings.sync_interval_s;
+    if (now >= sch.next_sync) {
+        sch.next_sync = now + s.settings.sync_interval_s;
+        fx.push_back(fx::SyncCatalog{});
+    }
+}
+
 void on(AppState& s, const act::Tick& a, Effects& fx) {
+    run_schedule(s, a.now, fx);
     retry_order(s, a.now, fx);
     if (s.screen == Screen::Attract) return;
     const double idle = a.now - s.last_input;
@@ -138,7 +156,8 @@ void on(AppState& s, const act::IdleContinue& a, Effects&) {
 
 void on(AppState& s, const act::Wipe&, Effects& fx) { end_session(s, fx); }
 
-void on(AppState& s, const act::Identity& a, Effects&) {
+void on(AppState& s, const act::Identity& a, Effects& fx) {
+    if (a.store_id != s.store_id) fx.push_back(fx::SetStore{a.store_id});
     s.kiosk_id = a.kiosk_id;
     s.store_id = a.store_id;
 }
@@ -153,10 +172,17 @@ void on(AppState& s, const act::CatalogLoaded& a, Effects& fx) {
 
 void on(AppState& s, const act::Online& a, Effects& fx) {
     const bool back = a.online && !s.online;
+    // Just gone offline: look for the API's return soon, not at the online pace.
+    if (!a.online && s.online) s.schedule.next_health = std::min(s.schedule.next_health, s.schedule.now + kHealthSoonS);
     s.online = a.online;
     // Back online: a checkout that could not go on picks up by itself.
     if (back && s.screen == Screen::Checkout && s.checkout.phase == OrderPhase::Unavailable)
         start_checkout(s, fx);
+}
+
+void on(AppState& s, const act::HealthChecked& a, Effects& fx) {
+    s.schedule.health_in_flight = false;
+    on(s, act::Online{a.ok}, fx);
 }
 
 void on(AppState& s, const act::SyncDone& a, Effects&) { s.sync_message = a.message; }

@@ -6,6 +6,8 @@
 
 #include "kiosk/reducer_parts.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
 const char* screen_name(Screen s) {
@@ -28,6 +30,13 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
     reducer::Effects fx;
     std::visit([&](const auto& a) { reducer::on(s, a, fx); }, action);
     return fx;
+}
+
+double next_due(const AppState& s, double now) {
+    double t = s.schedule.next_health;
+    if (s.schedule.next_sync > 0) t = std::min(t, s.schedule.next_sync);
+    if (s.order_in_flight && s.order_in_flight->next_retry > 0) t = std::min(t, s.order_in_flight->next_retry);
+    return std::max(0.0, t - now);
 }
 
 }  // namespace kiosk

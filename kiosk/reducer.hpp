@@ -37,6 +37,10 @@ std::map<std::string, std::string> validate_checkout(const Checkout& c);
 // prices; the channel is this kiosk and its store).
 cc::OrderRequest order_request(const AppState& s);
 
+// Seconds until a Tick has something to do (health check, sync, order retry): the frame loop
+// sleeps until then when nothing else moves.
+double next_due(const AppState& s, double now);
+
 std::int64_t cart_total(const std::vector<CartLine>& cart);
 std::int64_t cart_count(const std::vector<CartLine>& cart);
 

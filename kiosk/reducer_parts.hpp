@@ -55,6 +55,7 @@ void on(AppState& s, const act::Wipe& a, Effects& fx);
 void on(AppState& s, const act::Identity& a, Effects& fx);
 void on(AppState& s, const act::CatalogLoaded& a, Effects& fx);
 void on(AppState& s, const act::Online& a, Effects& fx);
+void on(AppState& s, const act::HealthChecked& a, Effects& fx);
 void on(AppState& s, const act::SyncDone& a, Effects& fx);
 
 // ---- Browsing: categories, search, listings, facets, scans and lookups ----

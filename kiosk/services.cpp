@@ -356,6 +356,19 @@ void Services::run(const Effect& effect) {
                         if (pending.id != e.outbox_id) others.push_back(outbox_->send(pending.id, *api_));
                     log_outcomes(others);
                 });
+            } else if constexpr (std::is_same_v<E, fx::CheckHealth>) {
+                ++*health_in_flight_;
+                auto flight = health_in_flight_;
+                Inbox* inbox = &inbox_;
+                api_->health([flight, inbox](Result<Unit> r) {
+                    --*flight;
+                    // Cancelled only at shutdown: nobody is left to hear it.
+                    if (r.ok() || r.error().kind != ErrorKind::Cancelled) inbox->post(act::HealthChecked{r.ok()});
+                });
+            } else if constexpr (std::is_same_v<E, fx::SyncCatalog>) {
+                storage_->post([this] { sync_now(false); });
+            } else if constexpr (std::is_same_v<E, fx::SetStore>) {
+                set_store(e.store_id);
             }  // ResetSession and ApplyLook are the App's
         },
         effect);
@@ -401,35 +414,6 @@ void Services::note_generation(ListingKind listing, std::uint64_t generation) {
 
 bool Services::superseded(ListingKind listing, std::uint64_t generation) const {
     return generation < latest_generation_[static_cast<std::size_t>(listing)].load();
-}
-
-void Services::tick(double now, const AppState& s) {
-    // Offline: check for the API's return every few seconds, not at the online pace.
-    if (s.online != last_online_) {
-        last_online_ = s.online;
-        if (!s.online) next_health_ = std::min(next_health_, now + 2.0);
-    }
-    if (now >= next_health_ && *health_in_flight_ == 0) {
-        next_health_ = now + (s.online ? 15.0 : 3.0);
-        ++*health_in_flight_;
-        auto flight = health_in_flight_;
-        Inbox* inbox = &inbox_;
-        api_->health([flight, inbox](Result<Unit> r) {
-            --*flight;
-            if (r.ok() || r.error().kind != ErrorKind::Cancelled) inbox->post(act::Online{r.ok()});
-        });
-    }
-    if (next_sync_ == 0) next_sync_ = now + cfg_.sync_interval_s;
-    if (now >= next_sync_) {
-        next_sync_ = now + cfg_.sync_interval_s;
-        storage_->post([this] { sync_now(false); });
-    }
-}
-
-double Services::next_due(double now) const {
-    double t = next_health_;
-    if (next_sync_ > 0) t = std::min(t, next_sync_);
-    return std::max(0.0, t - now);
 }
 
 }  // namespace kiosk

@@ -78,11 +78,6 @@ class Services {
     void run(const Effect& e);
     // Start-up: identity, catalogue from the replica (synced first when empty), pending orders.
     void start();
-    // Periodic work, called every frame with the app clock: health, sync, order retries.
-    void tick(double now, const AppState& s);
-    // Seconds until tick() has something to do (for the idle loop).
-    double next_due(double now) const;
-
     // The kiosk's store became known (or changed): live stock is asked near it from now on.
     void set_store(const std::string& store_id);
     catalog_client::CommerceApi& api() { return *api_; }
@@ -121,8 +116,7 @@ class Services {
 
     std::array<std::atomic<std::uint64_t>, 3> latest_generation_{};  // by ListingKind
 
-    double next_health_ = 0, next_sync_ = 0;
-    bool last_online_ = true;
+    // Health checks in flight (they do not make the kiosk busy: see quiet()).
     std::shared_ptr<std::atomic<int>> health_in_flight_ = std::make_shared<std::atomic<int>>(0);
 
     // The destructor joins these first, then the transport (whose cancelled callbacks only

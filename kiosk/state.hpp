@@ -153,7 +153,18 @@ struct Settings {  // from the configuration, fixed for the run
     double idle_countdown_s = 10.0;
     std::string currency = "EUR";
     bool printer = false;  // a receipt printer is configured: the confirmation offers a ticket
+    double sync_interval_s = 300.0;  // periodic delta sync of the catalogue
 };
+
+// When the kiosk next asks whether the API answers and next syncs the catalogue: decided by the
+// reducer from Tick, carried out by the services. Not personal: survives a session wipe.
+struct Schedule {
+    double now = 0;             // app clock at the last Tick
+    double next_health = 0;     // 0: at the first Tick
+    bool health_in_flight = false;
+    double next_sync = 0;       // 0: one interval after the first Tick
+};
+constexpr double kHealthOnlineS = 15.0, kHealthOfflineS = 3.0, kHealthSoonS = 2.0;
 
 struct AppState {
     Settings settings;
@@ -186,6 +197,7 @@ struct AppState {
     Checkout checkout;
     std::optional<Confirmation> confirmation;
     std::optional<OrderInFlight> order_in_flight;
+    Schedule schedule;
     std::optional<OrderAfterWipe> order_after_wipe;  // Screen::OrderPending
 
     // Session lifecycle.
@@ -213,6 +225,7 @@ struct Wipe {};
 struct Identity { std::string kiosk_id, store_id; };
 struct CatalogLoaded { std::vector<cc::Category> categories; std::vector<cc::Store> stores; std::int64_t products; };
 struct Online { bool online; };
+struct HealthChecked { bool ok; };  // the answer to fx::CheckHealth
 struct SyncDone { bool ok; std::string message; };
 
 struct OpenCategory { std::string id; };
@@ -265,7 +278,7 @@ struct TicketPrinted { std::string order_number; bool ok = false; };
 
 using Action = std::variant<
     act::Start, act::GoHome, act::Back, act::Show, act::SetLanguage, act::ToggleAccessPanel, act::SetAccess,
-    act::Input, act::Tick, act::IdleContinue, act::Wipe, act::Identity, act::CatalogLoaded, act::Online,
+    act::Input, act::Tick, act::IdleContinue, act::Wipe, act::Identity, act::CatalogLoaded, act::Online, act::HealthChecked,
     act::SyncDone, act::OpenCategory, act::SetSort, act::ToggleFilter, act::NeedPage, act::PageLoaded,
     act::FacetsLoaded, act::OpenSearch, act::SetSearchText, act::Scanned, act::LookupDone, act::OpenProduct,
     act::ProductLoaded, act::ChooseOption, act::StockUpdate, act::SelectStore, act::AddToCart,
@@ -284,12 +297,16 @@ struct FetchStock { std::vector<std::string> skus; };
 struct RequestQuote { std::uint64_t request; std::vector<std::pair<std::string, std::int64_t>> lines; };
 struct SubmitOrder { std::uint64_t request; cc::OrderRequest order; };  // record in the outbox, then send
 struct RetryOrder { std::uint64_t request; std::int64_t outbox_id; };   // send again with its key
+struct CheckHealth {};                   // is the API reachable? (answers act::HealthChecked)
+struct SyncCatalog {};                   // a delta sync (a full one if the cursor has expired)
+struct SetStore { std::string store_id; };  // live stock is asked near this store from now on
 struct ResetSession {};  // screens' scratch (typed text, scroll) is dropped
 struct ApplyLook {};     // fonts/theme changed (large text, high contrast)
 struct Print { Ticket ticket; };
 }  // namespace fx
 
 using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,
-                            fx::RequestQuote, fx::SubmitOrder, fx::RetryOrder, fx::ResetSession, fx::ApplyLook, fx::Print>;
+                            fx::RequestQuote, fx::SubmitOrder, fx::RetryOrder, fx::CheckHealth,
+                            fx::SyncCatalog, fx::SetStore, fx::ResetSession, fx::ApplyLook, fx::Print>;
 
 }  // namespace kiosk

@@ -29,6 +29,14 @@ std::size_t count_fx(const std::vector<Effect>& fx) {
         std::count_if(fx.begin(), fx.end(), [](const Effect& e) { return std::holds_alternative<T>(e); }));
 }
 
+// Effects of a Tick other than the periodic work (health checks, syncs, order retries).
+std::size_t session_fx(const std::vector<Effect>& fx) {
+    return static_cast<std::size_t>(std::count_if(fx.begin(), fx.end(), [](const Effect& e) {
+        return !std::holds_alternative<fx::CheckHealth>(e) && !std::holds_alternative<fx::SyncCatalog>(e) &&
+               !std::holds_alternative<fx::RetryOrder>(e);
+    }));
+}
+
 cc::Money eur(std::int64_t amount) {
     cc::Money m;
     m.amount = amount;
@@ -1459,7 +1467,7 @@ TEST_CASE("idle: a warning after idle_timeout, continue clears it, the countdown
     s.settings.idle_countdown_s = 10;
     reduce(s, act::Input{100.0});
 
-    CHECK(reduce(s, act::Tick{159.0}).empty());
+    CHECK(session_fx(reduce(s, act::Tick{159.0})) == 0);
     CHECK_FALSE(s.idle_warning);
     reduce(s, act::Tick{160.0});
     CHECK(s.idle_warning);
@@ -1487,7 +1495,7 @@ TEST_CASE("idle: a warning after idle_timeout, continue clears it, the countdown
     check_wiped(s);
 
     // On the attract loop nothing more happens.
-    CHECK(reduce(s, act::Tick{10000.0}).empty());
+    CHECK(session_fx(reduce(s, act::Tick{10000.0})) == 0);
     CHECK_FALSE(s.idle_warning);
 }
 
@@ -1516,7 +1524,7 @@ TEST_CASE("idle while the order is being confirmed: the form leaves memory, a ne
     check_personal_data_gone(s);
 
     // While it is being confirmed, the panel stays however long nobody touches it.
-    CHECK(reduce(s, act::Tick{5000.0}).empty());
+    CHECK(session_fx(reduce(s, act::Tick{5000.0})) == 0);
     CHECK(s.screen == Screen::OrderPending);
 
     // The order is confirmed later: its number appears; the rest of the answer is not kept.
@@ -1682,4 +1690,89 @@ TEST_CASE("the printed ticket: only with a printer, for the order on screen, one
     reduce(s, act::ConfirmationDone{});
     reduce(s, act::TicketPrinted{"ML-2026-000125", true});
     CHECK_FALSE(s.confirmation.has_value());
+}
+
+// ---- periodic work, decided by the reducer ----
+
+TEST_CASE("Tick schedules health checks one at a time, faster while offline, and the periodic sync") {
+    AppState s = fresh_state();
+    s.settings.sync_interval_s = 300;
+    auto fx = reduce(s, act::Tick{1.0});
+    CHECK(count_fx<fx::CheckHealth>(fx) == 1);  // at once
+    CHECK(count_fx<fx::SyncCatalog>(fx) == 0);
+    CHECK(s.schedule.health_in_flight);
+    // Not again while the answer is awaited, however late it is.
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{40.0})) == 0);
+    reduce(s, act::HealthChecked{true});
+    CHECK_FALSE(s.schedule.health_in_flight);
+    CHECK(s.online);
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{41.0})) == 1);  // overdue (due at 16)
+    reduce(s, act::HealthChecked{true});
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{55.0})) == 0);
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{56.0})) == 1);  // every 15 s online
+    CHECK(next_due(s, 56.0) == doctest::Approx(15.0));
+
+    // Gone offline: the next check comes 2 s later, then every 3 s.
+    reduce(s, act::HealthChecked{false});
+    CHECK_FALSE(s.online);
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{57.9})) == 0);
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{58.0})) == 1);
+    reduce(s, act::HealthChecked{false});
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{60.9})) == 0);
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{61.0})) == 1);
+    reduce(s, act::HealthChecked{false});
+    CHECK(count_fx<fx::CheckHealth>(reduce(s, act::Tick{64.0})) == 1);
+
+    // Another call finding the API down brings the next check forward (2 s, not 15).
+    reduce(s, act::HealthChecked{true});
+    CHECK(s.online);
+    reduce(s, act::Tick{75.0});
+    reduce(s, act::Online{false});
+    CHECK(s.schedule.next_health == doctest::Approx(77.0));
+
+    // The sync: one interval after the first Tick, then every interval.
+    CHECK(count_fx<fx::SyncCatalog>(reduce(s, act::Tick{300.0})) == 0);
+    CHECK(count_fx<fx::SyncCatalog>(reduce(s, act::Tick{301.0})) == 1);
+    CHECK(count_fx<fx::SyncCatalog>(reduce(s, act::Tick{302.0})) == 0);
+    CHECK(count_fx<fx::SyncCatalog>(reduce(s, act::Tick{601.5})) == 1);
+}
+
+TEST_CASE("the schedule and the order in flight survive a session wipe") {
+    AppState s = placing();
+    reduce(s, act::Tick{1.0});
+    act::OrderUpdate pending;
+    pending.request = in_flight(s);
+    pending.outbox_id = 9;
+    pending.kind = act::OrderUpdate::Kind::Pending;
+    reduce(s, pending);
+    const Schedule before = s.schedule;
+    reduce(s, act::Wipe{});
+    CHECK(s.schedule.next_sync == doctest::Approx(before.next_sync));
+    CHECK(s.schedule.health_in_flight == before.health_in_flight);
+    REQUIRE(s.order_in_flight.has_value());
+    CHECK(s.order_in_flight->outbox_id == 9);
+    // Retried from Tick every 3 s while online, one attempt at a time.
+    reduce(s, act::HealthChecked{true});
+    CHECK(count_fx<fx::RetryOrder>(reduce(s, act::Tick{2.0})) == 0);
+    const auto fx = reduce(s, act::Tick{5.5});
+    REQUIRE(count_fx<fx::RetryOrder>(fx) == 1);
+    CHECK(find_fx<fx::RetryOrder>(fx)->outbox_id == 9);
+    CHECK(count_fx<fx::RetryOrder>(reduce(s, act::Tick{20.0})) == 0);  // the attempt has not reported
+    reduce(s, pending);  // reported at 20: the next attempt 3 s later
+    CHECK(count_fx<fx::RetryOrder>(reduce(s, act::Tick{21.0})) == 0);
+    CHECK(count_fx<fx::RetryOrder>(reduce(s, act::Tick{23.5})) == 1);
+    // Not while the API is unreachable.
+    reduce(s, pending);
+    reduce(s, act::Online{false});
+    CHECK(count_fx<fx::RetryOrder>(reduce(s, act::Tick{60.0})) == 0);
+}
+
+TEST_CASE("the store identity: SetStore once when it changes, not again for the same store") {
+    AppState s;
+    auto fx = reduce(s, act::Identity{"kiosk-1", "paris-rivoli"});
+    REQUIRE(count_fx<fx::SetStore>(fx) == 1);
+    CHECK(find_fx<fx::SetStore>(fx)->store_id == "paris-rivoli");
+    CHECK(s.store_id == "paris-rivoli");
+    CHECK(reduce(s, act::Identity{"kiosk-1", "paris-rivoli"}).empty());
+    CHECK(count_fx<fx::SetStore>(reduce(s, act::Identity{"kiosk-1", "lyon-part-dieu"})) == 1);
 }
