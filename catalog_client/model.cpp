@@ -194,13 +194,13 @@ Order read_order(Reader& r, const json& doc, const std::string& path) {
     if (const json* f = r.member(doc, "fulfilment", path, true)) {
         // Where and when only: the address (a name and a street) is not kept.
         const std::string fp = Reader::join(path, "fulfilment");
-        json kept = json::object();
-        kept["type"] = r.str(*f, "type", fp, false, 16);
-        if (auto store = r.str(*f, "store_id", fp, false); !store.empty()) kept["store_id"] = store;
-        if (auto ready = r.str(*f, "ready_by", fp, false, 64); !ready.empty()) kept["ready_by"] = ready;
-        if (const json* eta = r.member(*f, "eta", fp, false))
-            kept["eta"] = {{"min", r.str(*eta, "min", fp + ".eta", false, 64)}, {"max", r.str(*eta, "max", fp + ".eta", false, 64)}};
-        o.fulfilment = std::move(kept);
+        o.fulfilment.type = r.str(*f, "type", fp, false, 16);
+        o.fulfilment.store_id = r.str(*f, "store_id", fp, false);
+        o.fulfilment.ready_by = r.str(*f, "ready_by", fp, false, 64);
+        if (const json* eta = r.member(*f, "eta", fp, false)) {
+            o.fulfilment.eta_min = r.str(*eta, "min", fp + ".eta", false, 64);
+            o.fulfilment.eta_max = r.str(*eta, "max", fp + ".eta", false, 64);
+        }
     }
     if (const json* pay = r.member(doc, "payment", path, true)) {
         std::string pp = Reader::join(path, "payment");
@@ -332,8 +332,13 @@ json to_json(const Order& o) {
     for (const auto& l : o.lines)
         lines.push_back({{"sku", l.sku}, {"product_id", l.product_id}, {"name", text_json(l.name)}, {"quantity", l.quantity},
                          {"unit_price", money_json(l.unit_price)}, {"line_total", money_json(l.line_total)}});
+    json where = {{"type", o.fulfilment.type}};
+    if (!o.fulfilment.store_id.empty()) where["store_id"] = o.fulfilment.store_id;
+    if (!o.fulfilment.ready_by.empty()) where["ready_by"] = o.fulfilment.ready_by;
+    if (!o.fulfilment.eta_min.empty() || !o.fulfilment.eta_max.empty())
+        where["eta"] = {{"min", o.fulfilment.eta_min}, {"max", o.fulfilment.eta_max}};
     return {{"number", o.number}, {"status", o.status}, {"created_at", o.created_at}, {"lines", lines},
-            {"totals", {{"total", money_json(o.total)}}}, {"fulfilment", o.fulfilment.is_object() ? o.fulfilment : json::object()},
+            {"totals", {{"total", money_json(o.total)}}}, {"fulfilment", std::move(where)},
             {"payment", {{"method", o.payment_method}, {"till_code", o.till_code}, {"payment_url", o.payment_url}}}};
 }
 

@@ -146,11 +146,18 @@ struct Quote {
 
 // What the kiosk keeps of an order: never the delivery address, the contact or the loyalty
 // card that the server's answer repeats (they stay on the server).
+// Where and when an order is collected or delivered (never the delivery address).
+struct OrderWhere {
+    std::string type;      // "pickup" or "delivery" (as the server said)
+    std::string store_id;  // pickup
+    std::string ready_by;  // pickup: RFC 3339
+    std::string eta_min, eta_max;  // delivery: dates
+};
 struct Order {
     std::string number, status, created_at;
     std::vector<QuoteLine> lines;
     Money total;
-    json fulfilment;  // {type, store_id?, ready_by?, eta?{min,max}}: where and when, no address
+    OrderWhere fulfilment;
     std::string payment_method, till_code, payment_url;
 };
 

@@ -14,22 +14,19 @@ namespace {
 // Where and when the order is collected or delivered: one line, then the store's address for a pickup.
 std::vector<std::string> where_and_when(const Ctx& c, const cc::Order& o) {
     std::vector<std::string> out;
-    const std::string type = o.fulfilment.is_object() ? o.fulfilment.value("type", "") : "";
+    const std::string& type = o.fulfilment.type;
     if (type == "pickup") {
-        const std::string store_id = o.fulfilment.value("store_id", "");
+        const std::string& store_id = o.fulfilment.store_id;
         const cc::Store* st = find_store(c.state, store_id);
-        const std::string ready = o.fulfilment.value("ready_by", "");
+        const std::string& ready = o.fulfilment.ready_by;
         std::string when = ready;
         if (auto d = parse_date(ready))
             when = c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.state.language, *d)}, {"time", time_of(ready)}});
         out.push_back(c.f("confirmation.pickup", {{"store", st ? st->name : store_id}, {"when", when}}));
         if (st) out.push_back(st->line1 + ", " + st->postcode + " " + st->city);
     } else if (type == "delivery") {
-        std::string from, to;
-        if (o.fulfilment.contains("eta") && o.fulfilment["eta"].is_object()) {
-            from = o.fulfilment["eta"].value("min", "");
-            to = o.fulfilment["eta"].value("max", "");
-        }
+        const std::string& from = o.fulfilment.eta_min;
+        const std::string& to = o.fulfilment.eta_max;
         auto df = parse_date(from), dt = parse_date(to);
         if (df && dt)
             out.push_back(c.f("confirmation.delivery", {{"from", format_date(c.i18n, c.state.language, *df)},

@@ -63,7 +63,7 @@ TEST_CASE("an order is recorded before it is sent and acknowledged once; sending
     REQUIRE(sent.order);
     CHECK(sent.outbox_id == entry.value().id);
     CHECK(sent.order->number.rfind("K-", 0) == 0);
-    CHECK(sent.order->fulfilment["store_id"] == "paris-rivoli");
+    CHECK(sent.order->fulfilment.store_id == "paris-rivoli");
     CHECK_FALSE(sent.order->till_code.empty());
     CHECK(outbox.depth() == 0);
     CHECK(server_orders(h) == 1);
@@ -201,11 +201,11 @@ TEST_CASE("once its orders have ended, nothing personal is left on the kiosk's d
     const Order& o = *d_sent.order;
     CHECK(o.number.rfind("K-", 0) == 0);
     CHECK_FALSE(o.payment_url.empty());
-    CHECK(o.fulfilment["type"] == "delivery");
-    CHECK_FALSE(o.fulfilment.contains("address"));
-    CHECK(o.fulfilment["eta"]["min"].is_string());
+    CHECK(o.fulfilment.type == "delivery");
+    CHECK_FALSE(to_json(o)["fulfilment"].contains("address"));
+    CHECK_FALSE(o.fulfilment.eta_min.empty());
     CHECK(o.lines.size() == 1);
-    CHECK(p_sent.order->fulfilment["ready_by"].is_string());
+    CHECK_FALSE(p_sent.order->fulfilment.ready_by.empty());
     REQUIRE(r_sent.rejection);
     CHECK(r_sent.rejection->code == "out_of_stock");
 
