@@ -4,7 +4,10 @@
 # Included from tests/kiosk/CMakeLists.txt; one ctest entry per test file.
 add_executable(kiosk_unit_tests
   ${CMAKE_CURRENT_SOURCE_DIR}/main.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_session.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_browse.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_product.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_checkout.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_i18n.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_config.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_ticket.cpp
@@ -15,7 +18,7 @@ target_compile_definitions(kiosk_unit_tests PRIVATE KIOSK_SOURCE_DIR="${PROJECT_
 kiosk_warnings(kiosk_unit_tests)
 
 foreach(unit reducer i18n config ticket)
-  add_test(NAME kiosk.${unit} COMMAND kiosk_unit_tests --source-file=*test_${unit}.cpp)
+  add_test(NAME kiosk.${unit} COMMAND kiosk_unit_tests --source-file=*test_${unit}*.cpp)
   set_tests_properties(kiosk.${unit} PROPERTIES TIMEOUT 120)
 endforeach()
 # The pure core stays pure: the unit test binary needs no SDL, GL, curl or SQLite library.
