@@ -19,6 +19,11 @@ std::string trim(const std::string& v) {
     return v.substr(a, b - a);
 }
 
+std::string form_field(const Checkout& c, const char* name) {
+    auto it = c.form.fields.find(name);
+    return it == c.form.fields.end() ? std::string() : trim(it->second);
+}
+
 }  // namespace reducer
 
 using reducer::trim;
@@ -64,10 +69,7 @@ std::string check_loyalty_card(const std::string& raw) {
 
 std::map<std::string, std::string> validate_checkout(const Checkout& c) {
     std::map<std::string, std::string> errors;
-    auto field = [&](const char* name) {
-        auto it = c.form.fields.find(name);
-        return it == c.form.fields.end() ? std::string() : trim(it->second);
-    };
+    auto field = [&](const char* name) { return reducer::form_field(c, name); };
     if (c.fulfilment == Fulfilment::None) errors["fulfilment"] = "error.choose_fulfilment";
     if (c.fulfilment == Fulfilment::Pickup && c.pickup_store.empty()) errors["pickup_store"] = "error.choose_store";
     if (c.fulfilment == Fulfilment::Delivery) {

@@ -9,10 +9,7 @@ namespace kiosk {
 
 cc::OrderRequest order_request(const AppState& s) {
     const Checkout& c = s.checkout;
-    auto field = [&](const char* name) {
-        auto it = c.form.fields.find(name);
-        return it == c.form.fields.end() ? std::string() : reducer::trim(it->second);
-    };
+    auto field = [&](const char* name) { return reducer::form_field(c, name); };
     cc::OrderRequest o;
     for (const CartLine& l : s.cart) o.lines.push_back({l.sku, l.quantity, l.unit_price});
     if (c.fulfilment == Fulfilment::Pickup) {

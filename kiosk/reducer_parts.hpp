@@ -36,6 +36,8 @@ void open_product(AppState& s, const std::string& id, const std::string& sku, Ef
 void start_checkout(AppState& s, Effects& fx);
 // A shopper-typed value without its leading and trailing blanks.
 std::string trim(const std::string& v);
+// A field the shopper typed in the checkout form, trimmed ("" when never typed).
+std::string form_field(const Checkout& c, const char* name);
 
 // Sends the order in flight again when it is due (reduce_order.cpp).
 void retry_order(AppState& s, double now, Effects& fx);
