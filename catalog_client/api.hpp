@@ -7,7 +7,7 @@
 // it, ErrorKind::TooLarge) and parsed with a nesting limit (json_bounded.hpp: deeper, Parse).
 
 #include "catalog_client/http.hpp"
-#include "catalog_client/model.hpp"
+#include "catalog_client/model_json.hpp"
 
 #include <cstdint>
 #include <functional>

@@ -2,7 +2,7 @@
 // and over the sync feed's one-pass document). Not part of the layer's interface.
 #pragma once
 
-#include "catalog_client/model.hpp"
+#include "catalog_client/model_json.hpp"
 
 #include <string>
 #include <string_view>

@@ -25,7 +25,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr std::size_t kMaxProblemErrors = 20;  // field errors kept from a validation problem
 
 struct Job {
     RequestId id = 0;
@@ -128,26 +127,23 @@ std::optional<std::int64_t> problem_integer(const nlohmann::json& doc, const cha
     return it->get<std::int64_t>();
 }
 
-// The fields of a problem document the kiosk uses, copied with bounded sizes into a fresh
-// object: never the document itself (it may be large, deep or repeat what the kiosk sent).
-nlohmann::json problem_fields(const nlohmann::json& doc) {
-    nlohmann::json out = nlohmann::json::object();
-    if (auto code = problem_text(doc, "code", 64); !code.empty()) out["code"] = code;
-    if (auto detail = problem_text(doc, "detail", 300); !detail.empty()) out["detail"] = detail;
-    if (auto sku = problem_text(doc, "sku", 128); !sku.empty()) out["sku"] = sku;
-    if (auto n = problem_integer(doc, "available")) out["available"] = *n;
-    if (auto n = problem_integer(doc, "retry_after_s")) out["retry_after_s"] = std::clamp<std::int64_t>(*n, 0, 86400);
+// The fields of a problem document the kiosk uses, copied with bounded sizes: never the
+// document itself (it may be large, deep or repeat what the kiosk sent).
+Problem problem_fields(const nlohmann::json& doc) {
+    Problem out;
+    out.code = problem_text(doc, "code", 64);
+    out.detail = problem_text(doc, "detail", 300);
+    out.sku = problem_text(doc, "sku", 128);
+    out.available = problem_integer(doc, "available");
+    if (auto n = problem_integer(doc, "retry_after_s")) out.retry_after_s = std::clamp<std::int64_t>(*n, 0, 86400);
     if (auto price = doc.find("price"); price != doc.end() && price->is_object()) {
-        if (auto amount = problem_integer(*price, "amount"))
-            out["price"] = {{"amount", *amount}, {"currency", problem_text(*price, "currency", 8)}};
+        if ((out.price_amount = problem_integer(*price, "amount"))) out.price_currency = problem_text(*price, "currency", 8);
     }
     if (auto errors = doc.find("errors"); errors != doc.end() && errors->is_array()) {
-        nlohmann::json kept = nlohmann::json::array();
         for (const auto& e : *errors) {
-            if (kept.size() >= kMaxProblemErrors) break;
-            if (e.is_object()) kept.push_back({{"field", problem_text(e, "field", 128)}, {"code", problem_text(e, "code", 64)}});
+            if (out.errors.size() >= Problem::kMaxErrors) break;
+            if (e.is_object()) out.errors.push_back({problem_text(e, "field", 128), problem_text(e, "code", 64)});
         }
-        out["errors"] = std::move(kept);
     }
     return out;
 }
@@ -161,9 +157,9 @@ Error http_error(long status, const std::string& body, const std::map<std::strin
     auto parsed = parse_json_bounded(body);
     if (parsed.ok() && parsed.doc.is_object()) {
         e.problem = problem_fields(parsed.doc);
-        e.code = e.problem.value("code", "");
-        if (e.problem.contains("detail")) e.message += ": " + e.problem["detail"].get<std::string>();
-        e.retry_after_s = static_cast<int>(e.problem.value("retry_after_s", std::int64_t{0}));
+        e.code = e.problem.code;
+        if (!e.problem.detail.empty()) e.message += ": " + e.problem.detail;
+        e.retry_after_s = static_cast<int>(e.problem.retry_after_s.value_or(0));
     }
     auto it = headers.find("retry-after");
     if (it != headers.end() && !it->second.empty() && it->second.size() < 7 &&

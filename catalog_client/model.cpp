@@ -1,4 +1,4 @@
-#include "catalog_client/model.hpp"
+#include "catalog_client/model_json.hpp"
 
 #include "catalog_client/field_reader.hpp"
 #include "catalog_client/json_bounded.hpp"

@@ -1,6 +1,6 @@
 // Typed orders: the body the kiosk sends to POST /v1/orders and the reasons an order is refused,
 // with their JSON mapping (the outbox stores both as JSON; kioskctl reads a body from a file).
-#include "catalog_client/model.hpp"
+#include "catalog_client/model_json.hpp"
 
 #include "catalog_client/field_reader.hpp"
 
@@ -47,12 +47,6 @@ RejectReason reason_of(const std::string& code) {
     if (code == "price_changed") return RejectReason::PriceChanged;
     if (code == "validation_failed") return RejectReason::InvalidFields;
     return RejectReason::Other;
-}
-
-json problem_field(const json& problem, const char* key) {
-    if (!problem.is_object()) return json();
-    auto it = problem.find(key);
-    return it == problem.end() ? json() : *it;
 }
 
 }  // namespace
@@ -139,23 +133,15 @@ Result<OrderRequest> parse_order_request(const json& doc) {
 }
 
 OrderRejection rejection_of(const Error& error) {
+    const Problem& p = error.problem;
     OrderRejection out;
     out.http_status = error.http_status;
-    const json& p = error.problem;
-    const json code = problem_field(p, "code");
-    out.code = code.is_string() ? code.get<std::string>() : (error.code.empty() ? std::string(to_string(error.kind)) : error.code);
-    if (const json sku = problem_field(p, "sku"); sku.is_string()) out.sku = sku.get<std::string>();
-    if (const json available = problem_field(p, "available"); available.is_number_integer())
-        out.available = available.get<std::int64_t>();
-    if (const json price = problem_field(p, "price"); price.is_object()) {
-        if (auto a = price.find("amount"); a != price.end() && a->is_number_integer()) out.new_price.amount = a->get<std::int64_t>();
-        if (auto c = price.find("currency"); c != price.end() && c->is_string()) out.new_price.currency = c->get<std::string>();
-    }
-    if (const json errors = problem_field(p, "errors"); errors.is_array())
-        for (const json& e : errors)
-            if (e.is_object() && e.contains("field") && e["field"].is_string())
-                out.field_errors.push_back({e["field"].get<std::string>(),
-                                            e.contains("code") && e["code"].is_string() ? e["code"].get<std::string>() : ""});
+    out.code = !p.code.empty() ? p.code : (error.code.empty() ? std::string(to_string(error.kind)) : error.code);
+    out.sku = p.sku;
+    out.available = p.available.value_or(0);
+    if (p.price_amount) out.new_price = Money{*p.price_amount, p.price_currency.empty() ? "EUR" : p.price_currency};
+    for (const FieldError& e : p.errors)
+        if (!e.field.empty()) out.field_errors.push_back(e);
     out.reason = reason_of(out.code);
     return out;
 }

@@ -2,11 +2,12 @@
 // Typed outcomes of every call of the client: a value or an Error, never an exception across
 // threads. Error kinds mirror what can go wrong between the kiosk and the commerce API.
 
-#include <nlohmann/json.hpp>
-
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace catalog_client {
 
@@ -22,16 +23,33 @@ enum class ErrorKind {
 };
 const char* to_string(ErrorKind kind);
 
+// One field the server refused in a validation problem.
+struct FieldError {
+    std::string field, code;  // "fulfilment.address.postcode", "invalid"
+};
+
+// The fields of a problem document (an answer with status >= 400) that the kiosk uses, copied
+// with bounded lengths; never the document itself (it may be large, deep or quote what was
+// sent). Empty strings and absent optionals are fields the document did not have.
+struct Problem {
+    static constexpr std::size_t kMaxErrors = 20;
+    std::string code;                           // at most 64 bytes
+    std::string detail;                         // at most 300 bytes
+    std::string sku;                            // at most 128 bytes
+    std::optional<std::int64_t> available;      // out_of_stock: what is left
+    std::optional<std::int64_t> price_amount;   // price_changed: the price now, minor units
+    std::string price_currency;                 // at most 8 bytes
+    std::optional<std::int64_t> retry_after_s;  // clamped to [0, 86400]
+    std::vector<FieldError> errors;             // at most kMaxErrors
+};
+
 struct Error {
     ErrorKind kind = ErrorKind::Network;
     int http_status = 0;    // for Http
     std::string code;       // the problem's stable code ("out_of_stock"...) for Http
     std::string message;    // one line, for logs and operators; never contains secrets
     int retry_after_s = 0;  // from Retry-After / retry_after_s, when given
-    // From the problem document, when there was one: only the fields the kiosk uses (code,
-    // detail, sku, available, price{amount,currency}, retry_after_s, errors[{field,code}] — at
-    // most 20), copied with bounded lengths; never the document itself.
-    nlohmann::json problem;
+    Problem problem;        // from the problem document, when there was one (Http)
 
     // Named construction (the fields above are positional in an aggregate initialiser):
     // Error::of(ErrorKind::Storage, "cannot lock …").

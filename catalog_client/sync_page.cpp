@@ -1,6 +1,6 @@
 // The sync feed's pages: one parser over nlohmann::json (tests, small pages) and one over the
 // one-pass document (the replica's full sync).
-#include "catalog_client/model.hpp"
+#include "catalog_client/model_json.hpp"
 
 #include "catalog_client/fast_json.hpp"
 #include "catalog_client/field_reader.hpp"

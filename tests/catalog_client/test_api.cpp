@@ -91,7 +91,7 @@ TEST_CASE("quote, order exactly once with a retried key, typed out-of-stock") {
     auto out = wait<Order>([&](auto done) { c.api.place_order("key-2", body, "", done); });
     REQUIRE_FALSE(out.ok());
     CHECK(out.error().code == "out_of_stock");
-    CHECK(out.error().problem["available"] == 0);
+    CHECK(out.error().problem.available == 0);
     auto fetched = wait<Order>([&](auto done) { c.api.order(first.value().number, done); });
     REQUIRE(fetched.ok());
     CHECK(fetched.value().total == first.value().total);

@@ -11,7 +11,7 @@
 
 #include "fuzz_support.hpp"
 #include "catalog_client/json_bounded.hpp"
-#include "catalog_client/model.hpp"
+#include "catalog_client/model_json.hpp"
 
 namespace {
 

@@ -1,5 +1,6 @@
 // The reducer as a plain function: the checkout: quote, fulfilment, the form, placing the order and the outbox's news of it.
 #include "reducer_fixture.hpp"
+#include "catalog_client/model_json.hpp"  // the contract body the typed request becomes
 
 using namespace reducer_fixture;
 
