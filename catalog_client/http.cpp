@@ -136,6 +136,7 @@ Problem problem_fields(const nlohmann::json& doc) {
     out.sku = problem_text(doc, "sku", 128);
     out.available = problem_integer(doc, "available");
     if (auto n = problem_integer(doc, "retry_after_s")) out.retry_after_s = std::clamp<std::int64_t>(*n, 0, 86400);
+    if (auto n = problem_integer(doc, "tries_left")) out.tries_left = std::clamp<std::int64_t>(*n, 0, 100);
     if (auto price = doc.find("price"); price != doc.end() && price->is_object()) {
         if ((out.price_amount = problem_integer(*price, "amount"))) out.price_currency = problem_text(*price, "currency", 8);
     }

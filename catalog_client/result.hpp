@@ -40,6 +40,7 @@ struct Problem {
     std::optional<std::int64_t> price_amount;   // price_changed: the price now, minor units
     std::string price_currency;                 // at most 8 bytes
     std::optional<std::int64_t> retry_after_s;  // clamped to [0, 86400]
+    std::optional<std::int64_t> tries_left;     // a wrong staff PIN: tries before the lock, [0, 100]
     std::vector<FieldError> errors;             // at most kMaxErrors
 };
 

@@ -68,7 +68,8 @@ void open_session(RequestContext& ctx) {
         write_lockout(ctx.db, ctx.kiosk.kiosk_id, state);
         tx.commit();
         if (auto left = lock_remaining(state, ctx.now)) throw locked(left);
-        throw ApiError(401, "unauthorized", "wrong PIN");
+        // How many more wrong PINs the kiosk may try before it is locked.
+        throw ApiError(401, "unauthorized", "wrong PIN", {{"tries_left", std::max(0, kFreeAttempts - state.failures)}});
     }
     write_lockout(ctx.db, ctx.kiosk.kiosk_id, {});
     // The session token goes to the kiosk; the database keeps its SHA-256 only.

@@ -54,6 +54,7 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     state_.settings.idle_timeout_s = cfg.idle_timeout_s;
     state_.settings.printer = !cfg.printer_device.empty();
     state_.settings.sync_interval_s = cfg.sync_interval_s;
+    state_.settings.staff_idle_lock_s = cfg.staff_idle_lock_s;
     state_.language = cfg.default_language;
 
     render::PlatformConfig pc;
@@ -204,6 +205,7 @@ void App::frame() {
     // Wake for the idle warning and for the services' periodic work.
     if (state_.screen != Screen::Attract && !state_.idle_warning)
         ui_->wake_at(state_.last_input + state_.settings.idle_timeout_s);
+    if (state_.staff.unlocked) ui_->wake_at(state_.last_input + state_.settings.staff_idle_lock_s);
     ui_->wake_at(t + std::max(0.2, next_due(state_, t)));
     const double cpu_end = thread_cpu_ms();
     platform_->build_draw_data();

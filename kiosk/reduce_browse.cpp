@@ -178,6 +178,23 @@ void on(AppState& s, const act::SetSearchText& a, Effects& fx) {
 
 void on(AppState& s, const act::Scanned& a, Effects& fx) {
     if (a.code.empty() || a.code.size() > 64) return;
+    // A staff badge opens the PIN pad for that staff member.
+    if (a.code.rfind("STAFF:", 0) == 0) {
+        on(s, act::OpenStaffPin{a.code.substr(6)}, fx);
+        return;
+    }
+    if (s.screen == Screen::StaffPin) return;
+    // In staff mode, a loyalty card scanned on the customer or orders screen is looked up.
+    if (s.screen == Screen::StaffCustomer) {
+        on(s, act::SetStaffText{"card", a.code}, fx);
+        on(s, act::FindCustomer{}, fx);
+        return;
+    }
+    if (s.screen == Screen::StaffOrders) {
+        on(s, act::SetStaffText{"query", a.code}, fx);
+        on(s, act::FindOrders{}, fx);
+        return;
+    }
     // A loyalty card scanned on the checkout screen fills the card field.
     if (s.screen == Screen::Checkout) {
         s.checkout.form.fields["loyalty_card"] = a.code;

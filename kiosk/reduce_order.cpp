@@ -22,7 +22,9 @@ cc::OrderRequest order_request(const AppState& s) {
     o.contact = {field("email"), field("phone")};
     o.loyalty_card = field("loyalty_card");
     o.payment = c.payment == Payment::PayOnPhone ? cc::PaymentMethod::PayOnPhone : cc::PaymentMethod::PayAtTill;
-    o.channel = {s.store_id, s.kiosk_id, {}};
+    // The kiosk's store is credited, wherever the order is collected; an assisted order names
+    // the staff member who served the customer.
+    o.channel = {s.store_id, s.kiosk_id, s.staff.unlocked ? s.staff.staff_id : std::string()};
     return o;
 }
 
@@ -87,7 +89,7 @@ void apply_to_checkout(AppState& s, const act::OrderUpdate& u) {
             break;
         case act::OrderUpdate::Kind::Acknowledged:
             if (!u.order) break;
-            s.confirmation = Confirmation{*u.order, c.fulfilment, c.pickup_store, c.payment};
+            s.confirmation = Confirmation{*u.order, c.fulfilment, c.pickup_store, c.payment, PrintPhase::Idle, c.served_by};
             s.cart.clear();
             s.history.clear();
             s.screen = Screen::Confirmation;
@@ -134,8 +136,10 @@ void on(AppState& s, const act::PlaceOrder&, Effects& fx) {
     OrderInFlight flight;
     flight.request = s.next_request++;
     flight.sending = true;
+    flight.assisted = s.staff.unlocked;
     s.order_in_flight = flight;
-    fx.push_back(fx::SubmitOrder{flight.request, order_request(s)});
+    c.served_by = s.staff.unlocked ? s.staff.name : std::string();
+    fx.push_back(fx::SubmitOrder{flight.request, order_request(s), s.staff.unlocked ? s.staff.token : std::string()});
 }
 
 void on(AppState& s, const act::OrderUpdate& u, Effects&) {
@@ -150,7 +154,20 @@ void on(AppState& s, const act::OrderUpdate& u, Effects&) {
 }
 
 void on(AppState& s, const act::ConfirmationDone&, Effects& fx) {
+    // In staff mode the staff member stays signed in for the next customer (whose session
+    // starts empty: the last customer's history and lookups go with their cart).
+    StaffMode staff;
+    if (s.staff.unlocked) {
+        staff.unlocked = true;
+        staff.token = std::move(s.staff.token);
+        staff.staff_id = std::move(s.staff.staff_id);
+        staff.name = std::move(s.staff.name);
+    }
     wipe(s);
+    if (staff.unlocked) {
+        s.staff = std::move(staff);
+        s.screen = Screen::StaffHome;
+    }
     fx.push_back(fx::ResetSession{});
     fx.push_back(fx::ApplyLook{});
 }

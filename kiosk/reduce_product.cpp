@@ -126,6 +126,8 @@ void on(AppState& s, const act::ProductLoaded& a, Effects& fx) {
     const cc::Variant* pre = nullptr;
     for (const auto& var : v.product->variants)
         if (var.sku == v.scanned_sku) pre = &var;
+    // Else the options asked for (a past purchase whose SKU is gone), else the first variant.
+    if (!pre && !v.chosen.empty()) pre = chosen_variant(v);
     if (!pre && !v.product->variants.empty()) pre = &v.product->variants.front();
     if (pre) v.chosen = pre->options;
     std::vector<std::string> skus = chosen_skus(s);

@@ -44,6 +44,7 @@ void wipe(AppState& s) {
 // being placed or confirmed is followed without its shopper's details: the outbox keeps sending
 // it, and the screen says its number will follow.
 void end_session(AppState& s, Effects& fx) {
+    lock_staff(s, fx);  // staff mode never outlives the shopper session
     const bool busy = s.checkout.phase == OrderPhase::Placing || s.checkout.phase == OrderPhase::Confirming;
     wipe(s);
     if (busy && s.order_in_flight) {
@@ -77,7 +78,13 @@ void on(AppState& s, const act::Back&, Effects&) {
     s.history.pop_back();
 }
 
-void on(AppState& s, const act::Show& a, Effects&) { go(s, a.screen); }
+void on(AppState& s, const act::Show& a, Effects&) {
+    // The staff screens open only in staff mode (the PIN pad through act::OpenStaffPin).
+    const bool staff = a.screen == Screen::StaffPin || a.screen == Screen::StaffHome ||
+                       a.screen == Screen::StaffCustomer || a.screen == Screen::StaffOrders;
+    if (staff && (!s.staff.unlocked || a.screen == Screen::StaffPin)) return;
+    if (a.screen != s.screen) go(s, a.screen);
+}
 
 void on(AppState& s, const act::SetLanguage& a, Effects&) {
     if (std::find(s.settings.languages.begin(), s.settings.languages.end(), a.lang) !=
@@ -142,7 +149,12 @@ void on(AppState& s, const act::Tick& a, Effects& fx) {
         tick_order_pending(s, a.now, idle);
         return;
     }
-    if (!s.idle_warning && idle >= s.settings.idle_timeout_s) {
+    // Staff mode locks itself after its own delay; while it is on, the shopper session is not
+    // wiped sooner (the staff member is with the customer).
+    if (s.staff.unlocked && idle >= s.settings.staff_idle_lock_s) lock_staff(s, fx);
+    const double timeout = s.staff.unlocked ? std::max(s.settings.idle_timeout_s, s.settings.staff_idle_lock_s)
+                                            : s.settings.idle_timeout_s;
+    if (!s.idle_warning && idle >= timeout) {
         s.idle_warning = true;
         s.idle_warning_at = a.now;
     }

@@ -22,6 +22,10 @@ const char* screen_name(Screen s) {
         case Screen::Checkout: return "checkout";
         case Screen::Confirmation: return "confirmation";
         case Screen::OrderPending: return "order_pending";
+        case Screen::StaffPin: return "staff_pin";
+        case Screen::StaffHome: return "staff_home";
+        case Screen::StaffCustomer: return "staff_customer";
+        case Screen::StaffOrders: return "staff_orders";
     }
     return "?";
 }

@@ -41,6 +41,10 @@ cc::OrderRequest order_request(const AppState& s);
 // sleeps until then when nothing else moves.
 double next_due(const AppState& s, double now);
 
+// Staff order lookup: whether the query is an order number ("K-4F7Q-92": it has a dash) rather
+// than a loyalty card.
+bool staff_order_number(const std::string& query);
+
 std::int64_t cart_total(const std::vector<CartLine>& cart);
 std::int64_t cart_count(const std::vector<CartLine>& cart);
 

@@ -1,7 +1,8 @@
 #pragma once
 // Inside the reducer (not for screens or tests: they use reducer.hpp). reduce() hands each action
 // to its handler, one `on` overload per action, defined in the file of its journey:
-// reduce_session.cpp, reduce_browse.cpp, reduce_product.cpp, reduce_checkout.cpp, reduce_order.cpp.
+// reduce_session.cpp, reduce_browse.cpp, reduce_product.cpp, reduce_checkout.cpp, reduce_order.cpp,
+// reduce_staff.cpp.
 // The helpers more than one of those files needs are declared here too.
 
 #include <string>
@@ -38,6 +39,11 @@ void start_checkout(AppState& s, Effects& fx);
 std::string trim(const std::string& v);
 // A field the shopper typed in the checkout form, trimmed ("" when never typed).
 std::string form_field(const Checkout& c, const char* name);
+
+// Ends staff mode: the server session is closed (unless an assisted order still needs it) and
+// the token, customer history and lookups are dropped; staff screens give way to home
+// (reduce_staff.cpp).
+void lock_staff(AppState& s, Effects& fx);
 
 // Sends the order in flight again when it is due (reduce_order.cpp).
 void retry_order(AppState& s, double now, Effects& fx);
@@ -99,5 +105,18 @@ void on(AppState& s, const act::OrderUpdate& a, Effects& fx);
 void on(AppState& s, const act::ConfirmationDone& a, Effects& fx);
 void on(AppState& s, const act::PrintTicket& a, Effects& fx);
 void on(AppState& s, const act::TicketPrinted& a, Effects& fx);
+
+// ---- Staff mode: unlock, lock, customer history, order lookup ----
+void on(AppState& s, const act::OpenStaffPin& a, Effects& fx);
+void on(AppState& s, const act::StaffPinKey& a, Effects& fx);
+void on(AppState& s, const act::StaffSessionAnswer& a, Effects& fx);
+void on(AppState& s, const act::LockStaff& a, Effects& fx);
+void on(AppState& s, const act::SetStaffText& a, Effects& fx);
+void on(AppState& s, const act::FindCustomer& a, Effects& fx);
+void on(AppState& s, const act::CustomerFound& a, Effects& fx);
+void on(AppState& s, const act::OpenPurchase& a, Effects& fx);
+void on(AppState& s, const act::FindOrders& a, Effects& fx);
+void on(AppState& s, const act::OrdersFound& a, Effects& fx);
+void on(AppState& s, const act::ExpandOrder& a, Effects& fx);
 
 }  // namespace kiosk::reducer

@@ -19,7 +19,9 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kKinds[] = {"tap", "type", "scan", "drag", "wait", "expect", "advance_s", "screenshot", "audit", "frames", "probe"};
+const char* const kKinds[] = {"tap", "long_press", "type", "scan", "drag", "wait", "expect", "advance_s", "screenshot", "audit", "frames", "probe"};
+
+constexpr double kLongPressS = 2.1;  // a long_press step holds this long (the logo needs 2 s)
 
 std::string kind_of(const json& step) {
     if (!step.is_object()) return "";
@@ -99,6 +101,36 @@ bool tap(App& app, const std::string& id, std::string& error) {
         return false;
     }
     app.platform().inject_tap(ImVec2(e->visible.cx(), e->visible.cy()));
+    for (int i = 0; i < 4; ++i) {
+        app.frame();
+        app.render_and_present();
+    }
+    return true;
+}
+
+// Presses the element, holds it still for 2 s of the app clock, and releases it.
+bool long_press(App& app, const std::string& id, std::string& error) {
+    scroll_into_view(app, id);
+    const render::Element* e = visible_element(app, id);
+    if (!e) {
+        error = "element \"" + id + "\" is not reachable on screen \"" + screen_name(app.state().screen) + "\"";
+        return false;
+    }
+    render::PointerEvent p;
+    p.pointer = 0x10C9;
+    p.touch = true;
+    p.kind = render::PointerEvent::Kind::Down;
+    p.pos = ImVec2(e->visible.cx(), e->visible.cy());
+    p.t = app.now();
+    app.platform().inject(p);
+    const double until = app.now() + kLongPressS;
+    while (app.now() < until) {
+        app.frame();
+        app.render_and_present();
+    }
+    p.kind = render::PointerEvent::Kind::Up;
+    p.t = app.now();
+    app.platform().inject(p);
     for (int i = 0; i < 4; ++i) {
         app.frame();
         app.render_and_present();
@@ -268,10 +300,10 @@ bool safe_name(const std::string& name) {
 std::string check_step(const json& step) {
     const std::string kind = kind_of(step);
     if (kind.empty())
-        return "is not one of tap, type, scan, drag, wait, expect, advance_s, screenshot, audit, frames, probe";
+        return "is not one of tap, long_press, type, scan, drag, wait, expect, advance_s, screenshot, audit, frames, probe";
     const json& arg = step[kind];
     std::string why;
-    if (kind == "tap" || kind == "type" || kind == "scan") {
+    if (kind == "tap" || kind == "long_press" || kind == "type" || kind == "scan") {
         if (!arg.is_string() || arg.get<std::string>().size() > 4096) why = "needs a string";
     } else if (kind == "drag") {
         if (!arg.is_object() || !point(arg.value("from", json())) || !point(arg.value("to", json())))
@@ -390,6 +422,9 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
         if (!ok) {
         } else if (kind == "tap") {
             ok = tap(app, step["tap"].get<std::string>(), error);
+            settled();
+        } else if (kind == "long_press") {
+            ok = long_press(app, step["long_press"].get<std::string>(), error);
             settled();
         } else if (kind == "type") {
             ok = type_text(app, step["type"].get<std::string>(), error);

@@ -99,6 +99,16 @@ bool is_offline_error(const Error& e) {
            (e.kind == ErrorKind::Http && e.http_status >= 500);
 }
 
+// The translation key of a failed staff lookup: not found, the staff session no longer valid,
+// the API out of reach, or another failure. Logged without the card or number looked up.
+std::string lookup_error(const Error& e, const char* not_found) {
+    spdlog::warn("staff lookup: {} {}", to_string(e.kind), e.http_status);
+    if (e.kind == ErrorKind::Http && e.http_status == 404) return not_found;
+    if (e.kind == ErrorKind::Http && (e.http_status == 401 || e.http_status == 403)) return "staff.session_expired";
+    if (is_offline_error(e)) return "staff.offline";
+    return "staff.lookup_failed";
+}
+
 std::string identity_file(const KioskConfig& cfg) { return cfg.client.replica_dir + "/identity.json"; }
 
 }  // namespace
@@ -333,8 +343,8 @@ void Services::run(const Effect& effect) {
                     inbox_.post(act::TicketPrinted{ticket.order_number, !error});
                 });
             } else if constexpr (std::is_same_v<E, fx::SubmitOrder>) {
-                orders_->post([this, request = e.request, order = e.order] {
-                    auto entry = outbox_->enqueue(order);
+                orders_->post([this, request = e.request, order = e.order, staff = e.staff_session] {
+                    auto entry = outbox_->enqueue(order, staff);
                     if (!entry) {
                         spdlog::error("outbox: cannot record the order: {}", describe(entry.error()));
                         act::OrderUpdate u;
@@ -369,6 +379,59 @@ void Services::run(const Effect& effect) {
                 storage_->post([this] { sync_now(false); });
             } else if constexpr (std::is_same_v<E, fx::SetStore>) {
                 set_store(e.store_id);
+            } else if constexpr (std::is_same_v<E, fx::OpenStaffSession>) {
+                const std::uint64_t request = e.request;
+                api_->open_staff_session(e.pin, e.badge, [this, request](Result<StaffSession> r) {
+                    act::StaffSessionAnswer a;
+                    a.request = request;
+                    if (r) {
+                        spdlog::info("staff session opened");  // who, never: the log carries no staff data
+                        a.session = r.value();
+                    } else {
+                        const Error& err = r.error();
+                        if (err.kind == ErrorKind::Cancelled) return;
+                        a.code = is_offline_error(err) ? "offline" : err.code;
+                        a.tries_left = static_cast<int>(err.problem.tries_left.value_or(-1));
+                        a.retry_after_s = err.retry_after_s;
+                        spdlog::warn("staff session refused: {}", describe(err));
+                    }
+                    inbox_.post(std::move(a));
+                });
+            } else if constexpr (std::is_same_v<E, fx::CloseStaffSession>) {
+                api_->close_staff_session(e.token, [](Result<Unit> r) {
+                    if (!r && r.error().kind != ErrorKind::Cancelled)
+                        spdlog::warn("staff session close: {} (it expires by itself)", describe(r.error()));
+                });
+            } else if constexpr (std::is_same_v<E, fx::FetchCustomer>) {
+                const std::uint64_t request = e.request;
+                api_->customer(e.card, e.token, [this, request](Result<CustomerHistory> r) {
+                    if (!r && r.error().kind == ErrorKind::Cancelled) return;
+                    act::CustomerFound a;
+                    a.request = request;
+                    if (r) a.history = std::move(r).value();
+                    else a.error = lookup_error(r.error(), "staff.customer.not_found");
+                    inbox_.post(std::move(a));
+                });
+            } else if constexpr (std::is_same_v<E, fx::FetchOrders>) {
+                const std::uint64_t request = e.request;
+                auto answer = [this, request](std::vector<Order> orders, const Error* err) {
+                    if (err && err->kind == ErrorKind::Cancelled) return;
+                    act::OrdersFound a;
+                    a.request = request;
+                    a.orders = std::move(orders);
+                    if (err) a.error = lookup_error(*err, "staff.orders.not_found");
+                    inbox_.post(std::move(a));
+                };
+                if (staff_order_number(e.query))
+                    api_->order(e.query, [answer](Result<Order> r) {
+                        if (r) answer({r.value()}, nullptr);
+                        else answer({}, &r.error());
+                    });
+                else
+                    api_->orders_by_card(e.query, e.token, [answer](Result<std::vector<Order>> r) {
+                        if (r) answer(r.value(), nullptr);
+                        else answer({}, &r.error());
+                    });
             }  // ResetSession and ApplyLook are the App's
         },
         effect);

@@ -21,7 +21,10 @@ namespace kiosk {
 
 namespace cc = catalog_client;
 
-enum class Screen { Attract, Home, Category, Search, Product, Availability, Cart, Checkout, Confirmation, OrderPending };
+enum class Screen {
+    Attract, Home, Category, Search, Product, Availability, Cart, Checkout, Confirmation, OrderPending,
+    StaffPin, StaffHome, StaffCustomer, StaffOrders
+};
 const char* screen_name(Screen s);
 
 // What a grid tile shows of a product.
@@ -100,6 +103,7 @@ struct Checkout {
     CheckoutForm form;
     std::optional<cc::OrderRejection> rejection;  // why the server refused the order (OrderPhase::Rejected)
     std::string last_error;  // why the last attempt did not end it (for logs, never personal)
+    std::string served_by;   // the staff member who placed it (assisted order), for the confirmation
 };
 
 // The order being placed: the one record of it in the state, from PlaceOrder until the outbox
@@ -110,6 +114,7 @@ struct OrderInFlight {
     std::int64_t outbox_id = 0;  // 0 until the outbox has recorded it
     bool sending = false;        // an attempt is under way (no retry until it reports)
     double next_retry = 0;       // app clock
+    bool assisted = false;       // placed in staff mode: the outbox sends it with that staff session
 };
 constexpr double kOrderRetryS = 3.0;
 
@@ -121,6 +126,7 @@ struct Confirmation {
     std::string pickup_store;
     Payment payment = Payment::None;
     PrintPhase print = PrintPhase::Idle;  // the optional printed ticket
+    std::string served_by;                // assisted order: the staff member's name
 };
 
 // An order still being confirmed when its shopper's session was wiped (idle): the form and the
@@ -154,6 +160,7 @@ struct Settings {  // from the configuration, fixed for the run
     std::string currency = "EUR";
     bool printer = false;  // a receipt printer is configured: the confirmation offers a ticket
     double sync_interval_s = 300.0;  // periodic delta sync of the catalogue
+    double staff_idle_lock_s = 120.0;  // staff mode locks itself after this long without a touch
 };
 
 // When the kiosk next asks whether the API answers and next syncs the catalogue: decided by the
@@ -165,6 +172,52 @@ struct Schedule {
     double next_sync = 0;       // 0: one interval after the first Tick
 };
 constexpr double kHealthOnlineS = 15.0, kHealthOfflineS = 3.0, kHealthSoonS = 2.0;
+
+// ---- Staff mode (T1–T4) ----
+// Everything here is personal or secret (the staff token, the PIN being typed, a customer's name
+// and purchases): it lives only while staff mode is unlocked and is dropped on lock, on the idle
+// lock and with the shopper session.
+
+// The PIN pad: what is typed, and what the server said of the last attempt.
+struct StaffPinPad {
+    std::string badge;          // the staff id of a scanned badge (STAFF:<id>), empty: any
+    std::string digits;         // at most kMaxPinDigits
+    bool checking = false;      // the server is checking it
+    std::uint64_t request = 0;
+    int tries_left = -1;        // after a wrong PIN; -1: no wrong PIN yet
+    double locked_until = 0;    // app clock: too many wrong PINs, counting down
+    std::string error;          // translation key of the last failure
+};
+constexpr std::size_t kMaxPinDigits = 8;
+
+// A customer's purchase history, found by loyalty card (T3).
+struct CustomerLookup {
+    std::string card;           // typed or scanned
+    std::uint64_t request = 0;
+    bool loading = false;
+    std::optional<cc::CustomerHistory> history;
+    std::string error;          // translation key
+};
+
+// Orders found by number or by loyalty card (T4).
+struct OrderLookup {
+    std::string query;
+    std::uint64_t request = 0;
+    bool loading = false;
+    bool searched = false;      // results are for the query as it was searched
+    std::vector<cc::Order> results;
+    int expanded = 0;           // the result whose lines are shown
+    std::string error;          // translation key
+};
+
+struct StaffMode {
+    bool unlocked = false;
+    std::string token;          // X-Staff-Session; never logged, never on disk but in the outbox
+    std::string staff_id, name;
+    StaffPinPad pin;
+    CustomerLookup customer;
+    OrderLookup orders;
+};
 
 struct AppState {
     Settings settings;
@@ -199,6 +252,9 @@ struct AppState {
     std::optional<OrderInFlight> order_in_flight;
     Schedule schedule;
     std::optional<OrderAfterWipe> order_after_wipe;  // Screen::OrderPending
+
+    // Staff mode: locked unless a staff member unlocked it with their PIN.
+    StaffMode staff;
 
     // Session lifecycle.
     double last_input = 0;       // seconds, app clock
@@ -274,6 +330,25 @@ struct ChangeFulfilmentAfterRejection {};
 struct ConfirmationDone {};
 struct PrintTicket { Ticket ticket; };  // built by the confirmation screen (translated, formatted)
 struct TicketPrinted { std::string order_number; bool ok = false; };
+
+// Staff mode.
+struct OpenStaffPin { std::string badge; };   // the logo held 2 s (badge empty), or a badge scanned
+struct StaffPinKey { std::string key; };      // "0".."9", "clear", "ok"
+struct StaffSessionAnswer {                   // the answer to fx::OpenStaffSession
+    std::uint64_t request = 0;
+    std::optional<cc::StaffSession> session;
+    std::string code;          // why not: "unauthorized" (wrong PIN), "staff_locked", "offline", ...
+    int tries_left = -1;       // wrong PIN: tries before the lock (-1: not said)
+    int retry_after_s = 0;     // staff_locked
+};
+struct LockStaff {};
+struct SetStaffText { std::string field, value; };  // field: "card" (customer), "query" (orders)
+struct FindCustomer {};
+struct CustomerFound { std::uint64_t request = 0; std::optional<cc::CustomerHistory> history; std::string error; };
+struct OpenPurchase { int index = 0; };
+struct FindOrders {};
+struct OrdersFound { std::uint64_t request = 0; std::vector<cc::Order> orders; std::string error; };
+struct ExpandOrder { int index = 0; };
 }  // namespace act
 
 using Action = std::variant<
@@ -285,7 +360,9 @@ using Action = std::variant<
     act::SetQuantity, act::RemoveLine, act::StartCheckout, act::QuoteDone, act::AcceptPriceChanges,
     act::SetFulfilment, act::ChoosePickupStore, act::FocusField, act::SetField, act::SetPayment,
     act::PlaceOrder, act::OrderUpdate, act::ChangeFulfilmentAfterRejection, act::ConfirmationDone,
-    act::PrintTicket, act::TicketPrinted>;
+    act::PrintTicket, act::TicketPrinted, act::OpenStaffPin, act::StaffPinKey, act::StaffSessionAnswer,
+    act::LockStaff, act::SetStaffText, act::FindCustomer, act::CustomerFound, act::OpenPurchase, act::FindOrders,
+    act::OrdersFound, act::ExpandOrder>;
 
 // ---- Effects ----
 namespace fx {
@@ -295,7 +372,11 @@ struct LoadProduct { std::uint64_t request; std::string id; };
 struct Lookup { std::string code; };
 struct FetchStock { std::vector<std::string> skus; };
 struct RequestQuote { std::uint64_t request; std::vector<std::pair<std::string, std::int64_t>> lines; };
-struct SubmitOrder { std::uint64_t request; cc::OrderRequest order; };  // record in the outbox, then send
+struct SubmitOrder {  // record in the outbox, then send
+    std::uint64_t request;
+    cc::OrderRequest order;
+    std::string staff_session;  // an assisted order: the staff token it is sent with
+};
 struct RetryOrder { std::uint64_t request; std::int64_t outbox_id; };   // send again with its key
 struct CheckHealth {};                   // is the API reachable? (answers act::HealthChecked)
 struct SyncCatalog {};                   // a delta sync (a full one if the cursor has expired)
@@ -303,10 +384,16 @@ struct SetStore { std::string store_id; };  // live stock is asked near this sto
 struct ResetSession {};  // screens' scratch (typed text, scroll) is dropped
 struct ApplyLook {};     // fonts/theme changed (large text, high contrast)
 struct Print { Ticket ticket; };
+struct OpenStaffSession { std::uint64_t request; std::string pin, badge; };  // answers act::StaffSessionAnswer
+struct CloseStaffSession { std::string token; };                             // fire and forget
+struct FetchCustomer { std::uint64_t request; std::string card, token; };     // answers act::CustomerFound
+// By order number (it has a dash: "K-4F7Q-92") or by loyalty card; answers act::OrdersFound.
+struct FetchOrders { std::uint64_t request; std::string query, token; };
 }  // namespace fx
 
 using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,
                             fx::RequestQuote, fx::SubmitOrder, fx::RetryOrder, fx::CheckHealth,
-                            fx::SyncCatalog, fx::SetStore, fx::ResetSession, fx::ApplyLook, fx::Print>;
+                            fx::SyncCatalog, fx::SetStore, fx::ResetSession, fx::ApplyLook, fx::Print,
+                            fx::OpenStaffSession, fx::CloseStaffSession, fx::FetchCustomer, fx::FetchOrders>;
 
 }  // namespace kiosk

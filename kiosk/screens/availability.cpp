@@ -74,8 +74,10 @@ void draw_availability(Ctx& c, const ImRect& area) {
 
     // Every other store, nearest first.
     std::vector<std::pair<double, const cc::Store*>> stores;
+    // Staff also see the warehouses.
     for (const cc::Store& s : c.state.stores)
-        if (s.kind == "store" && s.id != c.state.store_id) stores.emplace_back(here ? distance_km(*here, s) : 0.0, &s);
+        if ((s.kind == "store" || c.state.staff.unlocked) && s.id != c.state.store_id)
+            stores.emplace_back(here ? distance_km(*here, s) : 0.0, &s);
     std::sort(stores.begin(), stores.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     const float row_h = std::max(c.ui.min_tap(), c.ui.mm(17));
     for (const auto& [km, s] : stores) {

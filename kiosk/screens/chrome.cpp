@@ -15,6 +15,8 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                         ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoScrollbar;
 
+constexpr double kStaffHoldS = 2.0;  // the logo held this long opens the staff PIN pad
+
 float bar_height(const Ctx& c) { return std::max(c.ui.min_tap() + c.ui.mm(5), c.ui.mm(19)); }
 
 void language_buttons(Ctx& c, float height) {
@@ -36,8 +38,10 @@ void nav_bar(Ctx& c, const ImRect& r) {
     dl->AddLine(ImVec2(r.Min.x, c.state.access.reach ? r.Min.y : r.Max.y - 1),
                 ImVec2(r.Max.x, c.state.access.reach ? r.Min.y : r.Max.y - 1), th.border, 1.0f);
     const float pad = c.ui.mm(4);
-    // Retailer and store, at the left.
+    // Retailer and store, at the left. Holding the logo for 2 s opens the staff PIN pad: nothing
+    // shows it, and a shopper's tap does nothing.
     float x = r.Min.x + pad;
+    const float logo_x = x;
     if (c.logo) {
         const float h = r.GetHeight() * 0.6f;
         const float w = h * c.logo_size.x / std::max(1.0f, c.logo_size.y);
@@ -48,6 +52,8 @@ void nav_bar(Ctx& c, const ImRect& r) {
         dl->AddText(f, f->FontSize, ImVec2(x, r.GetCenter().y - f->FontSize * 0.62f), th.primary, c.retailer_name.c_str());
         x += text_width(f, c.retailer_name) + pad;
     }
+    const ImRect logo_r(ImVec2(logo_x, r.Min.y), ImVec2(std::max(x - pad, logo_x + c.ui.min_tap()), r.Max.y));
+    if (render::hold_area(c.ui, "nav.logo", c.retailer_name.c_str(), logo_r, kStaffHoldS)) c.emit(act::OpenStaffPin{});
     if (const cc::Store* st = find_store(c.state, c.state.store_id)) {
         ImFont* f = c.ui.fonts.small;
         dl->AddText(f, f->FontSize, ImVec2(x, r.GetCenter().y - f->FontSize * 0.5f), th.text_muted,
@@ -88,6 +94,35 @@ void offline_banner(Ctx& c, const ImRect& r) {
     dl->AddText(f, f->FontSize, ImVec2(r.Min.x + c.ui.mm(4), r.GetCenter().y - f->FontSize * 0.55f), IM_COL32(20, 20, 20, 255),
                 text.c_str());
     say_at(c, text, r);
+}
+
+// Staff mode is unmistakable: a coloured banner on every screen with who is signed in, the way
+// to the staff home and the lock.
+float staff_banner_height(const Ctx& c) { return c.ui.min_tap() + c.ui.mm(4); }
+
+void staff_banner(Ctx& c, const ImRect& r) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(r.Min, r.Max, c.ui.theme.staff);
+    const float pad = c.ui.mm(4);
+    const std::string text = c.f("staff.banner", {{"name", c.state.staff.name}});
+    ImFont* f = c.ui.fonts.body_bold;
+    const float lock_w = text_width(f, c.t("staff.lock")) + c.ui.mm(22);
+    const float home_w = text_width(f, c.t("staff.menu")) + c.ui.mm(14);
+    const float text_w = r.GetWidth() - lock_w - home_w - pad * 4;
+    text_at(dl, f, ImVec2(r.Min.x + pad, r.GetCenter().y - f->FontSize * 0.55f), IM_COL32_WHITE, text, text_w);
+    c.ui.add_element("staff.banner", text, ImRect(r.Min, ImVec2(r.Min.x + pad + text_w, r.Max.y)), false);
+    const float h = c.ui.min_tap();
+    ImGui::SetCursorScreenPos(ImVec2(r.Max.x - pad - lock_w - home_w - pad, r.GetCenter().y - h / 2));
+    render::ButtonOptions home;
+    home.kind = render::ButtonKind::Secondary;
+    home.size = ImVec2(home_w, h);
+    if (render::button(c.ui, "staff.menu", c.t("staff.menu"), home)) c.emit(act::OpenStaffPin{});
+    ImGui::SameLine(0, pad);
+    render::ButtonOptions lock;
+    lock.kind = render::ButtonKind::Secondary;
+    lock.icon = render::Icon::Lock;
+    lock.size = ImVec2(lock_w, h);
+    if (render::button(c.ui, "staff.lock", c.t("staff.lock"), lock)) c.emit(act::LockStaff{});
 }
 
 void access_panel(Ctx& c) {
@@ -193,6 +228,11 @@ void draw_app(Ctx& c) {
             offline_banner(c, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + banner)));
             area.Min.y += banner;
         }
+        if (c.state.staff.unlocked) {
+            const float banner = staff_banner_height(c);
+            staff_banner(c, ImRect(area.Min, ImVec2(area.Max.x, area.Min.y + banner)));
+            area.Min.y += banner;
+        }
         nav_bar(c, bar_r);
         switch (c.state.screen) {
             case Screen::Home: draw_home(c, area); break;
@@ -203,6 +243,10 @@ void draw_app(Ctx& c) {
             case Screen::Cart: draw_cart(c, area); break;
             case Screen::Checkout: draw_checkout(c, area); break;
             case Screen::Confirmation: draw_confirmation(c, area); break;
+            case Screen::StaffPin: draw_staff_pin(c, area); break;
+            case Screen::StaffHome: draw_staff_home(c, area); break;
+            case Screen::StaffCustomer: draw_staff_customer(c, area); break;
+            case Screen::StaffOrders: draw_staff_orders(c, area); break;
             case Screen::Attract:
             case Screen::OrderPending: break;
         }

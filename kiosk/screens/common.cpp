@@ -107,8 +107,11 @@ void stock_label(Ctx& c, ImVec2 pos, bool known, std::int64_t quantity) {
     const float r = c.ui.mm(1.6f);
     ImFont* font = c.ui.fonts.body_bold;
     dl->AddCircleFilled(ImVec2(pos.x + r, pos.y + font->FontSize * 0.55f), r, col);
-    const char* text = c.t(band_key(known, quantity));
-    dl->AddText(font, font->FontSize, ImVec2(pos.x + r * 2.8f, pos.y), col, text);
+    // Staff see the exact quantity ("3 en stock"); shoppers a band ("Stock faible").
+    const std::string text = c.state.staff.unlocked && known
+                                 ? c.f("stock.exact", {{"quantity", std::to_string(quantity)}})
+                                 : std::string(c.t(band_key(known, quantity)));
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + r * 2.8f, pos.y), col, text.c_str());
     say_at(c, text, ImRect(pos, ImVec2(pos.x + r * 2.8f + text_width(font, text), pos.y + font->FontSize)));
 }
 

@@ -132,6 +132,12 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     }
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     ImGui::TextUnformatted(c.t(o.payment_method == "pay_on_phone" ? "confirmation.pay_on_phone" : "confirmation.pay_at_till"));
+    if (!c.state.confirmation->served_by.empty()) {
+        ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+        const std::string served = c.f("confirmation.served_by", {{"name", c.state.confirmation->served_by}});
+        ImGui::TextUnformatted(served.c_str());
+        c.ui.add_element("confirmation.served_by", served, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
+    }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));

@@ -103,6 +103,174 @@ void stock_summary(Ctx& c, const cc::Variant& v) {
                            st && st->loading ? c.t("stock.checking") : c.t("stock.unknown_hint"));
 }
 
+// The nearest other store holding `st`'s SKU (nullptr: none known).
+const cc::StockAt* nearest_elsewhere(const AppState& s, const Stock& st) {
+    const cc::StockAt* best = nullptr;
+    for (const cc::StockAt& l : st.data.locations)
+        if (l.kind == "store" && l.location_id != s.store_id && l.quantity > 0 && (!best || l.distance_km < best->distance_km))
+            best = &l;
+    return best;
+}
+
+std::string store_name(const Ctx& c, const std::string& id) {
+    const cc::Store* st = find_store(c.state, id);
+    return st ? st->name : id;
+}
+
+// One cell of the staff matrix: the quantity here in its band's colour, and when it is 0 the
+// nearest store that has some. Tapping it chooses that variant.
+void matrix_cell(Ctx& c, const cc::Variant& var, const std::string& id, const ImRect& r, bool chosen) {
+    const Stock* st = stock_for(c.state, var.sku);
+    const bool known = st && st->known;
+    const std::int64_t here = known ? quantity_at(*st, c.state.store_id) : 0;
+    const cc::StockAt* near = known && here == 0 ? nearest_elsewhere(c.state, *st) : nullptr;
+    std::string top = known ? std::to_string(here) : "?";
+    std::string below = near ? c.f("staff.matrix.nearest", {{"store", store_name(c, near->location_id)},
+                                                             {"quantity", std::to_string(near->quantity)}})
+                             : "";
+    const std::string label = below.empty() ? top : top + " \xC2\xB7 " + below;
+    const render::Pressable p = render::pressable(c.ui, id.c_str(), label.c_str(), r);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const render::Theme& th = c.ui.theme;
+    dl->AddRectFilled(r.Min, r.Max, p.held ? th.secondary_pressed : th.surface, c.ui.mm(1));
+    dl->AddRect(r.Min, r.Max, chosen ? th.primary : th.border, c.ui.mm(1), 0, chosen ? 3.0f : 1.0f);
+    ImFont* big = c.ui.fonts.body_bold;
+    const ImU32 col = band_colour(th, known, here);
+    const float tw = text_width(big, top);
+    const float top_y = below.empty() ? r.GetCenter().y - big->FontSize * 0.55f : r.Min.y + c.ui.mm(1.2f);
+    dl->AddText(big, big->FontSize, ImVec2(r.GetCenter().x - tw / 2, top_y), col, top.c_str());
+    if (!below.empty())
+        text_at(dl, c.ui.fonts.small, ImVec2(r.Min.x + c.ui.mm(1), r.Max.y - c.ui.fonts.small->FontSize - c.ui.mm(1)),
+                th.text_muted, below, r.GetWidth() - c.ui.mm(2));
+    if (p.clicked)
+        for (const auto& [opt, val] : var.options)
+            if (opt == "size" || opt == "color") c.emit(act::ChooseOption{opt, val});
+}
+
+// Staff: the size × colour matrix for this store, near the top of the sheet. Rows are colours,
+// columns sizes; a missing dimension is one row or column named "-" in the ids.
+void stock_matrix(Ctx& c, const cc::Product& p, const cc::Variant* chosen, float width) {
+    std::vector<std::string> sizes = option_values(p, "size"), colors = option_values(p, "color");
+    if (sizes.empty() && colors.empty()) return;
+    const bool no_size = sizes.empty(), no_color = colors.empty();
+    if (no_size) sizes.push_back("");
+    if (no_color) colors.push_back("");
+    ImGui::PushFont(c.ui.fonts.body_bold);
+    ImGui::TextUnformatted(c.t("staff.matrix.title"));
+    ImGui::PopFont();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImFont* f = c.ui.fonts.body;
+    float label_w = 0;
+    for (const std::string& col : colors) {
+        const cc::Variant* any = nullptr;
+        for (const cc::Variant& v : p.variants)
+            if (v.options.count("color") && v.options.at("color") == col) any = &v;
+        label_w = std::max(label_w, text_width(f, col.empty() ? "" : option_label(c, any, "color", col)));
+    }
+    label_w = std::min(label_w + c.ui.mm(3), width * 0.3f);
+    const float cell_h = std::max(c.ui.min_tap(), c.ui.mm(13));
+    const float cell_w = std::max(c.ui.min_tap(), std::min(c.ui.mm(46), (width - label_w) / static_cast<float>(sizes.size())));
+    const std::size_t per_row = std::max<std::size_t>(1, static_cast<std::size_t>((width - label_w) / cell_w));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float y = origin.y;
+    // Sizes that do not fit one row go on as another block below.
+    for (std::size_t first = 0; first < sizes.size(); first += per_row) {
+        const std::size_t last = std::min(sizes.size(), first + per_row);
+        if (!no_size)
+            for (std::size_t i = first; i < last; ++i) {
+                const float x = origin.x + label_w + cell_w * static_cast<float>(i - first);
+                const float tw = text_width(c.ui.fonts.body_bold, sizes[i]);
+                dl->AddText(c.ui.fonts.body_bold, c.ui.fonts.body_bold->FontSize, ImVec2(x + (cell_w - tw) / 2, y), c.ui.theme.text_muted,
+                            sizes[i].c_str());
+            }
+        if (!no_size) y += c.ui.fonts.body_bold->FontSize * 1.3f;
+        for (const std::string& col : colors) {
+            const cc::Variant* row_any = nullptr;
+            for (std::size_t i = first; i < last; ++i) {
+                const float x = origin.x + label_w + cell_w * static_cast<float>(i - first);
+                const ImRect cell(ImVec2(x + 1, y + 1), ImVec2(x + cell_w - 2, y + cell_h - 2));
+                const cc::Variant* var = nullptr;
+                for (const cc::Variant& v : p.variants) {
+                    auto s = v.options.find("size");
+                    auto k = v.options.find("color");
+                    if ((no_size || (s != v.options.end() && s->second == sizes[i])) &&
+                        (no_color || (k != v.options.end() && k->second == col)))
+                        var = &v;
+                }
+                if (!var) {  // this size does not come in this colour
+                    dl->AddText(f, f->FontSize, ImVec2(cell.GetCenter().x - text_width(f, "\xE2\x80\x94") / 2, cell.GetCenter().y - f->FontSize / 2),
+                                c.ui.theme.border, "\xE2\x80\x94");
+                    continue;
+                }
+                row_any = var;
+                const std::string id = "product.stock_matrix." + (no_size ? std::string("-") : sizes[i]) + "." +
+                                       (no_color ? std::string("-") : col);
+                matrix_cell(c, *var, id, cell, var == chosen);
+            }
+            if (!no_color)
+                text_at(dl, f, ImVec2(origin.x, y + (cell_h - f->FontSize) / 2), c.ui.theme.text,
+                        option_label(c, row_any, "color", col), label_w - c.ui.mm(2));
+            y += cell_h;
+        }
+        y += c.ui.mm(2);
+    }
+    c.ui.add_element("product.stock_matrix", c.t("staff.matrix.title"), ImRect(origin, ImVec2(origin.x + width, y)), false);
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(width, y - origin.y));
+}
+
+// Staff: exact stock of the chosen variant here, online and wherever else it is (nearest first),
+// and the replenishments on their way with their dates.
+void staff_stock(Ctx& c, const cc::Variant& v) {
+    const Stock* st = stock_for(c.state, v.sku);
+    const bool known = st && st->known;
+    if (!known) {
+        stock_summary(c, v);
+        return;
+    }
+    const ImVec4 muted = ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted);
+    const std::int64_t here = quantity_at(*st, c.state.store_id);
+    ImGui::TextUnformatted(c.t("product.here"));
+    ImGui::SameLine(0, c.ui.mm(3));
+    stock_label(c, ImGui::GetCursorScreenPos(), true, here);
+    ImGui::NewLine();
+    for (const auto& l : st->data.locations)
+        if (l.location_id == c.state.store_id && !l.aisle.empty()) {
+            ImGui::TextUnformatted(c.f("product.aisle", {{"aisle", l.aisle}}).c_str());
+            say(c, c.f("product.aisle", {{"aisle", l.aisle}}));
+        }
+    ImGui::TextUnformatted(c.t("product.online"));
+    ImGui::SameLine(0, c.ui.mm(3));
+    stock_label(c, ImGui::GetCursorScreenPos(), true, st->data.online_quantity);
+    ImGui::NewLine();
+    std::vector<const cc::StockAt*> elsewhere;
+    for (const auto& l : st->data.locations)
+        if (l.location_id != c.state.store_id && l.quantity > 0) elsewhere.push_back(&l);
+    std::sort(elsewhere.begin(), elsewhere.end(), [](auto* a, auto* b) { return a->distance_km < b->distance_km; });
+    ImGui::TextColored(muted, "%s", c.t("staff.stock.elsewhere"));
+    if (elsewhere.empty()) ImGui::TextUnformatted(c.t("staff.stock.nowhere"));
+    for (std::size_t i = 0; i < elsewhere.size() && i < 8; ++i) {
+        const cc::StockAt& l = *elsewhere[i];
+        const std::string line = c.f(l.kind == "warehouse" ? "staff.stock.warehouse_line" : "staff.stock.store_line",
+                                     {{"store", store_name(c, l.location_id)}, {"quantity", std::to_string(l.quantity)}});
+        ImGui::BulletText("%s", line.c_str());
+        say(c, line);
+    }
+    if (elsewhere.size() > 8)
+        ImGui::TextColored(muted, "%s", c.f("staff.stock.more", {{"count", std::to_string(elsewhere.size() - 8)}}).c_str());
+    if (!st->data.incoming.empty()) {
+        ImGui::TextColored(muted, "%s", c.t("staff.stock.incoming"));
+        for (const cc::Incoming& in : st->data.incoming) {
+            const auto d = parse_date(in.eta);
+            const std::string line = c.f("staff.stock.incoming_line",
+                                         {{"quantity", std::to_string(in.quantity)}, {"store", store_name(c, in.location_id)},
+                                          {"date", d ? format_date(c.i18n, c.state.language, *d) : in.eta}});
+            ImGui::BulletText("%s", line.c_str());
+            say(c, line);
+        }
+    }
+}
+
 }  // namespace
 
 void draw_product(Ctx& c, const ImRect& area) {
@@ -162,8 +330,11 @@ void draw_product(Ctx& c, const ImRect& area) {
                                c.f("product.store_price", {{"price", c.money(var->store_price.amount)}}).c_str());
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("product.price_note"));
         ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+        const bool staff = c.state.staff.unlocked;
+        if (staff) stock_matrix(c, p, var, w);
         pickers(c, p, w);
-        stock_summary(c, *var);
+        if (staff) staff_stock(c, *var);
+        else stock_summary(c, *var);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
                            c.f("product.reference", {{"ref", p.ref}, {"ean", var->ean}}).c_str());
     }

@@ -31,6 +31,8 @@ struct Scratch {
     std::string viewer_product, viewer_color;
     bool all_pickup_stores = false;  // checkout: every store that can fulfil, not just the nearest
     std::string filter_open;  // which filter row is expanded: "size", "color", "brand", "price", ""
+    render::ScrollState staff_customer, staff_orders;
+    bool staff_keyboard = true;  // staff lookups: the keyboard is shown
 };
 
 // Everything a screen needs this frame.
@@ -70,6 +72,10 @@ void draw_cart(Ctx& c, const ImRect& area);
 void draw_checkout(Ctx& c, const ImRect& area);
 void draw_confirmation(Ctx& c, const ImRect& area);
 void draw_order_pending(Ctx& c, const ImRect& area);
+void draw_staff_pin(Ctx& c, const ImRect& area);
+void draw_staff_home(Ctx& c, const ImRect& area);
+void draw_staff_customer(Ctx& c, const ImRect& area);
+void draw_staff_orders(Ctx& c, const ImRect& area);
 
 // ---- Shared pieces (common.cpp) ----
 // Text in `font` at `pos`, clipped to `width` with an ellipsis on one line.

@@ -206,7 +206,8 @@ void page_widgets(Ui& ui, GalleryScratch& s) {
     const Icon icons[] = {Icon::Home,         Icon::Back,      Icon::Cart,     Icon::Search,
                           Icon::Store,        Icon::Delivery,  Icon::Language, Icon::Accessibility,
                           Icon::Close,        Icon::Check,     Icon::Plus,     Icon::Minus,
-                          Icon::ChevronRight, Icon::Backspace, Icon::Shift,    Icon::Enter};
+                          Icon::ChevronRight, Icon::Backspace, Icon::Shift,    Icon::Enter,
+                          Icon::Lock};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float cell = ui.mm(22.0f);
     const float avail = ImGui::GetContentRegionAvail().x;

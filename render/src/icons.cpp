@@ -31,6 +31,8 @@ const char* icon_name(Icon icon) {
             return "close";
         case Icon::Check:
             return "check";
+        case Icon::Lock:
+            return "lock";
         case Icon::Plus:
             return "plus";
         case Icon::Minus:
@@ -133,6 +135,15 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float size, ImU32 col) {
             line(0.0f, -0.22f, 0.0f, 0.2f);
             line(0.0f, 0.2f, -0.32f, 0.65f);
             line(0.0f, 0.2f, 0.32f, 0.65f);
+            return;
+        }
+        case Icon::Lock: {
+            // A padlock: the shackle as an arch over a filled body with a keyhole.
+            dl->PathArcTo(P(0.0f, -0.3f), s * 0.4f, kPi, 2.0f * kPi, 16);
+            dl->PathStroke(col, ImDrawFlags_None, t);
+            line(-0.4f, -0.3f, -0.4f, -0.05f);
+            line(0.4f, -0.3f, 0.4f, -0.05f);
+            dl->AddRectFilled(P(-0.65f, -0.05f), P(0.65f, 0.8f), col, s * 0.08f);
             return;
         }
         case Icon::Close:

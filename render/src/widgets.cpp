@@ -36,6 +36,28 @@ Pressable pressable(Ui& ui, const char* id, const char* label, const ImRect& r, 
     return p;
 }
 
+bool hold_area(Ui& ui, const char* id, const char* label, const ImRect& r, double seconds) {
+    const Pressable p = pressable(ui, id, label, r);
+    ImGuiStorage* store = ImGui::GetStateStorage();
+    const ImGuiID gid = ImGui::GetID(id);
+    float* since = store->GetFloatRef(gid + 1, -1.0f);  // UI clock when the press began (-1: none)
+    bool* fired = store->GetBoolRef(gid + 2, false);
+    if (!p.held) {
+        *since = -1.0f;
+        *fired = false;
+        return false;
+    }
+    const double now = ui.now();
+    if (*since < 0) *since = static_cast<float>(now);
+    if (*fired) return false;
+    if (now - *since >= seconds) {
+        *fired = true;
+        return true;
+    }
+    ui.wake_at(*since + seconds);
+    return false;
+}
+
 bool button(Ui& ui, const char* id, const char* label, const ButtonOptions& opt) {
     ImFont* font = opt.font ? opt.font : ui.fonts.body_bold;
     const float h = std::max(ui.min_tap(), ui.mm(ui.theme.button_height_mm));

@@ -83,6 +83,7 @@ TEST_CASE("PIN lockout: 5 wrong PINs lock the kiosk, the delay doubles, a right 
         auto r = h.post("/v1/staff/sessions", json{{"pin", bad}});
         CHECK(r.status == 401);
         CHECK(r.doc()["code"] == "unauthorized");
+        CHECK(r.doc()["tries_left"] == 4 - i);  // the kiosk can say how many tries remain
     }
     auto fifth = h.post("/v1/staff/sessions", json{{"pin", bad}});
     CHECK(fifth.status == 429);
@@ -97,6 +98,7 @@ TEST_CASE("PIN lockout: 5 wrong PINs lock the kiosk, the delay doubles, a right 
     // Another kiosk is not locked.
     CHECK(h.post("/v1/staff/sessions", json{{"pin", "123456"}}, {{"Authorization", "Bearer " + h.token_for_store("lyon-part-dieu")}}).status == 401);
     h.advance(20);
+    // After a lock, the next wrong PIN locks again.
     auto again = h.post("/v1/staff/sessions", json{{"pin", bad}});
     CHECK(again.status == 429);
     CHECK(again.doc()["retry_after_s"] == 60);

@@ -25,6 +25,7 @@ enum class Icon {
     Backspace,
     Shift,
     Enter,
+    Lock,
 };
 
 const char* icon_name(Icon icon);

@@ -22,6 +22,7 @@ struct Theme {
     ImU32 danger = IM_COL32(196, 32, 40, 255);
     ImU32 success = IM_COL32(20, 128, 60, 255);
     ImU32 warning = IM_COL32(214, 140, 0, 255);
+    ImU32 staff = IM_COL32(96, 40, 140, 255);  // the staff-mode banner: unlike any shopper colour
     ImU32 price = IM_COL32(28, 28, 30, 255);
     ImU32 price_sale = IM_COL32(196, 32, 40, 255);
     ImU32 scrim = IM_COL32(0, 0, 0, 110);
