@@ -49,8 +49,8 @@ float lookup_bar(Ctx& c, const ImRect& area, const char* field_id, const char* s
     const float pad = c.ui.mm(6);
     float bottom = area.Max.y;
     const std::string owner = "staff." + field_name;
-    // An empty lookup opened afresh starts with its keyboard.
-    if (c.scratch.keyboard_for != owner && value.empty()) c.scratch.staff_keyboard = true;
+    // An empty lookup shows its keyboard.
+    if (value.empty()) c.scratch.staff_keyboard = true;
     if (c.scratch.staff_keyboard) {
         const render::KeyboardLayout letters =
             c.state.language == "fr" ? render::KeyboardLayout::Azerty : render::KeyboardLayout::Qwerty;

@@ -106,6 +106,11 @@ KeyboardResult on_screen_keyboard(Ui& ui, const char* id, KeyboardState& st, std
                             res.changed = true;
                         }
                         ui.wake_at(st.backspace_next);
+                    } else if (st.backspace_press != in.press_seq && ui.gesture_in(GestureType::Tap, r)) {
+                        // A tap shorter than a frame (down and up seen together) still deletes once.
+                        st.backspace_press = in.press_seq;
+                        utf8_pop_back(text);
+                        res.changed = true;
                     }
                 } else if (ui.gesture_in(GestureType::Tap, r)) {
                     switch (k.kind) {

@@ -26,10 +26,12 @@ namespace fs = std::filesystem;
 
 
 // A kiosk in its own temporary directory, talking to `h` with the Paris Rivoli kiosk's token;
-// `tweak` changes its configuration (given the directory) before it starts.
+// `tweak` changes its configuration (given the directory) before it starts; `width` × `height`
+// is its screen (landscape 1920 × 1080 unless stated).
 struct Kiosk {
     explicit Kiosk(Harness& h, const std::string& language = "fr",
-                   const std::function<void(kiosk::KioskConfig&, const std::string&)>& tweak = {}) {
+                   const std::function<void(kiosk::KioskConfig&, const std::string&)>& tweak = {}, int width = 1920,
+                   int height = 1080) {
         std::ofstream(dir.path + "/token") << h.token << "\n";
         cfg.client.api_url = h.url();
         cfg.client.token_file = dir.path + "/token";
@@ -43,8 +45,8 @@ struct Kiosk {
         kiosk::RunOptions opt;
         opt.headless = true;
         opt.manual_clock = true;
-        opt.width = 1920;
-        opt.height = 1080;
+        opt.width = width;
+        opt.height = height;
         app = std::make_unique<kiosk::App>(cfg, opt);
     }
     // Runs script steps; on failure prints the failing step's log line.

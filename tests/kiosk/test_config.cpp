@@ -62,6 +62,9 @@ std::string full_config(const TempDir& d) {
            "tracking_url = \"https://suivi.example.com/{number}\"\n"
            "assets_dir = \"" + d.path + "/assets\"\n"
            "\n"
+           "[staff]\n"
+           "idle_lock_s = 45\n"
+           "\n"
            "[printer]\n"
            "device = \"/dev/usb/lp0\"\n"
            "columns = 32\n"
@@ -126,6 +129,7 @@ TEST_CASE("a full valid configuration file is read key by key") {
     CHECK(c.theme.retailer_name == "Maison Test");
     CHECK(c.printer_device == "/dev/usb/lp0");
     CHECK(c.printer_columns == 32);
+    CHECK(c.staff_idle_lock_s == doctest::Approx(45));
     const auto check = check_kiosk_config(c);
     CHECK_MESSAGE(!check, (check ? *check : std::string()));
 }
@@ -137,6 +141,7 @@ TEST_CASE("keys absent from the file keep their defaults") {
     CHECK(c.languages == std::vector<std::string>{"fr", "en"});
     CHECK(c.default_language == "fr");
     CHECK(c.idle_timeout_s == doctest::Approx(60));
+    CHECK(c.staff_idle_lock_s == doctest::Approx(120));
     CHECK(c.orientation == "landscape");
     CHECK(c.rotation == 0);
     CHECK(c.fullscreen);
@@ -166,6 +171,8 @@ TEST_CASE("each bad value gives a message naming its key") {
         {"fullscreen not a boolean", minimal(d, "fullscreen = \"yes\""), "kiosk.fullscreen"},
         {"default language not a string", minimal(d, "default_language = 1"), "kiosk.default_language"},
         {"sync interval", minimal(d, "sync_interval_s = 1"), "kiosk.sync_interval_s"},
+        {"staff idle lock too short", minimal(d, "") + "[staff]\nidle_lock_s = 5\n", "staff.idle_lock_s"},
+        {"staff idle lock not a number", minimal(d, "") + "[staff]\nidle_lock_s = \"2 min\"\n", "staff.idle_lock_s"},
         {"primary colour", minimal(d, "", "primary = \"blue\""), "theme.primary"},
         {"background colour", minimal(d, "", "background = \"#12345\""), "theme.background"},
         {"missing logo", minimal(d, "", "logo = \"" + d.path + "/no-logo.png\""), "theme.logo"},

@@ -6,6 +6,7 @@ add_executable(kiosk_unit_tests
   ${CMAKE_CURRENT_SOURCE_DIR}/main.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_session.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_browse.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_staff.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_product.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_checkout.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_i18n.cpp
