@@ -251,8 +251,11 @@ void staff_stock(Ctx& c, const cc::Variant& v) {
     if (elsewhere.empty()) ImGui::TextUnformatted(c.t("staff.stock.nowhere"));
     for (std::size_t i = 0; i < elsewhere.size() && i < 8; ++i) {
         const cc::StockAt& l = *elsewhere[i];
-        const std::string line = c.f(l.kind == "warehouse" ? "staff.stock.warehouse_line" : "staff.stock.store_line",
-                                     {{"store", store_name(c, l.location_id)}, {"quantity", std::to_string(l.quantity)}});
+        // A warehouse is said to be one, unless its name already says so ("Entrepôt de …").
+        const std::string name = store_name(c, l.location_id);
+        const bool says_it = name.find(c.t("staff.stock.warehouse_word")) != std::string::npos;
+        const std::string line = c.f(l.kind == "warehouse" && !says_it ? "staff.stock.warehouse_line" : "staff.stock.store_line",
+                                     {{"store", name}, {"quantity", std::to_string(l.quantity)}});
         ImGui::BulletText("%s", line.c_str());
         say(c, line);
     }
