@@ -107,6 +107,24 @@ TEST_CASE("T1: unlock with the PIN; the sheet's matrix and exact stock equal the
         ++cells;
     }
     CHECK(cells == static_cast<int>(v.product->variants.size()));
+    // A variant with a replenishment on its way: the sheet says how many, where and when.
+    std::string incoming_sku, incoming_line;
+    {
+        auto db = h.open_db();
+        auto st = db->prepare("SELECT i.sku, i.quantity, l.doc FROM incoming i JOIN locations l ON l.id = i.location_id ORDER BY i.sku LIMIT 1");
+        REQUIRE(st.step());
+        incoming_sku = st.text(0);
+        incoming_line = std::to_string(st.integer(1)) + " \xC3\xA0 " + json::parse(st.text(2))["name"].get<std::string>() + " le ";
+    }
+    CHECK(k.run(steps({{{"scan", ean_of(h, incoming_sku)}},
+                       {{"wait", {{"screen", "product"}, {"visible", "product.stock_matrix"}}}, {"timeout_ms", 10000}},
+                       {{"frames", 20}}})));
+    bool incoming_shown = false;
+    for (const render::Element& e : k.app->ui().registry.all()) incoming_shown |= e.label.rfind(incoming_line, 0) == 0;
+    CHECK_MESSAGE(incoming_shown, incoming_line);
+    CHECK(k.run(steps({{{"scan", ean_of(h, sku)}},
+                       {{"wait", {{"screen", "product"}, {"visible", "product.stock_matrix"}}}, {"timeout_ms", 10000}},
+                       {{"frames", 20}}})));
     // The scanned variant's exact quantity here, as a number.
     const std::int64_t here = testing::stock_at(h, sku, "paris-rivoli");
     CHECK(k.run(steps({{{"expect", {{"text", std::to_string(here) + " en stock"}}}},
