@@ -97,10 +97,8 @@ void on(AppState& s, const act::StaffPinKey& a, Effects& fx) {
         pin.digits.clear();  // the PIN leaves the state with the effect
         return;
     }
-    if (a.key.size() == 1 && a.key[0] >= '0' && a.key[0] <= '9' && pin.digits.size() < kMaxPinDigits) {
-        pin.digits += a.key;
-        if (pin.tries_left < 0 || s.schedule.now >= pin.locked_until) pin.error.clear();
-    }
+    // The last answer (a wrong PIN and the tries left) stays in view while the next one is typed.
+    if (a.key.size() == 1 && a.key[0] >= '0' && a.key[0] <= '9' && pin.digits.size() < kMaxPinDigits) pin.digits += a.key;
 }
 
 void on(AppState& s, const act::StaffSessionAnswer& a, Effects& fx) {
