@@ -1,6 +1,7 @@
 #include "catalog_client/replica.hpp"
 
 #include "catalog_client/json_bounded.hpp"
+#include "catalog_client/search_terms.hpp"
 #include "catalog_client/text_fold.hpp"
 
 #include <fcntl.h>
@@ -115,21 +116,28 @@ private:
 
 Error storage_error(const std::exception& e) { return Error::of(ErrorKind::Storage, e.what()); }
 
-// The words a product is found by: names in every language, brand and colours.
-std::string search_text(const Product& p) {
-    std::string text;
-    for (const auto& [lang, name] : p.name.by_lang) text += name + " ";
-    text += p.brand + " ";
-    std::string seen;
+// The words a product is found by: names in every language, brand, reference, the values of
+// its options (colours with their labels in every language; sizes, capacities, screen sizes,
+// tyre dimensions) and of its attributes (materials, composition). Its categories and the stems
+// of its words are added as tokens by the Writer.
+// Each part is read on its own, so that two values never make one measurement ("42" then "L").
+std::vector<std::string> search_text(const Product& p) {
+    std::vector<std::string> parts;
+    for (const auto& [lang, name] : p.name.by_lang) parts.push_back(name);
+    parts.push_back(p.brand);
+    parts.push_back(p.ref);
+    std::unordered_set<std::string> seen;
     for (const auto& v : p.variants)
-        for (const auto& [key, value] : v.options)
-            if (key == "color" && seen.find("|" + value + "|") == std::string::npos) {
-                seen += "|" + value + "|";
-                text += value + " ";
-                if (auto it = v.labels.find("color"); it != v.labels.end())
-                    for (const auto& [lang, label] : it->second.by_lang) text += label + " ";
-            }
-    return text;
+        for (const auto& [key, value] : v.options) {
+            if (!seen.insert(key + "=" + value).second) continue;
+            parts.push_back(value);
+            if (key != "color") continue;
+            if (auto it = v.labels.find("color"); it != v.labels.end())
+                for (const auto& [lang, label] : it->second.by_lang) parts.push_back(label);
+        }
+    for (const auto& [lang, attrs] : p.attributes)
+        for (const auto& [key, value] : attrs) parts.push_back(value);
+    return parts;
 }
 
 // Writes products and deletions with statements prepared once per sync.
@@ -224,14 +232,26 @@ private:
     // The product's folded words, each once, separated by spaces (the `ascii` tokenizer splits
     // on spaces only here, so FTS5 terms are exactly search.cpp's words); new terms are added to
     // the vocabulary table, which search uses for prefixes and typos.
+    // Words with their measurements understood (search_terms.hpp), then a token per category
+    // (ancestors included: the feed lists them) and per stem; tokens stay out of the vocabulary.
     std::string index_text(const Product& p) {
         std::string text;
         std::unordered_set<std::string> mine;
-        for (auto& w : words_of(search_text(p), 1000)) {
-            if (!mine.insert(w).second) continue;
+        auto add = [&](const std::string& w) {
+            if (!mine.insert(w).second) return;
             text += (text.empty() ? "" : " ") + w;
-            if (terms_.insert(w).second) put_term_.bind(1, w).run();
-        }
+            if (!is_marked_token(w) && terms_.insert(w).second) put_term_.bind(1, w).run();
+        };
+        std::vector<std::string> words;
+        for (const auto& part : search_text(p))
+            for (auto& w : measured_words(part, 200, true)) {
+                if (words.size() >= 4000) break;
+                words.push_back(std::move(w));
+            }
+        for (const auto& w : words) add(w);
+        for (const auto& w : words)
+            for (const auto& s : stems_of(w)) add(stem_token(s));
+        for (const auto& c : p.category_ids) add(category_token(c));
         return text;
     }
     std::int64_t rowid(const std::string& id) {

@@ -1,5 +1,7 @@
 #include "catalog_client/search.hpp"
 
+#include "catalog_client/json_bounded.hpp"
+#include "catalog_client/model_json.hpp"
 #include "catalog_client/text_fold.hpp"
 
 #include <algorithm>
@@ -50,12 +52,50 @@ bool Search::load_vocabulary(Db& db) {
     auto st = db.prepare("SELECT term FROM terms");  // primary key order: sorted
     while (st.step()) vocabulary_.push_back(st.text(0));
     if (!std::is_sorted(vocabulary_.begin(), vocabulary_.end())) std::sort(vocabulary_.begin(), vocabulary_.end());
+    // The categories' names, matched against each query word (a few hundred: no index needed).
+    categories_.clear();
+    json docs = json::array();
+    for (auto c = db.prepare("SELECT doc FROM categories"); c.step();) {
+        auto doc = parse_json_bounded(c.text_view(0));
+        if (doc.ok()) docs.push_back(std::move(doc.doc));
+    }
+    if (auto parsed = parse_categories(docs))
+        for (const Category& c : parsed.value()) {
+            CategoryWords cw;
+            cw.token = category_token(c.id);
+            for (const auto& [lang, name] : c.name.by_lang)
+                for (auto& w : words_of(name, 16)) {
+                    for (auto& s : stems_of(w)) cw.stems.push_back(std::move(s));
+                    cw.words.push_back(std::move(w));
+                }
+            categories_.push_back(std::move(cw));
+        }
     return true;
+}
+
+void Search::category_tokens(const std::string& word, const std::vector<std::string>& stems, std::vector<std::string>& exact,
+                             std::vector<std::string>& prefix) const {
+    constexpr std::size_t kMaxCategories = 64;
+    for (const CategoryWords& c : categories_) {
+        if (exact.size() + prefix.size() >= kMaxCategories) break;
+        const bool named = std::find(c.words.begin(), c.words.end(), word) != c.words.end() ||
+                           std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
+                               return std::find(c.stems.begin(), c.stems.end(), s) != c.stems.end();
+                           });
+        if (named) {
+            exact.push_back(c.token);
+        } else if (word.size() >= 3 && std::any_of(c.words.begin(), c.words.end(), [&](const std::string& w) {
+                       return w.size() > word.size() && w.compare(0, word.size(), word) == 0;
+                   })) {
+            prefix.push_back(c.token);
+        }
+    }
 }
 
 std::vector<std::string> Search::typo_candidates(const std::string& word) {
     std::vector<std::string> out;
-    if (word.size() < 5) return out;
+    // No typos in numbers: a size, capacity or tyre dimension one digit off is another one.
+    if (word.size() < 5 || word.find_first_of("0123456789") != std::string::npos) return out;
     for (const auto& [w, terms] : typo_cache_)
         if (w == word) return terms;
     for (const auto& term : vocabulary_) {
@@ -92,7 +132,14 @@ struct WordPlan {
     bool is_term = false;             // some product holds it exactly
     std::string prefix;               // exact-or-prefix alternatives; empty: no term starts with it
     std::vector<std::string> typos;   // whole terms within one edit
+    std::vector<std::string> exact_tokens;   // as good as the word: its stems, the categories it names
+    std::vector<std::string> prefix_tokens;  // as good as a prefix: the categories it starts the name of
 };
+
+std::string any_of_terms(std::string first, const std::vector<std::string>& more) {
+    for (const auto& t : more) first += (first.empty() ? "\"" : " OR \"") + t + "\"";
+    return first;
+}
 
 std::string fts_term(const std::string& term) { return "\"" + term + "\""; }
 
@@ -162,11 +209,12 @@ Classes classes_of(const std::vector<WordPlan>& plans) {
     bool exact_ok = true, prefix_ok = true, fuzzy_ok = true, any_typo = false;
     for (const auto& w : plans) {
         const char* sep = exact.empty() ? "" : " AND ";
-        exact_ok = exact_ok && w.is_term;
-        exact += sep + fts_term(w.word);
-        prefix_ok = prefix_ok && !w.prefix.empty();
-        prefix += sep + ("(" + w.prefix + ")");
-        std::string alternatives = w.prefix;
+        exact_ok = exact_ok && (w.is_term || !w.exact_tokens.empty());
+        exact += sep + ("(" + any_of_terms(w.is_term ? fts_term(w.word) : "", w.exact_tokens) + ")");
+        const std::string prefixed = any_of_terms(any_of_terms(w.prefix, w.exact_tokens), w.prefix_tokens);
+        prefix_ok = prefix_ok && !prefixed.empty();
+        prefix += sep + ("(" + prefixed + ")");
+        std::string alternatives = prefixed;
         for (const auto& t : w.typos) alternatives += (alternatives.empty() ? "" : " OR ") + fts_term(t);
         any_typo = any_typo || !w.typos.empty();
         fuzzy_ok = fuzzy_ok && !alternatives.empty();
@@ -191,8 +239,10 @@ MatchKind classify(std::string_view indexed, const std::vector<WordPlan>& plans)
     for (const auto& w : plans) {
         MatchKind best = MatchKind::Browse;
         for (auto t : terms) {
-            if (t == w.word) best = MatchKind::Exact;
-            else if (best < MatchKind::Prefix && t.substr(0, w.word.size()) == w.word) best = MatchKind::Prefix;
+            auto in = [&](const std::vector<std::string>& tokens) { return std::find(tokens.begin(), tokens.end(), t) != tokens.end(); };
+            if (t == w.word || in(w.exact_tokens)) best = MatchKind::Exact;
+            else if (best < MatchKind::Prefix && ((!is_marked_token(t) && t.substr(0, w.word.size()) == w.word) || in(w.prefix_tokens)))
+                best = MatchKind::Prefix;
             else if (best < MatchKind::Fuzzy && std::find(w.typos.begin(), w.typos.end(), t) != w.typos.end()) best = MatchKind::Fuzzy;
         }
         if (best == MatchKind::Browse) return best;
@@ -282,7 +332,7 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
     if (!load_vocabulary(*db)) return page;
     const int limit = std::clamp(query.limit, 1, 500);
     const int offset = std::max(query.offset, 0);
-    auto words = words_of(query.text);
+    auto words = measured_words(query.text, 8, false);
 
     // A code (EAN, SKU, reference) goes straight to its product.
     std::int64_t code_rowid = 0;
@@ -313,6 +363,9 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
         else
             for (auto t = first; t != last; ++t) plan.prefix += (plan.prefix.empty() ? "" : " OR ") + fts_term(*t);
         plan.typos = typo_candidates(w);
+        const std::vector<std::string> stems = stems_of(w);
+        for (const auto& s : stems) plan.exact_tokens.push_back(stem_token(s));
+        category_tokens(w, stems, plan.exact_tokens, plan.prefix_tokens);
         plans.push_back(std::move(plan));
     }
     const Classes classes = classes_of(plans);

@@ -1,7 +1,9 @@
 #pragma once
 // Search and browse over the local replica: results on every keystroke, accent- and
 // case-insensitive ("creme" finds "Crème"), prefix matching, one typo tolerated in words of five
-// letters or more, ranked exact > prefix > fuzzy with products available in this store first
+// letters or more, plural and singular in French and English (stems), the names of a product's
+// categories (and their ancestors') in every language, its option values with their units
+// understood ("128 go" finds 128GB, "205 55 16" the tyre dimension), reference and attributes, ranked exact > prefix > fuzzy with products available in this store first
 // among equals; a scanned or typed EAN, SKU or product reference finds its product first.
 // Filters (category, size, colour, brand, price range, web-only, available here) and sorts
 // (relevance, price, newest) with paging.
@@ -10,6 +12,7 @@
 
 #include "catalog_client/replica.hpp"
 #include "catalog_client/search_query.hpp"
+#include "catalog_client/search_terms.hpp"
 #include "catalog_client/text_fold.hpp"
 
 #include <optional>
@@ -41,12 +44,22 @@ public:
 
 private:
     bool load_vocabulary(Db& db);
+    // The index tokens of the categories a query word names (exactly or by its stem: `exact`;
+    // by a prefix of three letters or more: `prefix`), in either language.
+    void category_tokens(const std::string& word, const std::vector<std::string>& stems, std::vector<std::string>& exact,
+                         std::vector<std::string>& prefix) const;
     std::vector<std::string> typo_candidates(const std::string& word);
     Replica::Reader& reader_;
     std::vector<std::string> vocabulary_;  // every indexed term, sorted; reloaded after a sync
     std::uint64_t vocabulary_of_ = 0;
     bool indexed_ = false;  // the replica has the search schema this code reads
     std::vector<std::pair<std::string, std::vector<std::string>>> typo_cache_;  // recent words
+    struct CategoryWords {
+        std::string token;                // category_token(id)
+        std::vector<std::string> words;   // the folded words of its names, every language
+        std::vector<std::string> stems;   // their stems
+    };
+    std::vector<CategoryWords> categories_;  // reloaded with the vocabulary
 };
 
 // True when a and b differ by at most one insertion, deletion or substitution.

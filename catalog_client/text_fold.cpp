@@ -48,9 +48,13 @@ std::string fold(std::string_view s) {
 std::vector<std::string> words_of(std::string_view text, std::size_t max_words) {
     std::vector<std::string> words;
     std::string folded = fold(text), word;
-    for (char ch : folded) {
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const char ch = folded[i];
         auto c = static_cast<unsigned char>(ch);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+        // "§" separates: the index's own tokens start with it (search_terms.hpp).
+        const bool section = c == 0xC2 && i + 1 < folded.size() && static_cast<unsigned char>(folded[i + 1]) == 0xA7;
+        if (section) ++i;
+        if (!section && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) {
             word.push_back(ch);
         } else if (!word.empty()) {
             words.push_back(std::move(word));

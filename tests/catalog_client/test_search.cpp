@@ -3,6 +3,7 @@
 #include "client_fixture.hpp"
 #include "central_api/demo/mutate.hpp"
 #include "catalog_client/search.hpp"
+#include "catalog_client/search_terms.hpp"
 
 #include <doctest/doctest.h>
 
@@ -35,14 +36,20 @@ struct Synced : testing::ClientFixture {
     Synced() { REQUIRE(replica.sync(api).ok()); }
 };
 
-// Every exact or prefix hit has the word in its names, brand or options.
+// Every exact or prefix hit has the word in its names, brand, options, attributes or the names
+// of its categories.
 bool all_names_contain(Replica::Reader& reader, const SearchPage& page, const std::string& folded_word) {
+    std::map<std::string, std::string> category_names;
+    for (const auto& c : reader.categories()) category_names[c.id] = fold(c.name.text("fr") + " " + c.name.text("en"));
     for (const auto& hit : page.hits) {
         if (hit.match == MatchKind::Fuzzy) continue;  // a typo match spells it otherwise
         auto p = reader.product(hit.product_id);
         std::string text = fold(p->name.text("fr") + " " + p->name.text("en") + " " + p->brand);
         for (const auto& v : p->variants)
             for (const auto& [k, val] : v.options) text += " " + fold(val);
+        for (const auto& c : p->category_ids) text += " " + category_names[c];
+        for (const auto& [lang, attrs] : p->attributes)
+            for (const auto& [k, val] : attrs) text += " " + fold(val);
         if (text.find(folded_word) == std::string::npos) {
             MESSAGE("no '" << folded_word << "' in " << text);
             return false;
@@ -376,4 +383,121 @@ TEST_CASE("on a large catalogue the count only reads a window of the best ranks"
     q.count_window = 0;
     q.offset = 0;
     CHECK(search.run(q).total == all);
+}
+
+TEST_CASE("measurements are read one way whether indexed or typed; stems join plural and singular") {
+    auto q = [](const char* t) { return measured_words(t, 8, false); };
+    using V = std::vector<std::string>;
+    CHECK(q("smartphone 128 Go") == V{"smartphone", "128gb"});
+    CHECK(q("128go") == V{"128gb"});
+    CHECK(q("128 GB") == V{"128gb"});
+    CHECK(q("tv 55 pouces") == V{"tv", "55in"});
+    CHECK(q("55\"") == V{"55"});  // the inch mark alone: the number, which starts "55in"
+    CHECK(q("55 in") == V{"55in"});
+    CHECK(q("pneu 205/55 R16") == V{"pneu", "2055516"});
+    CHECK(q("205 55 16") == V{"2055516"});
+    CHECK(q("205/55r16") == V{"2055516"});
+    CHECK(q("205/55 zr 16") == V{"2055516"});
+    CHECK(q("2055516") == V{"2055516"});
+    CHECK(q("205 55") == V{"205", "55"});  // still typing
+    CHECK(q("42 L") == V{"42l"});
+    // The index keeps the parts too.
+    CHECK(measured_words("205/55 R16", 20, true) == V{"205", "55", "r16", "16", "2055516"});
+    CHECK(measured_words("128 Go", 20, true) == V{"128", "go", "128gb"});
+    CHECK(measured_words("128GB", 20, true) == V{"128gb"});
+    // Stems: French and English plural and singular meet; short words and numbers have none.
+    auto meet = [](const V& a, const V& b) {
+        return std::any_of(a.begin(), a.end(), [&](const std::string& s) { return std::find(b.begin(), b.end(), s) != b.end(); });
+    };
+    CHECK(stems_of("chaussures") == stems_of("chaussure"));
+    CHECK(meet(stems_of("velos"), stems_of("velo")));  // French keeps the s of a short word; English does not
+    CHECK(meet(stems_of("shoes"), stems_of("shoe")));
+    CHECK_FALSE(meet(stems_of("chemise"), stems_of("chaussure")));
+    CHECK(stems_of("tv").empty());
+    CHECK(stems_of("2055516").empty());
+    CHECK(is_marked_token(stem_token("velo")));
+    CHECK(is_marked_token(category_token("mode-femme")));
+    CHECK(category_token("mode-femme") != category_token("mode-homme"));
+    for (const auto& w : words_of(category_token("mode") + " " + stem_token("velo")))
+        CHECK_FALSE(is_marked_token(w));  // typed text never makes a token
+}
+
+namespace {
+// Every product of the replica (browse order), at most 500.
+std::vector<Product> all_products(Replica::Reader& reader, Search& search) {
+    std::vector<Product> out;
+    for (const auto& hit : search.run(text("", 500)).hits)
+        if (auto p = reader.product(hit.product_id)) out.push_back(*p);
+    return out;
+}
+
+bool finds(Search& search, const std::string& typed, const std::string& product_id) {
+    for (const auto& hit : search.run(text(typed, 500)).hits)
+        if (hit.product_id == product_id) return true;
+    return false;
+}
+}  // namespace
+
+TEST_CASE("what shoppers type: departments, plurals, capacities, screen sizes, tyre dimensions") {
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    const std::vector<Product> products = all_products(reader, search);
+    REQUIRE(products.size() >= 100);
+    std::map<std::string, Category> categories;
+    for (const auto& c : reader.categories()) categories[c.id] = c;
+
+    // A category's name finds its products even when their names do not say it (and the
+    // singular finds what the plural names).
+    int department_checks = 0;
+    for (const Product& p : products) {
+        if (department_checks >= 20) break;
+        const std::string name = fold(p.name.text("fr") + " " + p.name.text("en"));
+        for (const auto& cid : p.category_ids) {
+            const std::vector<std::string> words = words_of(categories[cid].name.text("fr"));
+            for (const std::string& w : words) {
+                if (w.size() < 6 || name.find(w) != std::string::npos) continue;
+                CHECK_MESSAGE(finds(search, w, p.id), w << " should find " << p.id << " (category " << cid << ")");
+                if (w.back() == 's') CHECK_MESSAGE(finds(search, w.substr(0, w.size() - 1), p.id), "singular of " << w);
+                ++department_checks;
+                break;
+            }
+        }
+    }
+    CHECK(department_checks >= 10);
+
+    // Option values with units, as people type them.
+    int capacity = 0, screen = 0, tyre = 0;
+    for (const Product& p : products)
+        for (const auto& v : p.variants)
+            for (const auto& [key, value] : v.options) {
+                const std::string f = fold(value);
+                std::size_t digits = 0;
+                while (digits < f.size() && f[digits] >= '0' && f[digits] <= '9') ++digits;
+                const std::string n = f.substr(0, digits);
+                if (digits > 0 && f.substr(digits) == "gb" && capacity < 5) {
+                    for (const std::string& typed : {n + " go", n + "gb", n + " GB", n + "Go"})
+                        CHECK_MESSAGE(finds(search, typed, p.id), typed << " should find " << p.id);
+                    ++capacity;
+                } else if (digits > 0 && f.substr(digits) == "in" && screen < 5) {
+                    for (const std::string& typed : {n + " pouces", n + "\"", n + " in", n + "in"})
+                        CHECK_MESSAGE(finds(search, typed, p.id), typed << " should find " << p.id);
+                    ++screen;
+                } else if (value.size() == 10 && value[3] == '/' && value[6] == ' ' && value[7] == 'R' && tyre < 5) {
+                    const std::string w = value.substr(0, 3), a = value.substr(4, 2), r = value.substr(8, 2);
+                    for (const std::string& typed : {value, w + " " + a + " " + r, w + "/" + a + "r" + r, w + a + r})
+                        CHECK_MESSAGE(finds(search, typed, p.id), typed << " should find " << p.id);
+                    // Another rim does not, unless the product also comes in it.
+                    const std::string other = w + "/" + a + " R" + (r == "16" ? "17" : "16");
+                    const bool has_other = std::any_of(p.variants.begin(), p.variants.end(), [&](const Variant& o) {
+                        auto it = o.options.find(key);
+                        return it != o.options.end() && it->second == other;
+                    });
+                    CHECK(finds(search, other, p.id) == has_other);
+                    ++tyre;
+                }
+            }
+    CHECK(capacity > 0);
+    CHECK(screen > 0);
+    CHECK(tyre > 0);
 }
