@@ -531,6 +531,7 @@ ReplicaStatus Replica::status() const {
             if (key == "cursor") s.cursor = meta.text(1);
             else if (key == "synced_at") s.synced_at = std::stoll(meta.text(1));
             else if (key == "api") s.api = meta.text(1);
+            else if (key == "schema") s.current = meta.text(1) == kReplicaSchema;
         }
         auto count = db.prepare("SELECT COUNT(*) FROM products");
         count.step();

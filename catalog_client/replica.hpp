@@ -44,6 +44,7 @@ struct ReplicaStatus {
     std::string cursor;
     std::int64_t synced_at = 0;  // unix seconds of the last complete sync, 0 if never
     std::string api;             // the API base it was synced from
+    bool current = false;        // laid out as this version reads it (kReplicaSchema); else the next sync rebuilds it
 };
 
 class Replica {

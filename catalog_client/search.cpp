@@ -62,6 +62,8 @@ bool Search::load_vocabulary(Db& db) {
     if (auto parsed = parse_categories(docs))
         for (const Category& c : parsed.value()) {
             CategoryWords cw;
+            cw.id = c.id;
+            cw.top = c.parent_id.empty();
             cw.token = category_token(c.id);
             for (const auto& [lang, name] : c.name.by_lang)
                 for (auto& w : words_of(name, 16)) {
@@ -134,14 +136,28 @@ struct WordPlan {
     std::vector<std::string> typos;   // whole terms within one edit
     std::vector<std::string> exact_tokens;   // as good as the word: its stems, the categories it names
     std::vector<std::string> prefix_tokens;  // as good as a prefix: the categories it starts the name of
+    std::vector<std::vector<std::string>> phrases;  // as good as the word: synonyms of several words
 };
+
+std::string fts_term(const std::string& term) { return "\"" + term + "\""; }
 
 std::string any_of_terms(std::string first, const std::vector<std::string>& more) {
     for (const auto& t : more) first += (first.empty() ? "\"" : " OR \"") + t + "\"";
     return first;
 }
 
-std::string fts_term(const std::string& term) { return "\"" + term + "\""; }
+// The word's exact alternatives as one FTS5 expression: itself (when a term), its tokens, its
+// synonym phrases (all their words); empty when there are none.
+std::string exact_of(const WordPlan& w) {
+    std::string out = any_of_terms(w.is_term ? fts_term(w.word) : "", w.exact_tokens);
+    for (const auto& phrase : w.phrases) {
+        std::string all;
+        for (const auto& word : phrase) all += (all.empty() ? "" : " AND ") + fts_term(word);
+        out += (out.empty() ? "(" : " OR (") + all + ")";
+    }
+    return out;
+}
+
 
 // The filters as SQL conditions over `products p`, parameters in the order they appear.
 struct Filters {
@@ -209,9 +225,11 @@ Classes classes_of(const std::vector<WordPlan>& plans) {
     bool exact_ok = true, prefix_ok = true, fuzzy_ok = true, any_typo = false;
     for (const auto& w : plans) {
         const char* sep = exact.empty() ? "" : " AND ";
-        exact_ok = exact_ok && (w.is_term || !w.exact_tokens.empty());
-        exact += sep + ("(" + any_of_terms(w.is_term ? fts_term(w.word) : "", w.exact_tokens) + ")");
-        const std::string prefixed = any_of_terms(any_of_terms(w.prefix, w.exact_tokens), w.prefix_tokens);
+        const std::string exactly = exact_of(w);
+        exact_ok = exact_ok && !exactly.empty();
+        exact += sep + ("(" + exactly + ")");
+        std::string prefixed = any_of_terms(w.prefix, w.prefix_tokens);
+        if (!exactly.empty()) prefixed = prefixed.empty() ? exactly : prefixed + " OR " + exactly;
         prefix_ok = prefix_ok && !prefixed.empty();
         prefix += sep + ("(" + prefixed + ")");
         std::string alternatives = prefixed;
@@ -245,6 +263,11 @@ MatchKind classify(std::string_view indexed, const std::vector<WordPlan>& plans)
                 best = MatchKind::Prefix;
             else if (best < MatchKind::Fuzzy && std::find(w.typos.begin(), w.typos.end(), t) != w.typos.end()) best = MatchKind::Fuzzy;
         }
+        for (const auto& phrase : w.phrases)
+            if (std::all_of(phrase.begin(), phrase.end(), [&](const std::string& p) {
+                    return std::find(terms.begin(), terms.end(), std::string_view(p)) != terms.end();
+                }))
+                best = MatchKind::Exact;
         if (best == MatchKind::Browse) return best;
         kind = std::min(kind, best);
     }
@@ -314,6 +337,53 @@ std::int64_t count_matches(Db& db, const std::optional<std::string>* fts, const 
 }  // namespace
 
 SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::string>& here) {
+    SearchPage page = run_once(query, here);
+    // Nothing found for typed words: never a dead end (the words that do find something, and
+    // the categories the words name).
+    if (page.total == 0 && query.offset == 0 && !measured_words(query.text, 8, false).empty())
+        page.suggestion = suggest(query);
+    return page;
+}
+
+SearchSuggestion Search::suggest(const SearchQuery& query) {
+    SearchSuggestion out;
+    const std::vector<std::string> words = measured_words(query.text, 8, false);
+    SearchQuery one = query;
+    one.limit = 1;
+    one.count_limit = 1000;
+    std::string kept;
+    for (const std::string& w : words) {
+        one.text = w;
+        if (run_once(one, {}).total > 0) kept += (kept.empty() ? "" : " ") + w;
+        std::vector<std::string> exact, prefix;
+        category_tokens(w, stems_of(w), exact, prefix);
+        if (synonyms_)  // the categories its synonyms name ("sneakers": Baskets)
+            for (const auto& alt : synonyms_->alternatives(w, stems_of(w)))
+                if (alt.size() == 1) category_tokens(alt.front(), stems_of(alt.front()), exact, prefix);
+        for (const auto& list : {exact, prefix})
+            for (const auto& token : list)
+                for (const CategoryWords& c : categories_)
+                    if (c.token == token && out.category_ids.size() < 4 &&
+                        std::find(out.category_ids.begin(), out.category_ids.end(), c.id) == out.category_ids.end())
+                        out.category_ids.push_back(c.id);
+    }
+    if (!kept.empty() && kept.size() < fold(query.text).size()) {
+        one.text = kept;
+        one.count_limit = query.count_limit;
+        const SearchPage with_kept = run_once(one, {});
+        if (with_kept.total > 0) {
+            out.text = kept;
+            out.total = with_kept.total;
+        }
+    }
+    // Nothing named: the departments, so the shopper can browse instead.
+    if (out.category_ids.empty())
+        for (const CategoryWords& c : categories_)
+            if (c.top && out.category_ids.size() < 4) out.category_ids.push_back(c.id);
+    return out;
+}
+
+SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<std::string>& here) {
     SearchPage page;
     Db* db = reader_.db();
     if (!db) return page;
@@ -366,6 +436,21 @@ SearchPage Search::run(const SearchQuery& query, const std::unordered_set<std::s
         const std::vector<std::string> stems = stems_of(w);
         for (const auto& s : stems) plan.exact_tokens.push_back(stem_token(s));
         category_tokens(w, stems, plan.exact_tokens, plan.prefix_tokens);
+        // The retailer's synonyms: each other word of the word's groups, with its stems and the
+        // categories it names; a phrase needs all its words.
+        if (synonyms_)
+            for (auto& alt : synonyms_->alternatives(w, stems)) {
+                if (alt.size() > 1) {
+                    plan.phrases.push_back(std::move(alt));
+                    continue;
+                }
+                const std::string& a = alt.front();
+                plan.exact_tokens.push_back(a);
+                const std::vector<std::string> alt_stems = stems_of(a);
+                for (const auto& s : alt_stems) plan.exact_tokens.push_back(stem_token(s));
+                std::vector<std::string> ignored;
+                category_tokens(a, alt_stems, plan.exact_tokens, ignored);
+            }
         plans.push_back(std::move(plan));
     }
     const Classes classes = classes_of(plans);

@@ -13,8 +13,10 @@
 #include "catalog_client/replica.hpp"
 #include "catalog_client/search_query.hpp"
 #include "catalog_client/search_terms.hpp"
+#include "catalog_client/synonyms.hpp"
 #include "catalog_client/text_fold.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +35,7 @@ struct SearchPage {
     std::vector<SearchHit> hits;
     std::int64_t total = 0;
     bool total_is_lower_bound = false;  // true: at least `total` results (see count_limit)
+    std::optional<SearchSuggestion> suggestion;  // only for a first page of text that found nothing
 };
 
 class Search {
@@ -41,8 +44,12 @@ public:
     // `here`: ids of products available in this store (from live availability), used as the
     // tie-breaker and for the available_here filter.
     SearchPage run(const SearchQuery& query, const std::unordered_set<std::string>& here = {});
+    // The retailer's synonyms (synonyms.hpp), applied to every query from now on; null: none.
+    void set_synonyms(std::shared_ptr<const Synonyms> synonyms) { synonyms_ = std::move(synonyms); }
 
 private:
+    SearchPage run_once(const SearchQuery& query, const std::unordered_set<std::string>& here);
+    SearchSuggestion suggest(const SearchQuery& query);
     bool load_vocabulary(Db& db);
     // The index tokens of the categories a query word names (exactly or by its stem: `exact`;
     // by a prefix of three letters or more: `prefix`), in either language.
@@ -50,11 +57,14 @@ private:
                          std::vector<std::string>& prefix) const;
     std::vector<std::string> typo_candidates(const std::string& word);
     Replica::Reader& reader_;
+    std::shared_ptr<const Synonyms> synonyms_;
     std::vector<std::string> vocabulary_;  // every indexed term, sorted; reloaded after a sync
     std::uint64_t vocabulary_of_ = 0;
     bool indexed_ = false;  // the replica has the search schema this code reads
     std::vector<std::pair<std::string, std::vector<std::string>>> typo_cache_;  // recent words
     struct CategoryWords {
+        std::string id;
+        bool top = false;                 // a department (no parent)
         std::string token;                // category_token(id)
         std::vector<std::string> words;   // the folded words of its names, every language
         std::vector<std::string> stems;   // their stems

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace catalog_client {
 
@@ -27,6 +28,15 @@ struct SearchQuery {
     // With count_limit, and a catalogue larger than this, only matches among the best
     // count_window ranks are counted (the total is then a lower bound); 0: no window.
     std::int64_t count_window = 100000;
+};
+
+// When a typed query finds nothing: the words of it that do find something (empty: none does)
+// and how many products they find together, and the categories its words name (else the
+// departments), so the search screen is never a dead end.
+struct SearchSuggestion {
+    std::string text;
+    std::int64_t total = 0;
+    std::vector<std::string> category_ids;  // at most four
 };
 
 }  // namespace catalog_client

@@ -1,6 +1,8 @@
 // The kiosk application: window, frame loop, look (large text, high contrast), effects.
 #include "kiosk/app.hpp"
 
+#include <filesystem>
+
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -97,6 +99,9 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
         [waker] { waker(); });
     ui_->images = images_.get();
     inbox_.set_wake([waker] { waker(); });
+    // The retailer's search synonyms: the configured file, else the one shipped with the assets.
+    if (cfg_.synonyms_file.empty() && std::filesystem::exists(assets + "/search/synonyms.txt"))
+        cfg_.synonyms_file = assets + "/search/synonyms.txt";
     services_ = std::make_unique<Services>(cfg_, inbox_);
     load_logo();
     apply_look();

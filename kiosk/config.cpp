@@ -93,6 +93,7 @@ std::optional<std::string> read_kiosk_config(const std::string& path, KioskConfi
     r.number("kiosk", "sync_interval_s", out.sync_interval_s, 10, 86400);
     r.text("kiosk", "tracking_url", out.tracking_url);
     r.text("kiosk", "assets_dir", out.assets_dir);
+    r.text("kiosk", "synonyms_file", out.synonyms_file);
     r.number("staff", "idle_lock_s", out.staff_idle_lock_s, 15, 3600);
     r.text("printer", "device", out.printer_device);
     std::int64_t columns = out.printer_columns;

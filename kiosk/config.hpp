@@ -34,6 +34,7 @@ struct KioskConfig {
     double sync_interval_s = 300;                     // [kiosk] sync_interval_s
     std::string tracking_url = "";                    // [kiosk] tracking_url, "{number}" replaced
     std::string assets_dir;                           // [kiosk] assets_dir (translations); default: found
+    std::string synonyms_file;                        // [kiosk] synonyms_file; default: ASSETS/search/synonyms.txt
     double staff_idle_lock_s = 120;                   // [staff] idle_lock_s: staff mode locks itself after this idle time
     std::string printer_device;                       // [printer] device: ESC/POS receipt printer; empty: none
     int printer_columns = 48;                         // [printer] columns: characters per line (80 mm: 48, 58 mm: 32)

@@ -152,6 +152,7 @@ void on(AppState& s, const act::PageLoaded& a, Effects&) {
         l.more = false;
     }
     l.pages[a.page] = a.tiles;
+    if (a.page == 0) l.suggestion = a.suggestion;
 }
 
 void on(AppState& s, const act::FacetsLoaded& a, Effects&) {

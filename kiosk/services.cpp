@@ -126,6 +126,12 @@ Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inb
     iopt.budget_bytes = static_cast<std::size_t>(cfg.image_cache_mb) * 1024 * 1024;
     image_cache_ = std::make_unique<ImageCache>(cfg.cache_dir, *api_, iopt);
     outbox_ = std::make_unique<Outbox>(cfg.client.outbox_dir);
+    if (!cfg.synonyms_file.empty()) {
+        auto synonyms = std::make_shared<Synonyms>();
+        if (auto e = load_synonyms(cfg.synonyms_file, *synonyms)) throw std::runtime_error(*e);
+        spdlog::info("search synonyms: {} groups from {}", synonyms->groups, cfg.synonyms_file);
+        synonyms_ = std::move(synonyms);
+    }
     // The store this kiosk stands in, as last learnt (so an offline start still knows it).
     // A damaged file (cut, wrong types) is ignored: the kiosk asks the API again.
     std::ifstream in(identity_file(cfg), std::ios::binary);
@@ -197,7 +203,9 @@ void Services::start() {
     });
     reader_->post([this] { load_catalog(); });
     storage_->post([this] {
-        if (!replica_->status().exists || replica_->status().products == 0) sync_now(true);
+        // Empty, or laid out for an older version (search finds nothing in it): sync at once.
+        const ReplicaStatus status = replica_->status();
+        if (!status.exists || status.products == 0 || !status.current) sync_now(true);
     });
     orders_->post([this] {
         const auto pending = outbox_->list(true);
@@ -208,7 +216,10 @@ void Services::start() {
 
 void Services::load_catalog() {
     if (!reader_db_) reader_db_ = std::make_unique<Replica::Reader>(*replica_);
-    if (!search_) search_ = std::make_unique<Search>(*reader_db_);
+    if (!search_) {
+        search_ = std::make_unique<Search>(*reader_db_);
+        search_->set_synonyms(synonyms_);
+    }
     act::CatalogLoaded loaded{reader_db_->categories(), reader_db_->stores(), reader_db_->product_count()};
     inbox_.post(std::move(loaded));
 }
@@ -271,7 +282,7 @@ void Services::run(const Effect& effect) {
                     if (!search_) load_catalog();
                     const auto here = products_here();
                     SearchPage page = search_->run(e.query, here);
-                    act::PageLoaded out{e.listing, e.generation, e.page, page.total, {}, page.total_is_lower_bound};
+                    act::PageLoaded out{e.listing, e.generation, e.page, page.total, {}, page.total_is_lower_bound, page.suggestion};
                     for (const SearchHit& h : page.hits)
                         if (auto p = reader_db_->product(h.product_id)) out.tiles.push_back(tile_of(*p, h.sku));
                     inbox_.post(std::move(out));

@@ -110,6 +110,7 @@ class Services {
     // Reader-worker state (touched only by jobs on reader_).
     std::unique_ptr<catalog_client::Replica::Reader> reader_db_;
     std::unique_ptr<catalog_client::Search> search_;
+    std::shared_ptr<const catalog_client::Synonyms> synonyms_;  // read-only once loaded
     // The products on this store's shelf (live availability), and a listing's filter values.
     std::unordered_set<std::string> products_here();
     catalog_client::ListingFacets facets_of(const catalog_client::SearchQuery& q);

@@ -51,6 +51,7 @@ struct Listing {
     std::map<int, std::vector<Tile>> pages;
     std::set<int> requested;
     cc::ListingFacets facets;
+    std::optional<cc::SearchSuggestion> suggestion;  // the query found nothing: what to offer instead
     bool scroll_to_top = false;  // the screen resets its scroll once and clears this
 };
 
@@ -291,6 +292,7 @@ struct NeedPage { ListingKind listing; std::uint64_t generation; int page; };
 struct PageLoaded {
     ListingKind listing; std::uint64_t generation; int page; std::int64_t total; std::vector<Tile> tiles;
     bool total_is_lower_bound = false;
+    std::optional<cc::SearchSuggestion> suggestion = std::nullopt;  // first page of a query that found nothing
 };
 struct FacetsLoaded { ListingKind listing; std::uint64_t generation; cc::ListingFacets facets; };
 

@@ -99,6 +99,35 @@ void filters(Ctx& c, ListingKind kind, const Listing& l, float left, float right
     }
 }
 
+// A search that found nothing offers the words that do find something, and categories.
+void no_dead_end(Ctx& c, const Listing& l) {
+    if (!l.suggestion) return;
+    const cc::SearchSuggestion& s = *l.suggestion;
+    ImGui::Dummy(ImVec2(1, c.ui.mm(3)));
+    if (!s.text.empty()) {
+        ImGui::TextUnformatted(c.t("search.did_you_mean"));
+        const std::string label = c.f("search.suggestion", {{"text", s.text}, {"count", std::to_string(s.total)}});
+        render::ButtonOptions o;
+        o.kind = render::ButtonKind::Secondary;
+        o.icon = render::Icon::Search;
+        if (render::button(c.ui, "search.suggestion", label.c_str(), o)) c.emit(act::SetSearchText{s.text});
+        ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+    }
+    if (s.category_ids.empty()) return;
+    ImGui::TextUnformatted(c.t("search.browse_instead"));
+    bool first = true;
+    for (const std::string& id : s.category_ids) {
+        const cc::Category* cat = nullptr;
+        for (const cc::Category& k : c.state.categories)
+            if (k.id == id) cat = &k;
+        if (!cat) continue;
+        if (!first) ImGui::SameLine(0, c.ui.mm(2));
+        first = false;
+        const std::string chip_id = "search.category." + id;
+        if (render::chip(c.ui, chip_id.c_str(), c.text(cat->name).c_str(), false)) c.emit(act::OpenCategory{id});
+    }
+}
+
 void grid(Ctx& c, ListingKind kind, const Listing& l, const ImRect& r, render::GridState& st, std::uint64_t& seen) {
     if (seen != l.generation) {
         seen = l.generation;
@@ -107,10 +136,14 @@ void grid(Ctx& c, ListingKind kind, const Listing& l, const ImRect& r, render::G
     ImGui::SetCursorScreenPos(r.Min);
     if (l.total == 0) {
         ImGui::SetCursorScreenPos(r.Min + ImVec2(c.ui.mm(6), c.ui.mm(6)));
+        ImGui::BeginGroup();
         ImGui::PushTextWrapPos(r.Max.x - c.ui.mm(6));
         heading(c, c.t("listing.empty"));
         ImGui::TextUnformatted(c.t("listing.empty_hint"));
+        say(c, c.t("listing.empty_hint"));
+        no_dead_end(c, l);
         ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
         return;
     }
     const std::int64_t count = l.total < 0 ? 0 : l.total + (l.more ? kPageSize : 0);

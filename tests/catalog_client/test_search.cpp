@@ -4,6 +4,7 @@
 #include "central_api/demo/mutate.hpp"
 #include "catalog_client/search.hpp"
 #include "catalog_client/search_terms.hpp"
+#include "catalog_client/synonyms.hpp"
 
 #include <doctest/doctest.h>
 
@@ -500,4 +501,94 @@ TEST_CASE("what shoppers type: departments, plurals, capacities, screen sizes, t
     CHECK(capacity > 0);
     CHECK(screen > 0);
     CHECK(tyre > 0);
+}
+
+TEST_CASE("synonyms: the retailer's file is read with clear errors, and applied as shoppers type") {
+    Synonyms syn;
+    CHECK(parse_synonyms("# comment\n\nbaskets, Sneakers , trainers\nlave-linge, washer\n", "s.txt", syn) == std::nullopt);
+    CHECK(syn.groups == 2);
+    using VV = std::vector<std::vector<std::string>>;
+    const VV of_sneakers = syn.alternatives("sneakers", stems_of("sneakers"));
+    CHECK(std::find(of_sneakers.begin(), of_sneakers.end(), std::vector<std::string>{"baskets"}) != of_sneakers.end());
+    CHECK(std::find(of_sneakers.begin(), of_sneakers.end(), std::vector<std::string>{"trainers"}) != of_sneakers.end());
+    // The singular finds the group too (by its stem); a phrase is found, never looked up.
+    CHECK_FALSE(syn.alternatives("sneaker", stems_of("sneaker")).empty());
+    CHECK(syn.alternatives("washer", {}) == VV{{"lave", "linge"}});
+    CHECK(syn.alternatives("lave", {}).empty());
+    CHECK(syn.alternatives("chemise", stems_of("chemise")).empty());
+    // Errors name the file and the line.
+    Synonyms bad;
+    CHECK(parse_synonyms("a, b\nbaskets\n", "s.txt", bad).value().find("s.txt:2") != std::string::npos);
+    CHECK(parse_synonyms("a,, b\n", "s.txt", bad).value().find("s.txt:1: an empty entry") != std::string::npos);
+    CHECK(parse_synonyms(std::string(300 * 1024, 'a'), "s.txt", bad).value().find("KiB") != std::string::npos);
+    CHECK(load_synonyms("/nonexistent/synonyms.txt", bad).value().find("/nonexistent/synonyms.txt") != std::string::npos);
+    // The shipped file of the demo retailer is valid.
+    CHECK(load_synonyms(std::string(KIOSK_SOURCE_DIR) + "/assets/search/synonyms.txt", bad) == std::nullopt);
+    CHECK(bad.groups >= 20);
+
+    // Applied: a word nobody's product holds finds its synonyms' products, ranked as exact.
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    std::string name_word;  // a word of a product name, six letters or more
+    std::string product_id;
+    for (const auto& hit : search.run(text("", 50)).hits) {
+        auto p = reader.product(hit.product_id);
+        for (const auto& w : words_of(p->name.text("fr")))
+            if (w.size() >= 6 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                name_word = w;
+                product_id = p->id;
+                break;
+            }
+        if (!name_word.empty()) break;
+    }
+    REQUIRE(!name_word.empty());
+    CHECK(search.run(text("zorglub")).total == 0);
+    Synonyms ours;
+    REQUIRE(parse_synonyms("zorglub, " + name_word + "\n", "s.txt", ours) == std::nullopt);
+    search.set_synonyms(std::make_shared<const Synonyms>(ours));
+    const SearchPage page = search.run(text("zorglub"), {product_id});
+    REQUIRE(page.total > 0);
+    CHECK(page.total == search.run(text(name_word)).total);
+    CHECK(page.hits[0].match == MatchKind::Exact);
+    CHECK(page.hits[0].product_id == product_id);  // here: classified through its indexed words
+    search.set_synonyms(nullptr);
+    CHECK(search.run(text("zorglub")).total == 0);
+}
+
+TEST_CASE("a query that finds nothing is never a dead end: the words that find something, and categories") {
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    std::map<std::string, Category> categories;
+    for (const auto& c : reader.categories()) categories[c.id] = c;
+    // A department's name and a word that finds nothing.
+    std::string department, department_word;
+    for (const auto& [id, c] : categories)
+        if (c.parent_id.empty())
+            for (const auto& w : words_of(c.name.text("fr")))
+                if (w.size() >= 4 && department.empty()) {
+                    department = id;
+                    department_word = w;
+                }
+    REQUIRE(!department.empty());
+    const SearchPage none = search.run(text(department_word + " zzqxw"));
+    CHECK(none.total == 0);
+    REQUIRE(none.suggestion);
+    CHECK(none.suggestion->text == department_word);
+    CHECK(none.suggestion->total == search.run(text(department_word)).total);
+    CHECK(std::find(none.suggestion->category_ids.begin(), none.suggestion->category_ids.end(), department) !=
+          none.suggestion->category_ids.end());
+    // Nothing matches at all: no words to offer, the departments instead.
+    const SearchPage nothing = search.run(text("zzqxw"));
+    REQUIRE(nothing.suggestion);
+    CHECK(nothing.suggestion->text.empty());
+    REQUIRE_FALSE(nothing.suggestion->category_ids.empty());
+    for (const auto& id : nothing.suggestion->category_ids) CHECK(categories[id].parent_id.empty());
+    // Results, a later page, or no text: no suggestion.
+    CHECK_FALSE(search.run(text(department_word)).suggestion);
+    SearchQuery later = text("zzqxw");
+    later.offset = 48;
+    CHECK_FALSE(search.run(later).suggestion);
+    CHECK_FALSE(search.run(text("")).suggestion);
 }

@@ -251,3 +251,26 @@ TEST_CASE("LookupDone: unknown code shows a notice; a known one opens the produc
     reduce(a, act::Back{});
     CHECK(a.screen == Screen::Home);
 }
+
+TEST_CASE("a search that found nothing keeps what to offer instead; its suggestion searches again") {
+    AppState s = fresh_state();
+    reduce(s, act::Start{});
+    reduce(s, act::SetSearchText{"sneakers zzqx"});
+    cc::SearchSuggestion help;
+    help.text = "sneakers";
+    help.total = 104;
+    help.category_ids = {"mode"};
+    act::PageLoaded empty{ListingKind::Search, s.search.generation, 0, 0, {}};
+    empty.suggestion = help;
+    reduce(s, empty);
+    REQUIRE(s.search.suggestion);
+    CHECK(s.search.suggestion->text == "sneakers");
+    CHECK(s.search.total == 0);
+    const auto fx = reduce(s, act::SetSearchText{s.search.suggestion->text});
+    CHECK(s.search_text == "sneakers");
+    REQUIRE(find_fx<fx::RunSearch>(fx));
+    CHECK(find_fx<fx::RunSearch>(fx)->query.text == "sneakers");
+    // Results replace the suggestion.
+    reduce(s, act::PageLoaded{ListingKind::Search, s.search.generation, 0, 104, {Tile{}}});
+    CHECK_FALSE(s.search.suggestion);
+}
