@@ -2,6 +2,7 @@
 // card, and order lookup by number or card. The banner and the lock are drawn by the chrome.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "kiosk/reducer.hpp"
 #include "kiosk/screens/screens.hpp"
@@ -184,6 +185,27 @@ void order_card(Ctx& c, const cc::Order& o, int index, bool expanded, float w) {
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
 }
 
+// The scrolling results under a lookup bar (`bottom`: the top of the keyboard); `body` draws
+// them `w` wide, with text wrapping.
+void results_area(Ctx& c, const ImRect& area, float bottom, const char* id, render::ScrollState& scroll,
+                  const std::function<void(float w)>& body) {
+    const float pad = c.ui.mm(6);
+    const float top = area.Min.y + pad * 0.6f + c.ui.min_tap() + c.ui.mm(4);
+    const ImRect list(ImVec2(area.Min.x, top), ImVec2(area.Max.x, bottom));
+    if (list.GetHeight() < c.ui.min_tap()) return;
+    ImGui::SetCursorScreenPos(list.Min);
+    render::begin_scroll_area(c.ui, id, list.GetSize(), scroll);
+    const float w = list.GetWidth() - pad * 2;
+    ImGui::SetCursorPos(ImVec2(pad, c.ui.mm(2)));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    body(w);
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(1, pad));
+    render::end_scroll_area(c.ui, scroll);
+}
+
 }  // namespace
 
 void draw_staff_pin(Ctx& c, const ImRect& area) {
@@ -306,18 +328,9 @@ void draw_staff_home(Ctx& c, const ImRect& area) {
 
 void draw_staff_customer(Ctx& c, const ImRect& area) {
     const CustomerLookup& cl = c.state.staff.customer;
-    const float pad = c.ui.mm(6);
     const float bottom = lookup_bar(c, area, "staff.customer.card", "staff.customer.search", cl.card, c.t("staff.customer.card_hint"),
                                     "card", act::FindCustomer{}, true);
-    const float top = area.Min.y + pad * 0.6f + c.ui.min_tap() + c.ui.mm(4);
-    const ImRect list(ImVec2(area.Min.x, top), ImVec2(area.Max.x, bottom));
-    if (list.GetHeight() < c.ui.min_tap()) return;
-    ImGui::SetCursorScreenPos(list.Min);
-    render::begin_scroll_area(c.ui, "staff.customer.list", list.GetSize(), c.scratch.staff_customer);
-    const float w = list.GetWidth() - pad * 2;
-    ImGui::SetCursorPos(ImVec2(pad, c.ui.mm(2)));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    results_area(c, area, bottom, "staff.customer.list", c.scratch.staff_customer, [&](float w) {
     if (cl.loading) muted_line(c, c.t("common.loading"));
     error_line(c, cl.error);
     if (cl.history) {
@@ -338,26 +351,14 @@ void draw_staff_customer(Ctx& c, const ImRect& area) {
     } else if (!cl.loading && cl.error.empty()) {
         muted_line(c, c.t("staff.customer.intro"));
     }
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::Dummy(ImVec2(1, pad));
-    render::end_scroll_area(c.ui, c.scratch.staff_customer);
+    });
 }
 
 void draw_staff_orders(Ctx& c, const ImRect& area) {
     const OrderLookup& ol = c.state.staff.orders;
-    const float pad = c.ui.mm(6);
     const float bottom = lookup_bar(c, area, "staff.orders.query", "staff.orders.search", ol.query, c.t("staff.orders.query_hint"),
                                     "query", act::FindOrders{}, false);
-    const float top = area.Min.y + pad * 0.6f + c.ui.min_tap() + c.ui.mm(4);
-    const ImRect list(ImVec2(area.Min.x, top), ImVec2(area.Max.x, bottom));
-    if (list.GetHeight() < c.ui.min_tap()) return;
-    ImGui::SetCursorScreenPos(list.Min);
-    render::begin_scroll_area(c.ui, "staff.orders.list", list.GetSize(), c.scratch.staff_orders);
-    const float w = list.GetWidth() - pad * 2;
-    ImGui::SetCursorPos(ImVec2(pad, c.ui.mm(2)));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    results_area(c, area, bottom, "staff.orders.list", c.scratch.staff_orders, [&](float w) {
     if (ol.loading) muted_line(c, c.t("common.loading"));
     error_line(c, ol.error);
     if (ol.searched && ol.error.empty()) {
@@ -368,10 +369,7 @@ void draw_staff_orders(Ctx& c, const ImRect& area) {
     } else if (!ol.loading && ol.error.empty()) {
         muted_line(c, c.t("staff.orders.intro"));
     }
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::Dummy(ImVec2(1, pad));
-    render::end_scroll_area(c.ui, c.scratch.staff_orders);
+    });
 }
 
 }  // namespace kiosk
