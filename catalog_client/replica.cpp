@@ -116,27 +116,30 @@ private:
 
 Error storage_error(const std::exception& e) { return Error::of(ErrorKind::Storage, e.what()); }
 
-// The words a product is found by: names in every language, brand, reference, the values of
-// its options (colours with their labels in every language; sizes, capacities, screen sizes,
-// tyre dimensions) and of its attributes (materials, composition). Its categories and the stems
-// of its words are added as tokens by the Writer.
+// The words a product is found by. In its name: names in every language and the brand; beside
+// it: the reference, the values of its options (colours with their labels in every language;
+// sizes, capacities, screen sizes, tyre dimensions) and of its attributes (materials,
+// composition). Its categories and the stems of its words are added as tokens by the Writer.
 // Each part is read on its own, so that two values never make one measurement ("42" then "L").
-std::vector<std::string> search_text(const Product& p) {
-    std::vector<std::string> parts;
-    for (const auto& [lang, name] : p.name.by_lang) parts.push_back(name);
-    parts.push_back(p.brand);
-    parts.push_back(p.ref);
+struct SearchText {
+    std::vector<std::string> name, extra;
+};
+SearchText search_text(const Product& p) {
+    SearchText parts;
+    for (const auto& [lang, name] : p.name.by_lang) parts.name.push_back(name);
+    parts.name.push_back(p.brand);
+    parts.extra.push_back(p.ref);
     std::unordered_set<std::string> seen;
     for (const auto& v : p.variants)
         for (const auto& [key, value] : v.options) {
             if (!seen.insert(key + "=" + value).second) continue;
-            parts.push_back(value);
+            parts.extra.push_back(value);
             if (key != "color") continue;
             if (auto it = v.labels.find("color"); it != v.labels.end())
-                for (const auto& [lang, label] : it->second.by_lang) parts.push_back(label);
+                for (const auto& [lang, label] : it->second.by_lang) parts.extra.push_back(label);
         }
     for (const auto& [lang, attrs] : p.attributes)
-        for (const auto& [key, value] : attrs) parts.push_back(value);
+        for (const auto& [key, value] : attrs) parts.extra.push_back(value);
     return parts;
 }
 
@@ -157,12 +160,12 @@ public:
           drop_categories_(db.prepare("DELETE FROM product_categories WHERE product_id = ?")),
           put_category_(db.prepare("INSERT OR IGNORE INTO product_categories(category_id, product_id) VALUES(?,?)")),
           drop_search_(db.prepare("DELETE FROM search WHERE rowid = ?")),
-          put_search_(db.prepare("INSERT INTO search(rowid, text) VALUES(?,?)")),
+          put_search_(db.prepare("INSERT INTO search(rowid, name, extra) VALUES(?,?,?)")),
           drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")),
           put_term_(db.prepare("INSERT OR IGNORE INTO terms(term) VALUES(?)")),
           get_variants_(db.prepare("SELECT sku, ean, online_only, size, color FROM variants WHERE product_id = ? ORDER BY sku COLLATE BINARY")),
           get_categories_(db.prepare("SELECT category_id FROM product_categories WHERE product_id = ? ORDER BY category_id")),
-          get_text_(db.prepare("SELECT text FROM search WHERE rowid = ?")) {}
+          get_text_(db.prepare("SELECT name, extra FROM search WHERE rowid = ?")) {}
 
     // `raw`: the product's JSON as the server sent it, stored as is; empty: serialised from `p`.
     // An update rewrites the variants, categories and index words only when they changed (a
@@ -185,7 +188,7 @@ public:
         std::vector<std::string> categories = p.category_ids;
         std::sort(categories.begin(), categories.end());
         categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
-        std::string text = index_text(p);
+        const IndexText text = index_text(p);
         bool same_variants = false, same_categories = false, same_text = false;
         if (old) {
             std::vector<VariantRow> had;
@@ -199,7 +202,7 @@ public:
             get_categories_.reset();
             same_categories = in == categories;
             get_text_.bind(1, old);
-            same_text = get_text_.step() && get_text_.text_view(0) == text;
+            same_text = get_text_.step() && get_text_.text_view(0) == text.name && get_text_.text_view(1) == text.extra;
             get_text_.reset();
         }
         if (old && !same_text) drop_search_.bind(1, old).run();
@@ -216,7 +219,7 @@ public:
             if (old) drop_categories_.bind(1, p.id).run();
             for (const auto& c : categories) put_category_.bind(1, c).bind(2, p.id).run();
         }
-        if (!same_text) put_search_.bind(1, row).bind(2, text).run();
+        if (!same_text) put_search_.bind(1, row).bind(2, text.name).bind(3, text.extra).run();
     }
 
     void remove(const std::string& id) {
@@ -232,27 +235,43 @@ private:
     // The product's folded words, each once, separated by spaces (the `ascii` tokenizer splits
     // on spaces only here, so FTS5 terms are exactly search.cpp's words); new terms are added to
     // the vocabulary table, which search uses for prefixes and typos.
-    // Words with their measurements understood (search_terms.hpp), then a token per category
-    // (ancestors included: the feed lists them) and per stem; tokens stay out of the vocabulary.
-    std::string index_text(const Product& p) {
-        std::string text;
+    // Two columns, so that ranking can weigh where a word was found: `name` holds the words of
+    // the names and the brand, their stems and a token per category (ancestors included: the
+    // feed lists them); `extra` the reference, option values and attributes (search_text) with
+    // their stems, less what `name` already holds. Words have their measurements understood
+    // (search_terms.hpp); tokens stay out of the vocabulary.
+    struct IndexText {
+        std::string name, extra;
+    };
+    IndexText index_text(const Product& p) {
+        IndexText out;
         std::unordered_set<std::string> mine;
-        auto add = [&](const std::string& w) {
+        auto add = [&](std::string& text, const std::string& w) {
             if (!mine.insert(w).second) return;
             text += (text.empty() ? "" : " ") + w;
             if (!is_marked_token(w) && terms_.insert(w).second) put_term_.bind(1, w).run();
         };
-        std::vector<std::string> words;
-        for (const auto& part : search_text(p))
-            for (auto& w : measured_words(part, 200, true)) {
-                if (words.size() >= 4000) break;
-                words.push_back(std::move(w));
-            }
-        for (const auto& w : words) add(w);
-        for (const auto& w : words)
-            for (const auto& s : stems_of(w)) add(stem_token(s));
-        for (const auto& c : p.category_ids) add(category_token(c));
-        return text;
+        const SearchText parts = search_text(p);
+        std::size_t budget = 4000;
+        auto words_of_parts = [&](const std::vector<std::string>& texts) {
+            std::vector<std::string> words;
+            for (const auto& part : texts)
+                for (auto& w : measured_words(part, 200, true)) {
+                    if (budget == 0) return words;
+                    --budget;
+                    words.push_back(std::move(w));
+                }
+            return words;
+        };
+        const std::vector<std::string> named = words_of_parts(parts.name), extra = words_of_parts(parts.extra);
+        for (const auto& w : named) add(out.name, w);
+        for (const auto& w : named)
+            for (const auto& s : stems_of(w)) add(out.name, stem_token(s));
+        for (const auto& c : p.category_ids) add(out.name, category_token(c));
+        for (const auto& w : extra) add(out.extra, w);
+        for (const auto& w : extra)
+            for (const auto& s : stems_of(w)) add(out.extra, stem_token(s));
+        return out;
     }
     std::int64_t rowid(const std::string& id) {
         find_.bind(1, id);
@@ -377,7 +396,7 @@ CREATE TABLE IF NOT EXISTS product_categories(
 CREATE INDEX IF NOT EXISTS categories_by_product ON product_categories(product_id);
 CREATE TABLE IF NOT EXISTS categories(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stores(id TEXT PRIMARY KEY, doc TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(text, tokenize = 'ascii', prefix = '1 2 3', detail = none, columnsize = 0);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(name, extra, tokenize = 'ascii', prefix = '1 2 3', detail = column, columnsize = 0);
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
 )sql");
     db.set_meta("schema", kReplicaSchema);

@@ -10,13 +10,27 @@
 
 namespace catalog_client {
 
+// One word of the query and the FTS5 alternatives that match it.
+struct WordPlan {
+    std::string word;
+    bool is_term = false;             // some product holds it exactly
+    std::string prefix;               // exact-or-prefix alternatives; empty: no term starts with it
+    std::vector<std::string> typos;   // whole terms within one edit
+    std::vector<std::string> exact_tokens;   // as good as the word: its stems, the categories it names
+    std::vector<std::string> prefix_tokens;  // as good as a prefix: the categories it starts the name of
+    std::vector<std::vector<std::string>> phrases;  // as good as the word: synonyms of several words
+    std::vector<std::vector<std::string>> typo_phrases;  // as good as a typo: the same of a word one typo away
+};
+
 bool within_one_edit(std::string_view a, std::string_view b) {
     if (a.size() > b.size()) std::swap(a, b);
     if (b.size() - a.size() > 1) return false;
     std::size_t i = 0;
     while (i < a.size() && a[i] == b[i]) ++i;
     if (i == a.size()) return true;  // equal, or one letter added at the end
-    if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);      // substitution
+    if (a.size() == b.size())
+        return a.substr(i + 1) == b.substr(i + 1) ||                                // substitution
+               (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2));  // two letters swapped
     return a.substr(i) == b.substr(i + 1);                                    // insertion
 }
 
@@ -94,17 +108,68 @@ void Search::category_tokens(const std::string& word, const std::vector<std::str
     }
 }
 
+namespace {
+// A typed word (five letters or more) is one typo away from a word, or from the start of a
+// longer one ("bascket" from "baskets", "chausur" from "chaussures").
+bool one_typo_from(const std::string& word, std::string_view term) {
+    if (within_one_edit(word, term)) return true;
+    for (std::size_t length : {word.size() - 1, word.size(), word.size() + 1})
+        if (length < term.size() && within_one_edit(word, term.substr(0, length))) return true;
+    return false;
+}
+bool typo_tolerant(const std::string& word) {
+    // No typos in numbers: a size, capacity or tyre dimension one digit off is another one.
+    return word.size() >= 5 && word.find_first_of("0123456789") == std::string::npos;
+}
+}  // namespace
+
+std::vector<std::string> Search::corrections(const std::string& word) const {
+    std::vector<std::string> out;
+    if (!typo_tolerant(word)) return out;
+    auto consider = [&](const std::string& w) {
+        if (out.size() < 4 && w.size() >= 4 && w != word && one_typo_from(word, w) && std::find(out.begin(), out.end(), w) == out.end())
+            out.push_back(w);
+    };
+    for (const CategoryWords& c : categories_)
+        for (const auto& w : c.words) consider(w);
+    if (synonyms_)
+        for (const auto& [key, alternatives] : synonyms_->of)
+            if (!is_marked_token(key)) consider(key);
+    return out;
+}
+
+void Search::expand(const std::string& word, WordPlan& plan, bool typo) const {
+    std::vector<std::string>& exact = typo ? plan.typos : plan.exact_tokens;
+    std::vector<std::string> ignored;
+    std::vector<std::string>& prefix = typo ? ignored : plan.prefix_tokens;
+    if (typo) exact.push_back(word);
+    const std::vector<std::string> stems = stems_of(word);
+    for (const auto& s : stems) exact.push_back(stem_token(s));
+    category_tokens(word, stems, exact, prefix);
+    // The retailer's synonyms: each other entry of the word's groups, with its stems and the
+    // categories it names; a phrase needs all its words.
+    if (!synonyms_) return;
+    for (auto& alt : synonyms_->alternatives(word, stems)) {
+        if (alt.size() > 1) {
+            (typo ? plan.typo_phrases : plan.phrases).push_back(std::move(alt));
+            continue;
+        }
+        const std::string& a = alt.front();
+        exact.push_back(a);
+        const std::vector<std::string> alt_stems = stems_of(a);
+        for (const auto& s : alt_stems) exact.push_back(stem_token(s));
+        category_tokens(a, alt_stems, exact, ignored);
+    }
+}
+
 std::vector<std::string> Search::typo_candidates(const std::string& word) {
     std::vector<std::string> out;
-    // No typos in numbers: a size, capacity or tyre dimension one digit off is another one.
-    if (word.size() < 5 || word.find_first_of("0123456789") != std::string::npos) return out;
+    if (!typo_tolerant(word)) return out;
     for (const auto& [w, terms] : typo_cache_)
         if (w == word) return terms;
     for (const auto& term : vocabulary_) {
         if (term.size() < 4 || term == word) continue;
-        bool close = within_one_edit(word, term) ||
-                     (term.size() > word.size() && within_one_edit(word, std::string_view(term).substr(0, word.size())));
-        if (close) out.push_back(term);
+        if (one_typo_from(word, term)) out.push_back(term);
         if (out.size() >= 12) break;
     }
     if (typo_cache_.size() >= 16) typo_cache_.erase(typo_cache_.begin());
@@ -124,20 +189,10 @@ struct Row {
     std::string id;
     std::int64_t price = 0;
     std::string updated;
-    MatchKind match = MatchKind::Browse;
+    int tier = 0;  // tier_of(): higher is better
     bool here = false;
 };
 
-// One word of the query and the FTS5 alternatives that match it.
-struct WordPlan {
-    std::string word;
-    bool is_term = false;             // some product holds it exactly
-    std::string prefix;               // exact-or-prefix alternatives; empty: no term starts with it
-    std::vector<std::string> typos;   // whole terms within one edit
-    std::vector<std::string> exact_tokens;   // as good as the word: its stems, the categories it names
-    std::vector<std::string> prefix_tokens;  // as good as a prefix: the categories it starts the name of
-    std::vector<std::vector<std::string>> phrases;  // as good as the word: synonyms of several words
-};
 
 std::string fts_term(const std::string& term) { return "\"" + term + "\""; }
 
@@ -146,16 +201,20 @@ std::string any_of_terms(std::string first, const std::vector<std::string>& more
     return first;
 }
 
-// The word's exact alternatives as one FTS5 expression: itself (when a term), its tokens, its
-// synonym phrases (all their words); empty when there are none.
-std::string exact_of(const WordPlan& w) {
-    std::string out = any_of_terms(w.is_term ? fts_term(w.word) : "", w.exact_tokens);
-    for (const auto& phrase : w.phrases) {
+// `out` OR each phrase (all its words).
+std::string or_phrases(std::string out, const std::vector<std::vector<std::string>>& phrases) {
+    for (const auto& phrase : phrases) {
         std::string all;
         for (const auto& word : phrase) all += (all.empty() ? "" : " AND ") + fts_term(word);
         out += (out.empty() ? "(" : " OR (") + all + ")";
     }
     return out;
+}
+
+// The word's exact alternatives as one FTS5 expression: itself (when a term), its tokens, its
+// synonym phrases (all their words); empty when there are none.
+std::string exact_of(const WordPlan& w) {
+    return or_phrases(any_of_terms(w.is_term ? fts_term(w.word) : "", w.exact_tokens), w.phrases);
 }
 
 
@@ -191,32 +250,54 @@ Filters filters_of(const SearchQuery& query) {
     return f;
 }
 
+// How well a product matches, best first: every word exactly, all in its name or categories,
+// then exactly with some word only in an option or attribute; the same for prefixes; then with
+// a typo. Browse: no words.
+struct Tier {
+    MatchKind kind = MatchKind::Browse;
+    bool name = false;  // every word matched in the `name` column
+};
+int tier_of(Tier t) { return static_cast<int>(t.kind) * 2 + (t.name ? 1 : 0); }
+MatchKind kind_of_tier(int tier) { return static_cast<MatchKind>(tier / 2); }
+const std::vector<Tier>& text_tiers() {
+    static const std::vector<Tier> tiers = {{MatchKind::Exact, true}, {MatchKind::Exact, false}, {MatchKind::Prefix, true},
+                                            {MatchKind::Prefix, false}, {MatchKind::Fuzzy, false}};
+    return tiers;
+}
+
 // The FTS5 expressions of the match classes; nullopt when a class cannot match anything.
 struct Classes {
     std::optional<std::string> exact, prefix, fuzzy;  // each includes the better classes
-    std::optional<std::string> only(MatchKind kind) const {
-        auto minus = [](const std::optional<std::string>& a, const std::optional<std::string>& b) -> std::optional<std::string> {
-            if (!a) return std::nullopt;
-            if (!b) return a;
-            return "(" + *a + ") NOT (" + *b + ")";
-        };
-        switch (kind) {
-            case MatchKind::Exact: return exact;
-            case MatchKind::Prefix: return minus(prefix, exact);
+    std::optional<std::string> exact_name, prefix_name;  // the same within the `name` column
+    static std::optional<std::string> either(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+        if (!a) return b;
+        if (!b) return a;
+        return "(" + *a + ") OR (" + *b + ")";
+    }
+    static std::optional<std::string> minus(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+        if (!a) return std::nullopt;
+        if (!b) return a;
+        return "(" + *a + ") NOT (" + *b + ")";
+    }
+    // This tier and the better ones.
+    std::optional<std::string> upto(Tier t) const {
+        switch (t.kind) {
+            case MatchKind::Exact: return t.name ? exact_name : exact;
+            case MatchKind::Prefix: return t.name ? either(exact, prefix_name) : prefix;
+            case MatchKind::Fuzzy: return fuzzy;
+            default: return std::nullopt;
+        }
+    }
+    // This tier only.
+    std::optional<std::string> only(Tier t) const {
+        switch (t.kind) {
+            case MatchKind::Exact: return t.name ? exact_name : minus(exact, exact_name);
+            case MatchKind::Prefix: return t.name ? minus(prefix_name, exact) : minus(prefix, either(exact, prefix_name));
             case MatchKind::Fuzzy: return minus(fuzzy, prefix);
             default: return std::nullopt;
         }
     }
     const std::optional<std::string>& any() const { return fuzzy ? fuzzy : prefix ? prefix : exact; }
-    // This class and the better ones.
-    std::optional<std::string> upto(MatchKind kind) const {
-        switch (kind) {
-            case MatchKind::Exact: return exact;
-            case MatchKind::Prefix: return prefix;
-            case MatchKind::Fuzzy: return fuzzy;
-            default: return std::nullopt;
-        }
-    }
 };
 
 Classes classes_of(const std::vector<WordPlan>& plans) {
@@ -234,18 +315,25 @@ Classes classes_of(const std::vector<WordPlan>& plans) {
         prefix += sep + ("(" + prefixed + ")");
         std::string alternatives = prefixed;
         for (const auto& t : w.typos) alternatives += (alternatives.empty() ? "" : " OR ") + fts_term(t);
-        any_typo = any_typo || !w.typos.empty();
+        alternatives = or_phrases(alternatives, w.typo_phrases);
+        any_typo = any_typo || !w.typos.empty() || !w.typo_phrases.empty();
         fuzzy_ok = fuzzy_ok && !alternatives.empty();
         fuzzy += sep + ("(" + alternatives + ")");
     }
-    if (exact_ok) c.exact = exact;
-    if (prefix_ok) c.prefix = prefix;
+    if (exact_ok) {
+        c.exact = exact;
+        c.exact_name = "name : (" + exact + ")";
+    }
+    if (prefix_ok) {
+        c.prefix = prefix;
+        c.prefix_name = "name : (" + prefix + ")";
+    }
     if (fuzzy_ok && any_typo) c.fuzzy = fuzzy;
     return c;
 }
 
-// The best way each query word matches one of a product's indexed words; Browse: no match.
-MatchKind classify(std::string_view indexed, const std::vector<WordPlan>& plans) {
+// The words of an indexed column.
+std::vector<std::string_view> terms_of(std::string_view indexed) {
     std::vector<std::string_view> terms;
     for (std::size_t i = 0; i < indexed.size();) {
         std::size_t end = indexed.find(' ', i);
@@ -253,6 +341,11 @@ MatchKind classify(std::string_view indexed, const std::vector<WordPlan>& plans)
         if (end > i) terms.push_back(indexed.substr(i, end - i));
         i = end + 1;
     }
+    return terms;
+}
+
+// The best way each query word matches one of these indexed words; Browse: no match.
+MatchKind match_of(const std::vector<std::string_view>& terms, const std::vector<WordPlan>& plans) {
     MatchKind kind = MatchKind::Exact;
     for (const auto& w : plans) {
         MatchKind best = MatchKind::Browse;
@@ -263,15 +356,27 @@ MatchKind classify(std::string_view indexed, const std::vector<WordPlan>& plans)
                 best = MatchKind::Prefix;
             else if (best < MatchKind::Fuzzy && std::find(w.typos.begin(), w.typos.end(), t) != w.typos.end()) best = MatchKind::Fuzzy;
         }
-        for (const auto& phrase : w.phrases)
-            if (std::all_of(phrase.begin(), phrase.end(), [&](const std::string& p) {
-                    return std::find(terms.begin(), terms.end(), std::string_view(p)) != terms.end();
-                }))
-                best = MatchKind::Exact;
+        auto holds = [&](const std::vector<std::string>& phrase) {
+            return std::all_of(phrase.begin(), phrase.end(), [&](const std::string& p) {
+                return std::find(terms.begin(), terms.end(), std::string_view(p)) != terms.end();
+            });
+        };
+        if (std::any_of(w.phrases.begin(), w.phrases.end(), holds)) best = MatchKind::Exact;
+        else if (best < MatchKind::Fuzzy && std::any_of(w.typo_phrases.begin(), w.typo_phrases.end(), holds)) best = MatchKind::Fuzzy;
         if (best == MatchKind::Browse) return best;
         kind = std::min(kind, best);
     }
     return kind;
+}
+
+// The tier of a product from its two indexed columns, as the tiers' FTS5 expressions would.
+Tier classify(std::string_view name, std::string_view extra, const std::vector<WordPlan>& plans) {
+    std::vector<std::string_view> named = terms_of(name), all = named;
+    for (auto t : terms_of(extra)) all.push_back(t);
+    Tier t;
+    t.kind = match_of(all, plans);
+    t.name = t.kind != MatchKind::Fuzzy && t.kind != MatchKind::Browse && match_of(named, plans) == t.kind;
+    return t;
 }
 
 // SELECT over the matches of `fts` (every product when null) passing the filters, in rank order.
@@ -303,7 +408,7 @@ std::vector<std::int64_t> first_matches(Db& db, const std::optional<std::string>
 }
 
 // Every match with what the sorts need.
-void all_matches(Db& db, const std::optional<std::string>* fts, const Filters& f, MatchKind kind, std::vector<Row>& out) {
+void all_matches(Db& db, const std::optional<std::string>* fts, const Filters& f, int tier, std::vector<Row>& out) {
     std::string rowid = fts ? "s.rowid" : "p.rowid";
     auto st = prepare_bound(db, select_sql(fts, f, rowid + ", p.id, p.min_price, p.updated_at", true), fts, f, {});
     while (st.step()) {
@@ -312,7 +417,7 @@ void all_matches(Db& db, const std::optional<std::string>* fts, const Filters& f
         r.id = st.text(1);
         r.price = st.integer(2);
         r.updated = st.text(3);
-        r.match = kind;
+        r.tier = tier;
         out.push_back(std::move(r));
     }
 }
@@ -417,10 +522,42 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
     const std::int64_t code_hits = static_cast<std::int64_t>(page.hits.size());
     const Filters filters = filters_of(query);
 
+    // Words that only say what follows ("taille M") are left out, unless a product holds them.
+    auto is_term = [&](const std::string& w) { return std::binary_search(vocabulary_.begin(), vocabulary_.end(), w); };
+    if (synonyms_ && !synonyms_->ignored.empty()) {
+        auto noise = [&](const std::string& w) { return synonyms_->ignored.count(w) > 0 && !is_term(w); };
+        if (!std::all_of(words.begin(), words.end(), noise)) words.erase(std::remove_if(words.begin(), words.end(), noise), words.end());
+    }
+
     // Each word's alternatives: itself, the terms it starts, the terms one typo away.
     std::vector<WordPlan> plans;
-    for (const auto& w : words) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
         WordPlan plan;
+        // Several typed words that make one entry of the synonyms ("flip flops"): one plan, found
+        // by all its words or by the other entries of its groups.
+        std::size_t n = synonyms_ ? std::min(synonyms_->longest_phrase, words.size() - i) : 0;
+        for (; n >= 2; --n) {
+            std::vector<std::string> typed(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(i + n));
+            auto alternatives = synonyms_->phrase_alternatives(typed);
+            if (alternatives.empty()) continue;
+            for (const auto& t : typed) plan.word += (plan.word.empty() ? "" : " ") + t;
+            plan.phrases.push_back(typed);
+            for (auto& alt : alternatives) {
+                if (alt.size() > 1) {
+                    plan.phrases.push_back(std::move(alt));
+                } else {
+                    plan.exact_tokens.push_back(alt.front());
+                    expand(alt.front(), plan, false);
+                }
+            }
+            break;
+        }
+        if (n >= 2) {
+            plans.push_back(std::move(plan));
+            i += n - 1;
+            continue;
+        }
         plan.word = w;
         auto first = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), w);
         auto last = first;
@@ -432,38 +569,24 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         else if (w.size() <= 3 || static_cast<std::size_t>(last - first) > kMaxExpansion) plan.prefix = fts_term(w) + "*";  // prefix index, or too many terms
         else
             for (auto t = first; t != last; ++t) plan.prefix += (plan.prefix.empty() ? "" : " OR ") + fts_term(*t);
-        plan.typos = typo_candidates(w);
-        const std::vector<std::string> stems = stems_of(w);
-        for (const auto& s : stems) plan.exact_tokens.push_back(stem_token(s));
-        category_tokens(w, stems, plan.exact_tokens, plan.prefix_tokens);
-        // The retailer's synonyms: each other word of the word's groups, with its stems and the
-        // categories it names; a phrase needs all its words.
-        if (synonyms_)
-            for (auto& alt : synonyms_->alternatives(w, stems)) {
-                if (alt.size() > 1) {
-                    plan.phrases.push_back(std::move(alt));
-                    continue;
-                }
-                const std::string& a = alt.front();
-                plan.exact_tokens.push_back(a);
-                const std::vector<std::string> alt_stems = stems_of(a);
-                for (const auto& s : alt_stems) plan.exact_tokens.push_back(stem_token(s));
-                std::vector<std::string> ignored;
-                category_tokens(a, alt_stems, plan.exact_tokens, ignored);
-            }
+        expand(w, plan, false);
+        // Typos: terms one edit away, and category names and synonyms one edit away with what
+        // they find.
+        for (auto& t : typo_candidates(w)) plan.typos.push_back(std::move(t));
+        for (const auto& c : corrections(w)) expand(c, plan, true);
+        std::sort(plan.typos.begin(), plan.typos.end());
+        plan.typos.erase(std::unique(plan.typos.begin(), plan.typos.end()), plan.typos.end());
         plans.push_back(std::move(plan));
     }
     const Classes classes = classes_of(plans);
-    std::vector<MatchKind> kinds;
-    if (words.empty()) kinds = {MatchKind::Browse};
-    else kinds = {MatchKind::Exact, MatchKind::Prefix, MatchKind::Fuzzy};
-    auto class_fts = [&](MatchKind kind) -> std::optional<std::string> {
-        return kind == MatchKind::Browse ? std::optional<std::string>(std::string()) : classes.only(kind);
+    const std::vector<Tier> tiers = words.empty() ? std::vector<Tier>{Tier{}} : text_tiers();
+    auto class_fts = [&](Tier t) -> std::optional<std::string> {
+        return t.kind == MatchKind::Browse ? std::optional<std::string>(std::string()) : classes.only(t);
     };
     auto fts_of = [](const std::optional<std::string>& e) { return e && e->empty() ? nullptr : &e; };
 
     auto relevance = [](const Row& a, const Row& b) {
-        if (a.match != b.match) return a.match > b.match;
+        if (a.tier != b.tier) return a.tier > b.tier;
         if (a.here != b.here) return a.here;
         return a.rowid < b.rowid;
     };
@@ -472,10 +595,10 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
 
     if (query.sort != SortOrder::Relevance || here.size() > kHereOneByOne) {
         // Read every match, then sort.
-        for (MatchKind kind : kinds) {
-            auto fts = class_fts(kind);
+        for (Tier t : tiers) {
+            auto fts = class_fts(t);
             if (!fts) continue;
-            all_matches(*db, fts_of(fts), filters, kind, rows);
+            all_matches(*db, fts_of(fts), filters, tier_of(t), rows);
         }
         rows.erase(std::remove_if(rows.begin(), rows.end(),
                                   [&](Row& r) {
@@ -501,8 +624,8 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         std::vector<Row> here_rows;
         std::unordered_set<std::int64_t> here_rowids;
         if (!here.empty()) {
-            std::string sql = words.empty() ? "SELECT p.rowid, '' FROM products p WHERE p.id = ?"
-                                            : "SELECT p.rowid, s.text FROM products p CROSS JOIN search s ON s.rowid = p.rowid WHERE p.id = ?";
+            std::string sql = words.empty() ? "SELECT p.rowid, '', '' FROM products p WHERE p.id = ?"
+                                            : "SELECT p.rowid, s.name, s.extra FROM products p CROSS JOIN search s ON s.rowid = p.rowid WHERE p.id = ?";
             auto st = db->prepare(sql + filters.sql);
             for (const auto& id : here) {
                 st.bind(1, id);
@@ -512,8 +635,9 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
                     Row r;
                     r.rowid = st.integer(0);
                     r.here = true;
-                    r.match = words.empty() ? MatchKind::Browse : classify(st.text_view(1), plans);
-                    if (words.empty() || r.match != MatchKind::Browse) {
+                    const Tier t = words.empty() ? Tier{} : classify(st.text_view(1), st.text_view(2), plans);
+                    r.tier = tier_of(t);
+                    if (words.empty() || t.kind != MatchKind::Browse) {
                         here_rowids.insert(r.rowid);
                         here_rows.push_back(std::move(r));
                     }
@@ -529,9 +653,9 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         auto next_here = here_rows.begin();
         std::unordered_set<std::int64_t> placed = here_rowids;
         if (code_rowid) placed.insert(code_rowid);
-        for (MatchKind kind : kinds) {
-            auto fts = kind == MatchKind::Browse ? class_fts(kind) : classes.upto(kind);
-            for (; next_here != here_rows.end() && next_here->match == kind; ++next_here) rows.push_back(*next_here);
+        for (Tier t : tiers) {
+            auto fts = t.kind == MatchKind::Browse ? class_fts(t) : classes.upto(t);
+            for (; next_here != here_rows.end() && next_here->tier == tier_of(t); ++next_here) rows.push_back(*next_here);
             if (query.available_here || !fts) continue;
             if (rows.size() >= wanted) {
                 exact_total = false;
@@ -547,7 +671,7 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
                 if (placed.count(rowid)) continue;
                 Row r;
                 r.rowid = rowid;
-                r.match = kind;
+                r.tier = tier_of(t);
                 rows.push_back(std::move(r));
                 placed.insert(rowid);
                 --need;
@@ -557,7 +681,7 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
             page.total = static_cast<std::int64_t>(query.available_here ? here_rows.size() : rows.size()) + code_hits;
         } else {
             const std::int64_t bound = query.count_limit > 0 ? std::max<std::int64_t>(query.count_limit, static_cast<std::int64_t>(wanted) + 1) : 0;
-            const auto& any = words.empty() ? class_fts(MatchKind::Browse) : classes.any();
+            const auto& any = words.empty() ? class_fts(Tier{}) : classes.any();
             // A sparse combination of words can make even a bounded count read long index lists:
             // the count only looks at the best `count_window` ranks of a larger catalogue.
             std::int64_t through = 0;
@@ -581,7 +705,7 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
     }
     // The code match (if any) leads the first page.
     for (std::size_t i = static_cast<std::size_t>(offset); i < rows.size() && static_cast<int>(page.hits.size()) < limit; ++i)
-        page.hits.push_back({rows[i].id, rows[i].match, {}});
+        page.hits.push_back({rows[i].id, kind_of_tier(rows[i].tier), {}, rows[i].tier % 2 == 1});
     return page;
 }
 

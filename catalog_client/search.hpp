@@ -29,6 +29,9 @@ struct SearchHit {
     std::string product_id;
     MatchKind match = MatchKind::Browse;
     std::string sku;  // the scanned variant, for a code match
+    // Every word was found in the product's names, brand or categories (ranked above the same
+    // match through an option or attribute).
+    bool in_name = false;
 };
 
 struct SearchPage {
@@ -37,6 +40,8 @@ struct SearchPage {
     bool total_is_lower_bound = false;  // true: at least `total` results (see count_limit)
     std::optional<SearchSuggestion> suggestion;  // only for a first page of text that found nothing
 };
+
+struct WordPlan;  // search.cpp: one query word and what matches it
 
 class Search {
 public:
@@ -56,6 +61,11 @@ private:
     void category_tokens(const std::string& word, const std::vector<std::string>& stems, std::vector<std::string>& exact,
                          std::vector<std::string>& prefix) const;
     std::vector<std::string> typo_candidates(const std::string& word);
+    // Category name words and synonyms one typo from `word` (at most four).
+    std::vector<std::string> corrections(const std::string& word) const;
+    // What `word` finds beside itself (its stems, the categories it names, its synonyms), added
+    // to the plan's exact alternatives, or to its typo alternatives (with the word) when `typo`.
+    void expand(const std::string& word, WordPlan& plan, bool typo) const;
     Replica::Reader& reader_;
     std::shared_ptr<const Synonyms> synonyms_;
     std::vector<std::string> vocabulary_;  // every indexed term, sorted; reloaded after a sync

@@ -26,6 +26,9 @@ std::string unit_of(std::string_view w) {
         {"in", "in"},  {"inch", "in"}, {"inches", "in"},     {"pouce", "in"},     {"pouces", "in"},
         {"po", "in"},  {"cm", "cm"},   {"mm", "mm"},         {"kg", "kg"},        {"w", "w"},
         {"mah", "mah"}, {"l", "l"},    {"ml", "ml"},         {"hz", "hz"},
+        // Ages of children's sizes ("3-6 mois" is "3-6M", "4 ans" is "4A").
+        {"mois", "m"}, {"month", "m"}, {"months", "m"},     {"ans", "a"},       {"an", "a"},
+        {"years", "a"}, {"year", "a"},
     };
     for (const auto& [spelling, unit] : units)
         if (w == spelling) return unit;
@@ -133,6 +136,13 @@ std::vector<std::string> measured_words(std::string_view utf8, std::size_t max_w
                 ++i;
                 continue;
             }
+        }
+        if (all_digits(w) && i + 2 < words.size() && words[i + 1] == "x" && all_digits(words[i + 2])) {  // "160 x 200" → "160x200"
+            if (keep_parts)
+                for (std::size_t k = i; k < i + 3; ++k) out.push_back(words[k]);
+            out.push_back(w + "x" + words[i + 2]);
+            i += 3;
+            continue;
         }
         if (all_digits(w) && i + 1 < words.size()) {  // "128 go" → "128gb"
             const std::string unit = unit_of(words[i + 1]);

@@ -2,7 +2,8 @@
 // What the replica's index and search share beyond folding (text_fold.hpp): the words of
 // measurements understood the same way when indexed and when typed ("128 Go", "128go", "128GB"
 // are all "128gb"; "55 pouces", "55in", "55 in" are "55in"; a tyre "205/55 R16", "205 55 16",
-// "205/55r16" is "2055516"), French and English stems (Snowball, libstemmer) so that plural and
+// "205/55r16" is "2055516"; "160 x 200" is "160x200"; "3-6 mois" and "3-6 months" are "3 6m" as
+// "3-6M" is), French and English stems (Snowball, libstemmer) so that plural and
 // singular meet, and the tokens of categories and stems that only the index holds.
 //
 // Threads: every function is safe from any thread (one stemmer per thread). No errors.

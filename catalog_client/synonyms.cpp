@@ -24,6 +24,14 @@ std::vector<std::vector<std::string>> Synonyms::alternatives(const std::string& 
     return out;
 }
 
+std::vector<std::vector<std::string>> Synonyms::phrase_alternatives(const std::vector<std::string>& folded_words) const {
+    std::string key;
+    for (const auto& w : folded_words) key += (key.empty() ? "" : " ") + w;
+    auto it = of_phrase.find(key);
+    if (it == of_phrase.end()) return {};
+    return it->second;
+}
+
 std::optional<std::string> parse_synonyms(std::string_view text, const std::string& where, Synonyms& out) {
     out = Synonyms{};
     if (text.size() > kMaxSynonymsBytes)
@@ -38,6 +46,11 @@ std::optional<std::string> parse_synonyms(std::string_view text, const std::stri
         const std::size_t first = line.find_first_not_of(" \t\r");
         if (first == std::string_view::npos || line[first] == '#') continue;
         const std::string at = where + ":" + std::to_string(line_no);
+        constexpr std::string_view kIgnore = "ignore:";
+        if (line.substr(first, kIgnore.size()) == kIgnore) {
+            for (auto& w : words_of(line.substr(first + kIgnore.size()), 64)) out.ignored.insert(std::move(w));
+            continue;
+        }
         std::vector<std::vector<std::string>> group;
         for (std::size_t i = 0; i <= line.size();) {
             std::size_t comma = line.find(',', i);
@@ -51,7 +64,15 @@ std::optional<std::string> parse_synonyms(std::string_view text, const std::stri
         if (group.size() > kMaxSynonymGroup) return at + ": more than " + std::to_string(kMaxSynonymGroup) + " entries in one group";
         ++out.groups;
         for (const auto& entry : group) {
-            if (entry.size() != 1) continue;  // a phrase is found, never looked up
+            if (entry.size() != 1) {  // a phrase: looked up as the words typed one after the other
+                std::string key;
+                for (const auto& w : entry) key += (key.empty() ? "" : " ") + w;
+                auto& list = out.of_phrase[key];
+                for (const auto& other : group)
+                    if (other != entry && std::find(list.begin(), list.end(), other) == list.end()) list.push_back(other);
+                out.longest_phrase = std::max(out.longest_phrase, entry.size());
+                continue;
+            }
             std::vector<std::string> keys = {entry[0]};
             for (const auto& s : stems_of(entry[0])) keys.push_back(stem_token(s));
             for (const auto& key : keys)

@@ -1,7 +1,7 @@
 // catalog_bench: the catalog_client figures of ../shared/design/quality-bars.md, printed as a
 // table. Against a running reference server:
 //   catalog_bench --api URL --token-file FILE [--db DEMO.db] [--queries 1000] [--replica DIR]
-//                 [--search-only 1] [--slowest N]
+//                 [--search-only 1] [--slowest N] [--judged FILE] [--synonyms FILE]
 // 1. full sync into an empty replica (time, products, replica size on disk);
 // 2. with --db: `mutate --percent 1` on that database, then the delta sync (time);
 // 3. search: replays N typed queries prefix by prefix (every keystroke) and reports the time to
@@ -9,10 +9,16 @@
 // A --replica DIR given is emptied first and left in place at the end.
 // --search-only 1 skips 1 and 2 and searches the replica already in --replica DIR (kept);
 // --slowest N lists the N slowest keystrokes on stderr.
+// 4. search quality: the judged query set (tests/catalog_client/judged_queries.tsv, or --judged
+//    FILE) run with the shipped synonyms (assets/search/synonyms.txt, or --synonyms FILE):
+//    zero-result rate, success@10 and nDCG@10, overall and by kind; the queries that miss are
+//    listed on stderr.
 #include "catalog_client/api.hpp"
 #include "central_api/demo/mutate.hpp"
 #include "catalog_client/replica.hpp"
 #include "catalog_client/search.hpp"
+#include "catalog_client/synonyms.hpp"
+#include "judged_search.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -76,6 +82,8 @@ std::uintmax_t dir_bytes(const std::string& dir) {
 
 int main(int argc, char** argv) {
     std::string api_url, token_file, db, replica_dir;
+    std::string judged_file = std::string(KIOSK_SOURCE_DIR) + "/tests/catalog_client/judged_queries.tsv";
+    std::string synonyms_file = std::string(KIOSK_SOURCE_DIR) + "/assets/search/synonyms.txt";
     int queries = 1000, slowest = 0;
     bool search_only = false;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -87,6 +95,8 @@ int main(int argc, char** argv) {
         else if (flag == "--replica") replica_dir = value;
         else if (flag == "--search-only") search_only = value == "1";
         else if (flag == "--slowest") slowest = std::atoi(value.c_str());
+        else if (flag == "--judged") judged_file = value;
+        else if (flag == "--synonyms") synonyms_file = value;
         else {
             std::fprintf(stderr, "catalog_bench: unknown flag %s\n", flag.c_str());
             return 2;
@@ -179,6 +189,12 @@ int main(int argc, char** argv) {
         }
     }
     Search search(reader);
+    auto synonyms = std::make_shared<Synonyms>();
+    if (auto err = load_synonyms(synonyms_file, *synonyms)) {
+        std::fprintf(stderr, "catalog_bench: %s\n", err->c_str());
+        return 1;
+    }
+    search.set_synonyms(synonyms);
     std::vector<double> keystrokes, keystrokes_cpu;
     std::vector<std::pair<double, std::string>> slow;
     for (const auto& q : typed) {
@@ -201,6 +217,29 @@ int main(int argc, char** argv) {
     std::printf("| the same in CPU time of the searching thread (without waits for a core) | %.2f / %.2f / %.2f / %.1f ms | |\n",
                 percentile(keystrokes_cpu, 0.50), percentile(keystrokes_cpu, 0.95), percentile(keystrokes_cpu, 0.99),
                 percentile(keystrokes_cpu, 1.0));
+    std::fflush(stdout);
+
+    std::vector<judged::JudgedQuery> judged_set;
+    try {
+        judged_set = judged::load(judged_file);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "catalog_bench: %s\n", e.what());
+        return 1;
+    }
+    auto q0 = Clock::now();
+    const judged::Report quality = judged::evaluate(replica, search, judged_set);
+    const auto& all = quality.all;
+    std::printf("| judged queries answered by this catalogue (judging took %.1f s) | %d of %d | |\n", ms_since(q0) / 1000,
+                all.answered, all.queries);
+    std::printf("| zero-result rate on answered queries | %.1f %% | 0 %% |\n", 100 * all.zero_rate());
+    std::printf("| success@10 (a relevant product in the top 10) | %.1f %% | >= 95 %% |\n", 100 * all.success_at_10());
+    std::printf("| nDCG@10 | %.3f | |\n", all.ndcg_at_10());
+    std::printf("\n| kind | queries (answered) | zero results | success@10 | nDCG@10 |\n|---|---|---|---|---|\n");
+    for (const auto& [kind, f] : quality.by_kind)
+        std::printf("| %s | %d (%d) | %d | %.1f %% | %.3f |\n", kind.c_str(), f.queries, f.answered, f.zero,
+                    100 * f.success_at_10(), f.ndcg_at_10());
+    for (const auto& miss : quality.misses) std::fprintf(stderr, "miss: %s\n", miss.c_str());
+    for (const auto& u : quality.unanswered) std::fprintf(stderr, "unanswered by this catalogue: %s\n", u.c_str());
     std::printf("\nload average at the end: %s\n", load_average().c_str());
     std::sort(slow.rbegin(), slow.rend());
     for (std::size_t i = 0; i < slow.size() && i < static_cast<std::size_t>(slowest); ++i)

@@ -225,16 +225,18 @@ TEST_CASE("top-k relevance: pages are slices of the whole ranking, classes then 
         CHECK(whole.total == static_cast<std::int64_t>(whole.hits.size()));
         // Here: one product from the end of each class moves to the front of its class.
         std::unordered_set<std::string> here;
+        // A class: how every word matched (exact, prefix, typo) and whether all in the name.
+        auto class_of = [](const SearchHit& h) { return std::make_pair(h.match, h.in_name); };
         for (std::size_t i = 0; i + 1 < whole.hits.size(); ++i)
-            if (whole.hits[i].match != whole.hits[i + 1].match) here.insert(whole.hits[i].product_id);
+            if (class_of(whole.hits[i]) != class_of(whole.hits[i + 1])) here.insert(whole.hits[i].product_id);
         here.insert(whole.hits.back().product_id);
         here.insert("P9999999");  // unknown ids are ignored
         auto ranked = search.run(all, here);
         REQUIRE(ranked.hits.size() == whole.hits.size());
         for (std::size_t i = 1; i < ranked.hits.size(); ++i) {
             const auto &a = ranked.hits[i - 1], &b = ranked.hits[i];
-            REQUIRE(a.match >= b.match);
-            if (a.match != b.match) continue;
+            REQUIRE(class_of(a) >= class_of(b));
+            if (class_of(a) != class_of(b)) continue;
             bool here_a = here.count(a.product_id) > 0, here_b = here.count(b.product_id) > 0;
             CHECK((here_a || !here_b));  // here first within a class
             if (here_a == here_b) CHECK(rowid_of(s.replica, a.product_id) < rowid_of(s.replica, b.product_id));
@@ -250,7 +252,7 @@ TEST_CASE("top-k relevance: pages are slices of the whole ranking, classes then 
             for (std::size_t i = 0; i < slice.hits.size(); ++i) {
                 REQUIRE(static_cast<std::size_t>(offset) + i < ranked.hits.size());
                 CHECK(slice.hits[i].product_id == ranked.hits[static_cast<std::size_t>(offset) + i].product_id);
-                CHECK(slice.hits[i].match == ranked.hits[static_cast<std::size_t>(offset) + i].match);
+                CHECK(class_of(slice.hits[i]) == class_of(ranked.hits[static_cast<std::size_t>(offset) + i]));
             }
         }
         // The same through the path that reads every match (a sort other than relevance falls
@@ -259,9 +261,9 @@ TEST_CASE("top-k relevance: pages are slices of the whole ranking, classes then 
         by_price.sort = SortOrder::PriceAscending;
         auto priced = search.run(by_price, here);
         CHECK(priced.total == ranked.total);
-        std::map<std::string, MatchKind> kinds;
-        for (const auto& h : ranked.hits) kinds[h.product_id] = h.match;
-        for (const auto& h : priced.hits) CHECK(kinds[h.product_id] == h.match);
+        std::map<std::string, std::pair<MatchKind, bool>> kinds;
+        for (const auto& h : ranked.hits) kinds[h.product_id] = class_of(h);
+        for (const auto& h : priced.hits) CHECK(kinds[h.product_id] == class_of(h));
     }
 }
 

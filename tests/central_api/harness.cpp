@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <poll.h>
@@ -31,18 +32,20 @@ TempDir::~TempDir() {
     fs::remove_all(path, ec);
 }
 
-const std::string& template_db() {
+const std::string& template_db(int products) {
     static TempDir dir;
-    static std::string path = dir.path + "/template.db";
-    static std::once_flag once;
-    std::call_once(once, [] {
-        central_api::GeneratorOptions options;
-        options.products = 300;
-        options.seed = 7;
-        options.fast_pin_hash = true;
-        central_api::generate_demo(path, options, central_api::system_clock());
-    });
-    return path;
+    static std::mutex mutex;
+    static std::map<int, std::string> paths;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = paths.find(products);
+    if (it != paths.end()) return it->second;
+    const std::string path = dir.path + "/template-" + std::to_string(products) + ".db";
+    central_api::GeneratorOptions options;
+    options.products = products;
+    options.seed = 7;
+    options.fast_pin_hash = true;
+    central_api::generate_demo(path, options, central_api::system_clock());
+    return paths.emplace(products, path).first->second;
 }
 
 json Response::doc() const { return json::parse(body, nullptr, false); }
@@ -52,9 +55,9 @@ std::string Response::header(const std::string& name) const {
     return it == headers.end() ? std::string() : it->second;
 }
 
-Harness::Harness(central_api::ServerOptions extra) : now_(central_api::system_clock()()) {
-    fs::copy_file(template_db(), db_path());
-    fs::copy_file(central_api::demo_secrets_path(template_db()), central_api::demo_secrets_path(db_path()));
+Harness::Harness(central_api::ServerOptions extra, int products) : now_(central_api::system_clock()()) {
+    fs::copy_file(template_db(products), db_path());
+    fs::copy_file(central_api::demo_secrets_path(template_db(products)), central_api::demo_secrets_path(db_path()));
     kiosks_ = central_api::demo_kiosks(db_path());
     staff_ = central_api::demo_staff(db_path());
     extra.db_path = db_path();

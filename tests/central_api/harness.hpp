@@ -31,9 +31,9 @@ struct TempDir {
     std::string path;
 };
 
-// Path of the template database (300 products, seed 7, fast PIN hashes), generated on first use,
-// with its demo secrets file beside it.
-const std::string& template_db();
+// Path of the template database (300 products unless stated, seed 7, fast PIN hashes), generated
+// on first use, with its demo secrets file beside it.
+const std::string& template_db(int products = 300);
 
 struct Response {
     int status = 0;
@@ -45,7 +45,7 @@ struct Response {
 
 class Harness {
 public:
-    explicit Harness(central_api::ServerOptions extra = {});
+    explicit Harness(central_api::ServerOptions extra = {}, int products = 300);
     ~Harness();
 
     std::string db_path() const { return dir_.path + "/demo.db"; }
