@@ -108,6 +108,39 @@ void Search::category_tokens(const std::string& word, const std::vector<std::str
     }
 }
 
+std::string variant_matching(const Product& product, const SearchPage& page) {
+    if (page.word_tokens.empty() || product.variants.size() < 2) return {};
+    std::string best;
+    std::size_t best_score = 0, scores_seen = 0, lowest = SIZE_MAX;
+    for (const Variant& v : product.variants) {
+        // The variant's words, as the index holds them: option values with their measurements
+        // understood, colour labels, and their stems.
+        std::vector<std::string> words;
+        for (const auto& [key, value] : v.options) {
+            for (auto& w : measured_words(value, 32, true)) words.push_back(std::move(w));
+            if (auto it = v.labels.find(key); it != v.labels.end())
+                for (const auto& [lang, label] : it->second.by_lang)
+                    for (auto& w : measured_words(label, 32, true)) words.push_back(std::move(w));
+        }
+        const std::size_t plain = words.size();
+        for (std::size_t i = 0; i < plain; ++i)
+            for (const auto& stem : stems_of(words[i])) words.push_back(stem_token(stem));
+        std::size_t score = 0;
+        for (const auto& tokens : page.word_tokens)
+            if (std::any_of(tokens.begin(), tokens.end(),
+                            [&](const std::string& t) { return std::find(words.begin(), words.end(), t) != words.end(); }))
+                ++score;
+        ++scores_seen;
+        lowest = std::min(lowest, score);
+        if (score > best_score) {
+            best_score = score;
+            best = v.sku;
+        }
+    }
+    // Every variant matching as well as the others: no preference.
+    return scores_seen > 0 && best_score > lowest ? best : std::string();
+}
+
 namespace {
 // A typed word (five letters or more) is one typo away from a word, or from the start of a
 // longer one ("bascket" from "baskets", "chausur" from "chaussures").
@@ -577,6 +610,12 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         std::sort(plan.typos.begin(), plan.typos.end());
         plan.typos.erase(std::unique(plan.typos.begin(), plan.typos.end()), plan.typos.end());
         plans.push_back(std::move(plan));
+    }
+    for (const auto& plan : plans) {
+        if (plan.word.find(' ') != std::string::npos) continue;  // a several-word synonym
+        std::vector<std::string> tokens = {plan.word};
+        tokens.insert(tokens.end(), plan.exact_tokens.begin(), plan.exact_tokens.end());
+        page.word_tokens.push_back(std::move(tokens));
     }
     const Classes classes = classes_of(plans);
     const std::vector<Tier> tiers = words.empty() ? std::vector<Tier>{Tier{}} : text_tiers();

@@ -39,7 +39,15 @@ struct SearchPage {
     std::int64_t total = 0;
     bool total_is_lower_bound = false;  // true: at least `total` results (see count_limit)
     std::optional<SearchSuggestion> suggestion;  // only for a first page of text that found nothing
+    // Per typed word, what it matches exactly (itself, its stems, its synonyms): what
+    // variant_matching() compares a product's variants with.
+    std::vector<std::vector<std::string>> word_tokens;
 };
+
+// The SKU of the product's variant that matches the typed words best through its options ("pull
+// rouge taille L": the red L), so that the result opens it; empty when no variant matches more
+// of them than the others (the product opens as usual).
+std::string variant_matching(const Product& product, const SearchPage& page);
 
 struct WordPlan;  // search.cpp: one query word and what matches it
 

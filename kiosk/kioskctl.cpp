@@ -5,10 +5,12 @@
 
 #include "catalog_client/api.hpp"
 #include "catalog_client/json_bounded.hpp"
+#include "kiosk/config.hpp"
 #include "kiosk/kioskctl_config.hpp"
 #include "catalog_client/outbox.hpp"
 #include "catalog_client/replica.hpp"
 #include "catalog_client/search.hpp"
+#include "catalog_client/synonyms.hpp"
 #include "catalog_client/test_hooks.hpp"
 
 #include <CLI/CLI.hpp>
@@ -39,10 +41,13 @@ void print(bool as_json, const json& doc, const std::string& text) {
     else std::cout << text;
 }
 
-json hit_json(Replica::Reader& reader, const SearchHit& hit, const std::string& lang) {
+json hit_json(Replica::Reader& reader, const SearchHit& hit, const SearchPage& page, const std::string& lang) {
     json out = {{"product_id", hit.product_id}, {"match", static_cast<int>(hit.match)}};
     if (!hit.sku.empty()) out["sku"] = hit.sku;
     if (auto p = reader.product(hit.product_id)) {
+        // The variant the kiosk would open: the one scanned, else the one the words name.
+        if (hit.sku.empty())
+            if (std::string sku = variant_matching(*p, page); !sku.empty()) out["sku"] = sku;
         out["name"] = p->name.text(lang);
         out["brand"] = p->brand;
         out["from_price"] = p->variants.empty() ? 0 : p->variants[0].online_price.amount;
@@ -148,6 +153,17 @@ int main(int argc, char** argv) {
         }
         if (*search_cmd) {
             Search search(reader);
+            // The kiosk's synonyms: the configured file, else the one shipped with the assets.
+            std::string synonyms_file = settings.synonyms_file;
+            if (synonyms_file.empty()) {
+                const std::string shipped = kiosk::find_assets_dir(settings.assets_dir, argv[0]) + "/search/synonyms.txt";
+                if (std::ifstream(shipped)) synonyms_file = shipped;
+            }
+            if (!synonyms_file.empty()) {
+                auto synonyms = std::make_shared<Synonyms>();
+                if (auto e = load_synonyms(synonyms_file, *synonyms)) die(*e, 2);
+                search.set_synonyms(synonyms);
+            }
             SearchQuery q;
             q.text = query;
             q.limit = limit;
@@ -155,7 +171,7 @@ int main(int argc, char** argv) {
             json hits = json::array();
             std::string text;
             for (const auto& hit : page.hits) {
-                json h = hit_json(reader, hit, lang);
+                json h = hit_json(reader, hit, page, lang);
                 hits.push_back(h);
                 text += hit.product_id + "  " + h.value("name", "") + "  (" + h.value("brand", "") + ")\n";
             }

@@ -33,7 +33,9 @@ std::optional<std::string> read_client_settings(const std::string& path, ClientS
     for (auto [section, key, into] : {std::tuple{"api", "url", &out.api_url}, std::tuple{"api", "token_file", &out.token_file},
                                       std::tuple{"api", "ca_bundle", &out.ca_bundle},
                                       std::tuple{"storage", "replica_dir", &out.replica_dir},
-                                      std::tuple{"storage", "outbox_dir", &out.outbox_dir}})
+                                      std::tuple{"storage", "outbox_dir", &out.outbox_dir},
+                                      std::tuple{"kiosk", "synonyms_file", &out.synonyms_file},
+                                      std::tuple{"kiosk", "assets_dir", &out.assets_dir}})
         if (auto error = take(section, key, *into)) return error;
     return std::nullopt;
 }

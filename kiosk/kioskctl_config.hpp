@@ -14,9 +14,11 @@ struct ClientSettings {
     std::string replica_dir = "var/kiosk/replica";
     std::string outbox_dir = "var/kiosk/outbox";
     bool allow_insecure_http = false;  // [api] allow_insecure_http: plain http:// to a host that is not loopback
+    std::string synonyms_file, assets_dir;  // [kiosk]: search uses the kiosk's synonyms
 };
 
-// Reads [api] url, token_file, ca_bundle and [storage] replica_dir, outbox_dir from `path`.
+// Reads [api] url, token_file, ca_bundle, [storage] replica_dir, outbox_dir and [kiosk]
+// synonyms_file, assets_dir from `path`.
 // Returns an error message naming the file and the key on failure.
 std::optional<std::string> read_client_settings(const std::string& path, ClientSettings& out);
 // Checks the API URL: http:// or https://, a host; plain http:// only to a loopback host

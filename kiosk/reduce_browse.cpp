@@ -25,6 +25,16 @@ Tile tile_of(const cc::Product& p, const std::string& sku) {
         }
     }
     if (!p.images.empty()) t.image = p.images.front().url;
+    // The chosen variant's colour, when a picture shows it.
+    for (const cc::Variant& v : p.variants) {
+        auto colour = v.options.find("color");
+        if (sku.empty() || v.sku != sku || colour == v.options.end()) continue;
+        for (const cc::Image& img : p.images)
+            if (img.color == colour->second) {
+                t.image = img.url;
+                break;
+            }
+    }
     return t;
 }
 

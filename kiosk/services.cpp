@@ -284,7 +284,8 @@ void Services::run(const Effect& effect) {
                     SearchPage page = search_->run(e.query, here);
                     act::PageLoaded out{e.listing, e.generation, e.page, page.total, {}, page.total_is_lower_bound, page.suggestion};
                     for (const SearchHit& h : page.hits)
-                        if (auto p = reader_db_->product(h.product_id)) out.tiles.push_back(tile_of(*p, h.sku));
+                        if (auto p = reader_db_->product(h.product_id))  // the variant scanned, or the one typed
+                            out.tiles.push_back(tile_of(*p, h.sku.empty() ? variant_matching(*p, page) : h.sku));
                     inbox_.post(std::move(out));
                 });
             } else if constexpr (std::is_same_v<E, fx::LoadFacets>) {

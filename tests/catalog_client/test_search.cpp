@@ -404,6 +404,11 @@ TEST_CASE("measurements are read one way whether indexed or typed; stems join pl
     CHECK(q("2055516") == V{"2055516"});
     CHECK(q("205 55") == V{"205", "55"});  // still typing
     CHECK(q("42 L") == V{"42l"});
+    CHECK(q("lit 160 x 200") == V{"lit", "160x200"});
+    CHECK(q("160x200") == V{"160x200"});
+    CHECK(q("body 3-6 mois") == V{"body", "3", "6m"});  // as the option value "3-6M" is read
+    CHECK(q("6-12 months") == V{"6", "12m"});
+    CHECK(q("4 ans") == V{"4a"});
     // The index keeps the parts too.
     CHECK(measured_words("205/55 R16", 20, true) == V{"205", "55", "r16", "16", "2055516"});
     CHECK(measured_words("128 Go", 20, true) == V{"128", "go", "128gb"});
@@ -513,10 +518,18 @@ TEST_CASE("synonyms: the retailer's file is read with clear errors, and applied 
     const VV of_sneakers = syn.alternatives("sneakers", stems_of("sneakers"));
     CHECK(std::find(of_sneakers.begin(), of_sneakers.end(), std::vector<std::string>{"baskets"}) != of_sneakers.end());
     CHECK(std::find(of_sneakers.begin(), of_sneakers.end(), std::vector<std::string>{"trainers"}) != of_sneakers.end());
-    // The singular finds the group too (by its stem); a phrase is found, never looked up.
+    // The singular finds the group too (by its stem); a phrase is found by all its words, and
+    // looked up when its words are typed one after the other.
     CHECK_FALSE(syn.alternatives("sneaker", stems_of("sneaker")).empty());
     CHECK(syn.alternatives("washer", {}) == VV{{"lave", "linge"}});
     CHECK(syn.alternatives("lave", {}).empty());
+    CHECK(syn.phrase_alternatives({"lave", "linge"}) == VV{{"washer"}});
+    CHECK(syn.phrase_alternatives({"lave"}).empty());
+    CHECK(syn.longest_phrase == 2);
+    // Words that only say what follows.
+    CHECK(parse_synonyms("ignore: Taille, pointure\nbaskets, sneakers\n", "s.txt", syn) == std::nullopt);
+    CHECK(syn.ignored == std::unordered_set<std::string>{"taille", "pointure"});
+    CHECK(syn.groups == 1);
     CHECK(syn.alternatives("chemise", stems_of("chemise")).empty());
     // Errors name the file and the line.
     Synonyms bad;
@@ -593,4 +606,85 @@ TEST_CASE("a query that finds nothing is never a dead end: the words that find s
     later.offset = 48;
     CHECK_FALSE(search.run(later).suggestion);
     CHECK_FALSE(search.run(text("")).suggestion);
+}
+
+TEST_CASE("ranking weighs where a word was found; the variant the typed words name is the one opened") {
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    auto synonyms = std::make_shared<Synonyms>();
+    REQUIRE(load_synonyms(std::string(KIOSK_SOURCE_DIR) + "/assets/search/synonyms.txt", *synonyms) == std::nullopt);
+    search.set_synonyms(synonyms);
+    std::map<std::string, std::string> category_names;
+    for (const auto& c : reader.categories()) category_names[c.id] = fold(c.name.text("fr") + " " + c.name.text("en"));
+    // "coton" is in some names ("en coton bio") and in other products' composition only.
+    const SearchPage page = search.run(text("coton", 500));
+    REQUIRE(page.total > 0);
+    bool named = false, beside = false;
+    for (std::size_t i = 0; i < page.hits.size(); ++i) {
+        const SearchHit& h = page.hits[i];
+        if (i > 0 && page.hits[i - 1].match == h.match) CHECK((page.hits[i - 1].in_name || !h.in_name));  // name first
+        auto p = reader.product(h.product_id);
+        std::string in_names = fold(p->name.text("fr") + " " + p->name.text("en") + " " + p->brand);
+        for (const auto& c : p->category_ids) in_names += " " + category_names[c];
+        if (h.match != MatchKind::Exact) continue;
+        CAPTURE(in_names);
+        CHECK(h.in_name == (in_names.find("coton") != std::string::npos));
+        (h.in_name ? named : beside) = true;
+    }
+    CHECK(named);
+    CHECK(beside);
+
+    // The variant named by the typed words: a colour and a size, a capacity, a tyre dimension.
+    auto check_variants = [&](const std::string& typed, const std::map<std::string, std::string>& wanted) {
+        CAPTURE(typed);
+        const SearchPage found = search.run(text(typed, 50));
+        REQUIRE(found.total > 0);
+        int chosen = 0;
+        for (const auto& h : found.hits) {
+            auto p = reader.product(h.product_id);
+            const std::string sku = variant_matching(*p, found);
+            if (sku.empty()) continue;  // every variant of this one is as good
+            ++chosen;
+            for (const auto& v : p->variants)
+                if (v.sku == sku)
+                    for (const auto& [key, value] : wanted) CHECK(v.options.at(key) == value);
+        }
+        CHECK(chosen > 0);
+    };
+    check_variants("pull rouge taille L", {{"color", "Rouge"}, {"size", "L"}});
+    check_variants("smartphone 256 go", {{"capacity", "256GB"}});
+    check_variants("pneu 205 55 16", {{"size", "205/55 R16"}});
+    // Words that name no option: no preference, the product opens as usual.
+    const SearchPage plain = search.run(text("pull", 20));
+    for (const auto& h : plain.hits) CHECK(variant_matching(*reader.product(h.product_id), plain).empty());
+}
+
+TEST_CASE("typing mistakes: swapped letters, a category name or a synonym misspelt") {
+    CHECK(within_one_edit("smartphnoe", "smartphone"));
+    CHECK(within_one_edit("tshrit", "tshirt"));
+    CHECK_FALSE(within_one_edit("tshrti", "tshirt"));
+    Synced s;
+    Replica::Reader reader(s.replica);
+    Search search(reader);
+    auto synonyms = std::make_shared<Synonyms>();
+    REQUIRE(load_synonyms(std::string(KIOSK_SOURCE_DIR) + "/assets/search/synonyms.txt", *synonyms) == std::nullopt);
+    search.set_synonyms(synonyms);
+    auto all_in = [&](const std::string& typed, const std::vector<std::string>& categories) {
+        CAPTURE(typed);
+        const SearchPage page = search.run(text(typed, 50));
+        REQUIRE(page.total > 0);
+        CHECK(page.hits[0].match == MatchKind::Fuzzy);
+        for (const auto& h : page.hits) {
+            auto p = reader.product(h.product_id);
+            CHECK(std::any_of(categories.begin(), categories.end(), [&](const std::string& c) {
+                return std::find(p->category_ids.begin(), p->category_ids.end(), c) != p->category_ids.end();
+            }));
+        }
+    };
+    all_in("chausures", {"chaussures"});                     // a department's name, one letter missing
+    all_in("tshrit", {"femme-tshirts", "homme-tshirts"});    // a synonym ("tshirt"), two letters swapped
+    all_in("bascket", {"chaussures-baskets"});               // a letter too many near the start of "baskets"
+    // Numbers are never corrected: another size is another product.
+    CHECK(search.run(text("2055517")).total == 0);
 }
