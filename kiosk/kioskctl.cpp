@@ -12,6 +12,7 @@
 #include "catalog_client/search.hpp"
 #include "catalog_client/synonyms.hpp"
 #include "catalog_client/test_hooks.hpp"
+#include "catalog_client/usage_log.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -95,6 +96,9 @@ int main(int argc, char** argv) {
     auto* outbox_cmd = app.add_subcommand("outbox", "list the outbox, or retry its pending orders");
     outbox_cmd->add_option("action", outbox_action, "list or retry")->check(CLI::IsMember({"list", "retry"}));
     auto* health_cmd = app.add_subcommand("health", "API reachability, replica and outbox state");
+    int searches_limit = 50;
+    auto* searches_cmd = app.add_subcommand("searches", "the searches shoppers left without a result, most frequent first");
+    searches_cmd->add_option("--limit", searches_limit, "at most this many (default 50)")->check(CLI::Range(1, 10000));
 
     try {
         app.parse(argc, argv);
@@ -119,7 +123,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "kioskctl: warning: %s is plain http:// to another machine (api.allow_insecure_http = true)\n",
                      settings.api_url.c_str());
     std::string token;
-    bool needs_token = !(*search_cmd || *product_cmd || *lookup_cmd);
+    bool needs_token = !(*search_cmd || *product_cmd || *lookup_cmd || *searches_cmd);
     if (needs_token && !*health_cmd)
         if (auto error = kiosk::read_token(settings.token_file, token)) die(*error, 2);
     if (*health_cmd && !settings.token_file.empty()) kiosk::read_token(settings.token_file, token);
@@ -286,6 +290,17 @@ int main(int argc, char** argv) {
             print(as_json, to_json(o), "order " + o.number + " " + o.status + ", total " + euros(o.total) +
                                       (o.till_code.empty() ? "" : ", till code " + o.till_code) +
                                       (o.payment_url.empty() ? "" : ", pay at " + o.payment_url) + "\n");
+            return 0;
+        }
+        if (*searches_cmd) {
+            UsageLog usage(settings.outbox_dir);
+            json list = json::array();
+            std::string text;
+            for (const auto& [typed, times] : usage.searches_without_results(searches_limit)) {
+                list.push_back({{"text", typed}, {"times", times}});
+                text += std::to_string(times) + "  " + typed + "\n";
+            }
+            print(as_json, {{"searches_without_results", list}}, text.empty() ? "no search without results kept\n" : text);
             return 0;
         }
         if (*outbox_cmd) {

@@ -126,6 +126,7 @@ Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inb
     iopt.budget_bytes = static_cast<std::size_t>(cfg.image_cache_mb) * 1024 * 1024;
     image_cache_ = std::make_unique<ImageCache>(cfg.cache_dir, *api_, iopt);
     outbox_ = std::make_unique<Outbox>(cfg.client.outbox_dir);
+    usage_ = std::make_unique<UsageLog>(cfg.client.outbox_dir);
     if (!cfg.synonyms_file.empty()) {
         auto synonyms = std::make_shared<Synonyms>();
         if (auto e = load_synonyms(cfg.synonyms_file, *synonyms)) throw std::runtime_error(*e);
@@ -353,6 +354,11 @@ void Services::run(const Effect& effect) {
                     if (error) spdlog::warn("ticket of order {}: {}", ticket.order_number, *error);
                     else spdlog::info("ticket of order {} printed", ticket.order_number);
                     inbox_.post(act::TicketPrinted{ticket.order_number, !error});
+                });
+            } else if constexpr (std::is_same_v<E, fx::CountSearch>) {
+                orders_->post([this, e] {
+                    if (!usage_->record_search(e.text, e.results, std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count()))
+                        spdlog::warn("a search could not be counted (usage log): disk error");
                 });
             } else if constexpr (std::is_same_v<E, fx::SubmitOrder>) {
                 orders_->post([this, request = e.request, order = e.order, staff = e.staff_session] {

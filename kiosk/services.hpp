@@ -29,6 +29,7 @@
 #include "catalog_client/outbox.hpp"
 #include "catalog_client/replica.hpp"
 #include "catalog_client/search.hpp"
+#include "catalog_client/usage_log.hpp"
 #include "kiosk/state.hpp"
 
 namespace kiosk {
@@ -104,6 +105,7 @@ class Services {
     std::shared_ptr<catalog_client::AvailabilityCache> stock_;  // guarded by store_mu_
     std::unique_ptr<catalog_client::ImageCache> image_cache_;
     std::unique_ptr<catalog_client::Outbox> outbox_;  // used on the orders worker only
+    std::unique_ptr<catalog_client::UsageLog> usage_;  // beside the outbox, on the orders worker
     std::string store_id_;                            // guarded by store_mu_
     std::mutex store_mu_;
 

@@ -240,6 +240,7 @@ struct AppState {
     std::string category_id;
     Listing category, search, featured;  // featured: the newest products (attract loop, home)
     std::string search_text;
+    std::uint64_t search_counted = 0;  // the search listing's generation last counted (fx::CountSearch)
     ProductView product;
     std::map<std::string, Stock> stock;  // by SKU
     std::string selected_store;          // expanded on the availability screen
@@ -391,11 +392,15 @@ struct CloseStaffSession { std::string token; };                             // 
 struct FetchCustomer { std::uint64_t request; std::string card, token; };     // answers act::CustomerFound
 // By order number (it has a dash: "K-4F7Q-92") or by loyalty card; answers act::OrdersFound.
 struct FetchOrders { std::uint64_t request; std::string query, token; };
+// A search the shopper left (to a product, elsewhere, or the session ended), with how many
+// products it found: kept for the retailer, never personal (catalog_client/usage_log.hpp).
+struct CountSearch { std::string text; std::int64_t results; };
 }  // namespace fx
 
 using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,
                             fx::RequestQuote, fx::SubmitOrder, fx::RetryOrder, fx::CheckHealth,
                             fx::SyncCatalog, fx::SetStore, fx::ResetSession, fx::ApplyLook, fx::Print,
-                            fx::OpenStaffSession, fx::CloseStaffSession, fx::FetchCustomer, fx::FetchOrders>;
+                            fx::OpenStaffSession, fx::CloseStaffSession, fx::FetchCustomer, fx::FetchOrders,
+                            fx::CountSearch>;
 
 }  // namespace kiosk

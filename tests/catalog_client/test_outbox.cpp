@@ -7,6 +7,7 @@
 #include "catalog_client/image_cache.hpp"
 #include "catalog_client/outbox.hpp"
 #include "catalog_client/replica.hpp"
+#include "catalog_client/usage_log.hpp"
 #include "tcp_proxy.hpp"
 
 #include <doctest/doctest.h>
@@ -216,4 +217,50 @@ TEST_CASE("once its orders have ended, nothing personal is left on the kiosk's d
     Outbox reopened(root.path + "/outbox");
     CHECK(reopened.get(d.value().id)->order->number == o.number);
     CHECK(testing::personal_data_under(root.path, shopper).empty());
+}
+
+TEST_CASE("the usage log keeps searches without anything personal, bounded, until acknowledged") {
+    CHECK(redact_search_text("  Chaussures   ROUGES ") == "chaussures rouges");
+    CHECK(redact_search_text("appeler 06 12 34 56 78") == "appeler #");  // a phone number, however spaced
+    CHECK(redact_search_text("+33 6.12.34.56.78") == "#");
+    CHECK(redact_search_text("0612345678") == "#");
+    CHECK(redact_search_text("pneu 205 55 16") == "pneu 205 55 16");  // sizes and tyre dimensions stay
+    CHECK(redact_search_text("lit 160 x 200") == "lit 160 x 200");
+    CHECK(redact_search_text("carte 4970101234567890 merci") == "carte # merci");
+    CHECK(redact_search_text("ref PF0000059 et 3700000000012") == "ref pf0000059 et #");
+    CHECK(redact_search_text("jean.dupont@example.fr pull") == "# pull");
+    CHECK(redact_search_text("205/55 R16") == "205/55 r16");
+    const std::string long_text = redact_search_text(std::string(70, 'e') + " éé");
+    CHECK(long_text.size() <= 64);
+    CHECK(long_text == std::string(64, 'e'));
+    CHECK(redact_search_text(std::string(63, 'a') + "é") == std::string(63, 'a') + "e");
+
+    testing::TempDir dir;
+    {
+        UsageLog log(dir.path, 5);
+        CHECK(log.record_search("zorglub", 0, 1000));
+        CHECK(log.record_search("ZORGLUB", 0, 1001));
+        CHECK(log.record_search("pull", 120, 1002));
+        CHECK(log.record_search("   ", 0, 1003));  // nothing typed: nothing kept
+        CHECK(log.record_search("bottes fourrées", 0, 1004));
+        const auto misses = log.searches_without_results(10);
+        REQUIRE(misses.size() == 2);
+        CHECK(misses[0] == std::make_pair(std::string("zorglub"), std::int64_t{2}));
+        CHECK(misses[1].first == "bottes fourrees");
+        CHECK(log.pending(100).size() == 4);
+    }
+    {
+        // Kept across restarts; the oldest dropped beyond the bound; acknowledged ones deleted.
+        UsageLog log(dir.path, 5);
+        for (int i = 0; i < 4; ++i) CHECK(log.record_search("robe " + std::to_string(i), 10, 2000 + i));
+        auto kept = log.pending(100);
+        REQUIRE(kept.size() == 5);
+        CHECK(kept.front().detail == "bottes fourrees");
+        CHECK(kept.front().kind == "search");
+        CHECK(kept.front().value == 0);
+        CHECK(kept.front().at == 1004);
+        CHECK(kept.back().detail == "robe 3");
+        log.acknowledge(kept[2].id);
+        CHECK(log.pending(100).size() == 2);
+    }
 }

@@ -2,7 +2,12 @@
 // server on loopback, one fresh server database and kiosk directory per case. Each journey of
 // the product page is walked by tapping element ids, typing on the on-screen keyboard and
 // scanning; the server's database is then checked (orders placed exactly once, what they hold).
+#include "catalog_client/usage_log.hpp"
+
 #include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
 
 #include "scenario_kit.hpp"
 
@@ -75,6 +80,19 @@ TEST_CASE("S2: search on the on-screen keyboard, accents and capitals ignored, r
     CHECK(k.state().search_text == typed);
     CHECK(k.state().search.total <= after_three);
     CHECK(k.state().search.total > 0);
+    // A search that finds nothing, left for the home screen, is counted for the retailer.
+    CHECK(k.run(steps({{{"type", " zorglub"}},
+                       {{"wait", {{"screen", "search"}, {"visible", "search.suggestion"}}}, {"timeout_ms", 5000}},
+                       {{"tap", "nav.home"}}})));
+    std::vector<std::pair<std::string, std::int64_t>> misses;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (misses.empty() && std::chrono::steady_clock::now() < deadline) {  // written by the orders worker
+        misses = catalog_client::UsageLog(k.dir.path + "/outbox").searches_without_results(10);
+        if (misses.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    REQUIRE(misses.size() == 1);
+    CHECK(misses[0].first == typed + " zorglub");
+    CHECK(misses[0].second == 1);
 }
 
 TEST_CASE("S3 S7 S8: a scanned product, picked up in another store, paid at the till, with a printed ticket") {
