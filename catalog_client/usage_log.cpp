@@ -3,6 +3,7 @@
 #include "catalog_client/sqlite.hpp"
 #include "catalog_client/text_fold.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 #include <vector>
@@ -53,7 +54,17 @@ std::string redact_search_text(std::string_view typed) {
         std::size_t end = i, digits = 0;
         while (end < words.size() && numeric(words[end])) digits += digits_in(words[end++]);
         if (end == i) {
-            put(words[i++]);
+            // Inside a word ("tel:0612345678"): the long digit runs alone.
+            std::string kept;
+            const std::string& w = words[i++];
+            for (std::size_t k = 0; k < w.size();) {
+                std::size_t run = 0;
+                while (k + run < w.size() && w[k + run] >= '0' && w[k + run] <= '9') ++run;
+                if (run >= 9) kept += '#';
+                else kept.append(w, k, std::max<std::size_t>(run, 1));
+                k += std::max<std::size_t>(run, 1);
+            }
+            put(kept);
         } else if (digits >= 9) {
             put("#");
             i = end;
@@ -78,17 +89,18 @@ UsageLog::UsageLog(const std::string& dir, std::int64_t max_events) : max_events
     db_ = std::make_unique<Db>(dir + "/usage.db", Db::Mode::ReadWriteCreate);
     db_->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
               "CREATE TABLE IF NOT EXISTS events(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, at INTEGER NOT NULL,"
-              " detail TEXT NOT NULL, value INTEGER NOT NULL);");
+              " session TEXT NOT NULL, detail TEXT NOT NULL, value INTEGER NOT NULL);");
 }
 
 UsageLog::~UsageLog() = default;
 
-bool UsageLog::record_search(std::string_view typed, std::int64_t results, std::int64_t at) {
+bool UsageLog::record_search(std::string_view typed, std::int64_t results, std::int64_t at, const std::string& session) {
     const std::string text = redact_search_text(typed);
     if (text.empty()) return true;  // nothing typed: nothing to count
     try {
         Transaction tx(*db_);
-        db_->prepare("INSERT INTO events(kind, at, detail, value) VALUES('search', ?, ?, ?)").bind(1, at).bind(2, text).bind(3, results).run();
+        db_->prepare("INSERT INTO events(kind, at, session, detail, value) VALUES('search', ?, ?, ?, ?)")
+            .bind(1, at).bind(2, session.substr(0, 64)).bind(3, text).bind(4, results).run();
         db_->prepare("DELETE FROM events WHERE id <= (SELECT MAX(id) FROM events) - ?").bind(1, max_events_).run();
         tx.commit();
         return true;
@@ -99,9 +111,9 @@ bool UsageLog::record_search(std::string_view typed, std::int64_t results, std::
 
 std::vector<UsageEvent> UsageLog::pending(int limit) {
     std::vector<UsageEvent> out;
-    auto st = db_->prepare("SELECT id, kind, at, detail, value FROM events ORDER BY id LIMIT ?");
+    auto st = db_->prepare("SELECT id, kind, at, session, detail, value FROM events ORDER BY id LIMIT ?");
     st.bind(1, static_cast<std::int64_t>(limit));
-    while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2), st.text(3), st.integer(4)});
+    while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2), st.text(3), st.text(4), st.integer(5)});
     return out;
 }
 

@@ -29,6 +29,7 @@ struct UsageEvent {
     std::int64_t id = 0;
     std::string kind;    // "search"
     std::int64_t at = 0;  // Unix seconds
+    std::string session;  // the shopper session it happened in (a random id, nothing personal)
     std::string detail;  // search: the redacted text
     std::int64_t value = 0;  // search: how many products it found (at least, when more)
 };
@@ -44,7 +45,7 @@ public:
     UsageLog(const UsageLog&) = delete;
     UsageLog& operator=(const UsageLog&) = delete;
 
-    bool record_search(std::string_view typed, std::int64_t results, std::int64_t at);
+    bool record_search(std::string_view typed, std::int64_t results, std::int64_t at, const std::string& session = {});
     // Events not yet acknowledged, oldest first.
     std::vector<UsageEvent> pending(int limit);
     // The central API kept every event up to this id: they are deleted.

@@ -42,7 +42,7 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
     std::visit([&](const auto& a) { reducer::on(s, a, fx); }, action);
     const bool left = s.screen != Screen::Search || s.session != session;
     if (on_search && left && !counted && results >= 0 && text.find_first_not_of(' ') != std::string::npos) {
-        fx.push_back(fx::CountSearch{text, results});
+        fx.push_back(fx::CountSearch{text, results, session});
         if (s.session == session) s.search_counted = generation;
     }
     return fx;

@@ -127,6 +127,7 @@ Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inb
     image_cache_ = std::make_unique<ImageCache>(cfg.cache_dir, *api_, iopt);
     outbox_ = std::make_unique<Outbox>(cfg.client.outbox_dir);
     usage_ = std::make_unique<UsageLog>(cfg.client.outbox_dir);
+    boot_id_ = new_uuid();  // sessions are numbered from 1 at each start: this tells runs apart
     if (!cfg.synonyms_file.empty()) {
         auto synonyms = std::make_shared<Synonyms>();
         if (auto e = load_synonyms(cfg.synonyms_file, *synonyms)) throw std::runtime_error(*e);
@@ -357,7 +358,8 @@ void Services::run(const Effect& effect) {
                 });
             } else if constexpr (std::is_same_v<E, fx::CountSearch>) {
                 orders_->post([this, e] {
-                    if (!usage_->record_search(e.text, e.results, std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count()))
+                    const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+                    if (!usage_->record_search(e.text, e.results, now, boot_id_ + "-" + std::to_string(e.session)))
                         spdlog::warn("a search could not be counted (usage log): disk error");
                 });
             } else if constexpr (std::is_same_v<E, fx::SubmitOrder>) {

@@ -106,6 +106,7 @@ class Services {
     std::unique_ptr<catalog_client::ImageCache> image_cache_;
     std::unique_ptr<catalog_client::Outbox> outbox_;  // used on the orders worker only
     std::unique_ptr<catalog_client::UsageLog> usage_;  // beside the outbox, on the orders worker
+    std::string boot_id_;  // a random id of this run of the kiosk (usage events' session ids)
     std::string store_id_;                            // guarded by store_mu_
     std::mutex store_mu_;
 

@@ -394,7 +394,7 @@ struct FetchCustomer { std::uint64_t request; std::string card, token; };     //
 struct FetchOrders { std::uint64_t request; std::string query, token; };
 // A search the shopper left (to a product, elsewhere, or the session ended), with how many
 // products it found: kept for the retailer, never personal (catalog_client/usage_log.hpp).
-struct CountSearch { std::string text; std::int64_t results; };
+struct CountSearch { std::string text; std::int64_t results; std::uint64_t session; };
 }  // namespace fx
 
 using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,

@@ -224,6 +224,9 @@ TEST_CASE("the usage log keeps searches without anything personal, bounded, unti
     CHECK(redact_search_text("appeler 06 12 34 56 78") == "appeler #");  // a phone number, however spaced
     CHECK(redact_search_text("+33 6.12.34.56.78") == "#");
     CHECK(redact_search_text("0612345678") == "#");
+    CHECK(redact_search_text("tel:0612345678 ean3700000000012") == "tel:# ean#");
+    CHECK(redact_search_text("\xCF" "612345678 pull") == redact_search_text("\xCF" "612345678 pull"));
+    CHECK(redact_search_text("\xCF" "612345678 pull").find("612345678") == std::string::npos);  // found by fuzz.synonyms
     CHECK(redact_search_text("pneu 205 55 16") == "pneu 205 55 16");  // sizes and tyre dimensions stay
     CHECK(redact_search_text("lit 160 x 200") == "lit 160 x 200");
     CHECK(redact_search_text("carte 4970101234567890 merci") == "carte # merci");
@@ -238,7 +241,7 @@ TEST_CASE("the usage log keeps searches without anything personal, bounded, unti
     testing::TempDir dir;
     {
         UsageLog log(dir.path, 5);
-        CHECK(log.record_search("zorglub", 0, 1000));
+        CHECK(log.record_search("zorglub", 0, 1000, "boot-1"));
         CHECK(log.record_search("ZORGLUB", 0, 1001));
         CHECK(log.record_search("pull", 120, 1002));
         CHECK(log.record_search("   ", 0, 1003));  // nothing typed: nothing kept
@@ -259,6 +262,7 @@ TEST_CASE("the usage log keeps searches without anything personal, bounded, unti
         CHECK(kept.front().kind == "search");
         CHECK(kept.front().value == 0);
         CHECK(kept.front().at == 1004);
+        CHECK(kept.front().session.empty());
         CHECK(kept.back().detail == "robe 3");
         log.acknowledge(kept[2].id);
         CHECK(log.pending(100).size() == 2);
