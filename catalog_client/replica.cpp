@@ -162,7 +162,10 @@ public:
           drop_search_(db.prepare("DELETE FROM search WHERE rowid = ?")),
           put_search_(db.prepare("INSERT INTO search(rowid, name, extra) VALUES(?,?,?)")),
           drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")),
-          put_term_(db.prepare("INSERT OR IGNORE INTO terms(term) VALUES(?)")),
+          put_term_(db.prepare("INSERT INTO terms(term, in_name) VALUES(?, ?) "
+                               "ON CONFLICT(term) DO UPDATE SET in_name = MAX(in_name, excluded.in_name)")),
+          put_token_(db.prepare("INSERT INTO tokens(token, in_name) VALUES(?, ?) "
+                                "ON CONFLICT(token) DO UPDATE SET in_name = MAX(in_name, excluded.in_name)")),
           get_variants_(db.prepare("SELECT sku, ean, online_only, size, color FROM variants WHERE product_id = ? ORDER BY sku COLLATE BINARY")),
           get_categories_(db.prepare("SELECT category_id FROM product_categories WHERE product_id = ? ORDER BY category_id")),
           get_text_(db.prepare("SELECT name, extra FROM search WHERE rowid = ?")) {}
@@ -246,10 +249,18 @@ private:
     IndexText index_text(const Product& p) {
         IndexText out;
         std::unordered_set<std::string> mine;
+        // New words and tokens go to their table, with whether some product holds them in its
+        // name (search skips the name tiers of a query with a word no name holds).
         auto add = [&](std::string& text, const std::string& w) {
             if (!mine.insert(w).second) return;
             text += (text.empty() ? "" : " ") + w;
-            if (!is_marked_token(w) && terms_.insert(w).second) put_term_.bind(1, w).run();
+            const bool named = &text == &out.name;
+            const bool marked = is_marked_token(w);
+            auto& known = marked ? tokens_ : terms_;
+            auto it = known.find(w);
+            if (it != known.end() && (it->second || !named)) return;
+            (marked ? put_token_ : put_term_).bind(1, w).bind(2, named ? 1 : 0).run();
+            known[w] = named;
         };
         const SearchText parts = search_text(p);
         std::size_t budget = 4000;
@@ -292,8 +303,9 @@ private:
         bool operator<(const VariantRow& o) const { return sku < o.sku; }
     };
     Stmt find_, put_, drop_variants_, put_variant_, drop_categories_, put_category_, drop_search_, put_search_, drop_product_,
-        put_term_, get_variants_, get_categories_, get_text_;
-    std::unordered_set<std::string> terms_;  // terms already in the vocabulary table
+        put_term_, put_token_, get_variants_, get_categories_, get_text_;
+    // Terms (and stem and category tokens) already in their table, and whether as in a name.
+    std::unordered_map<std::string, bool> terms_, tokens_;
 };
 
 void store_reference_data(Db& db, const std::vector<Category>& categories, const std::vector<Store>& stores) {
@@ -397,7 +409,8 @@ CREATE INDEX IF NOT EXISTS categories_by_product ON product_categories(product_i
 CREATE TABLE IF NOT EXISTS categories(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stores(id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(name, extra, tokenize = 'ascii', prefix = '1 2 3', detail = column, columnsize = 0);
-CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, in_name INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tokens(token TEXT PRIMARY KEY, in_name INTEGER NOT NULL) WITHOUT ROWID;
 )sql");
     db.set_meta("schema", kReplicaSchema);
 }

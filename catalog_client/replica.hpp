@@ -106,6 +106,6 @@ void create_replica_schema(Db& db);
 
 // The version of the replica's layout, in meta('schema'). A replica of another version is
 // rebuilt by the next sync (a full sync into a fresh file, swapped in when complete).
-inline constexpr const char* kReplicaSchema = "4";  // 3: categories, options, stems indexed; 4: name and extra columns
+inline constexpr const char* kReplicaSchema = "5";  // 3: categories, options, stems indexed; 4: name and extra columns; 5: terms and tokens known in names
 
 }  // namespace catalog_client

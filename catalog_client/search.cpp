@@ -14,6 +14,8 @@ namespace catalog_client {
 struct WordPlan {
     std::string word;
     bool is_term = false;             // some product holds it exactly
+    bool covered = false;             // its stem tokens find every product holding it: not asked for itself
+    bool name_exact = true, name_prefix = true;  // some product's name may match it (exactly; as a prefix)
     std::string prefix;               // exact-or-prefix alternatives; empty: no term starts with it
     std::vector<std::string> typos;   // whole terms within one edit
     std::vector<std::string> exact_tokens;   // as good as the word: its stems, the categories it names
@@ -35,15 +37,22 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 }
 
 // How a query runs (the replica's index is described in replica.cpp):
-// - The full-text index `search` holds, per product, its folded words; its rowid is the
-//   product's rowid, which is also the product's static rank (catalogue order), so FTS5 returns
-//   matches best first and a LIMIT stops the reading early.
-// - Relevance splits the matches into classes, best first: exact (every word is a term of the
-//   product), prefix (every word starts a term, not all exactly), fuzzy (some word only within
-//   one typo of a term). Classes are read best first, each as one FTS5 expression in rank
-//   order and only as far as the page needs; a class is read only when the better ones ended,
-//   so its expression includes them and their (few) rows are skipped.
-// - Products available here come first within their class: they are few (the caller's live
+// - The full-text index `search` holds, per product, its folded words in two columns (`name`:
+//   names, brand, their stems, category tokens; `extra`: reference, options, attributes and
+//   their stems); its rowid is the product's rowid, which is also the product's static rank
+//   (catalogue order), so FTS5 returns matches best first and a LIMIT stops the reading early.
+// - Each typed word becomes its alternatives: itself, its stems, the categories it names, its
+//   synonyms, the terms it starts, the terms, category names and synonyms one typo away. Those
+//   no product holds (the vocabulary and the tokens table say) are left out, and so is a word
+//   its own stem token finds: each alternative costs FTS5 a seek per candidate row.
+// - Relevance splits the matches into tiers, best first: exact (every word is a term of the
+//   product) all in the name column, exact, prefix (every word starts a term) in the name,
+//   prefix, fuzzy (some word only within one typo of a term). Tiers are read best first, each
+//   as one FTS5 expression in rank order and only as far as the page needs; a tier is read only
+//   when the better ones ended, so its expression includes them and their (few) rows are
+//   skipped. A name tier is not run when some word is in no product's name (the vocabulary
+//   knows), nor when its sibling (the same match in any column, read first) has nothing new.
+// - Products available here come first within their tier: they are few (the caller's live
 //   availability), so each is looked up and classified on its own, then skipped in the scans.
 // - The total is counted up to a bound (count_limit), then reported as a lower bound.
 // Sorts by price or date, and a very large `here` set, read every match then sort (bounded by
@@ -58,14 +67,27 @@ bool Search::load_vocabulary(Db& db) {
     }
     if (version == vocabulary_of_) return indexed_;
     vocabulary_.clear();
+    spelled_.clear();
     typo_cache_.clear();
     vocabulary_of_ = version;
     auto schema = db.prepare("SELECT value FROM meta WHERE key = 'schema'");
     indexed_ = schema.step() && schema.text(0) == kReplicaSchema;
     if (!indexed_) return false;  // an older replica: empty results until it is synced again
-    auto st = db.prepare("SELECT term FROM terms");  // primary key order: sorted
-    while (st.step()) vocabulary_.push_back(st.text(0));
-    if (!std::is_sorted(vocabulary_.begin(), vocabulary_.end())) std::sort(vocabulary_.begin(), vocabulary_.end());
+    term_in_name_.clear();
+    auto st = db.prepare("SELECT term, in_name FROM terms ORDER BY term");  // primary key order: no sort
+    while (st.step()) {
+        vocabulary_.push_back(st.text(0));
+        term_in_name_.push_back(st.integer(1) != 0);
+    }
+    // Typos are looked for among words without digits only (a typed word with digits is never
+    // corrected): a few hundred words, where the vocabulary holds every product's reference.
+    spelled_.clear();
+    for (const auto& term : vocabulary_)
+        if (term.size() >= 4 && term.find_first_of("0123456789") == std::string::npos) spelled_.push_back(&term);
+    // The stem and category tokens the index holds: alternatives of a word that no product
+    // holds are left out of its query (each costs FTS5 a seek per candidate row).
+    tokens_.clear();
+    for (auto t = db.prepare("SELECT token, in_name FROM tokens"); t.step();) tokens_[t.text(0)] = t.integer(1) != 0;
     // The categories' names, matched against each query word (a few hundred: no index needed).
     categories_.clear();
     json docs = json::array();
@@ -81,6 +103,10 @@ bool Search::load_vocabulary(Db& db) {
             cw.token = category_token(c.id);
             for (const auto& [lang, name] : c.name.by_lang)
                 for (auto& w : words_of(name, 16)) {
+                    // "Pulls et gilets": "et" names no category.
+                    static const char* const kLinkWords[] = {"et", "de", "du", "des", "la", "le", "les", "a", "d", "l", "en",
+                                                             "pour", "and", "of", "the", "for", "with", "s"};
+                    if (std::any_of(std::begin(kLinkWords), std::end(kLinkWords), [&](const char* k) { return w == k; })) continue;
                     for (auto& s : stems_of(w)) cw.stems.push_back(std::move(s));
                     cw.words.push_back(std::move(w));
                 }
@@ -195,14 +221,76 @@ void Search::expand(const std::string& word, WordPlan& plan, bool typo) const {
     }
 }
 
+void Search::prune(WordPlan& plan) const {
+    auto exists = [&](const std::string& t) {
+        if (is_marked_token(t)) return tokens_.count(t) > 0;
+        return std::binary_search(vocabulary_.begin(), vocabulary_.end(), t);
+    };
+    auto keep_existing = [&](std::vector<std::string>& list) {
+        std::vector<std::string> kept;
+        for (auto& t : list)
+            if (t != plan.word && exists(t) && std::find(kept.begin(), kept.end(), t) == kept.end()) kept.push_back(std::move(t));
+        list = std::move(kept);
+    };
+    keep_existing(plan.exact_tokens);
+    // A word whose stem token is there already ("jeans" beside "§sjean") adds nothing.
+    auto has = [&](const std::string& t) { return std::find(plan.exact_tokens.begin(), plan.exact_tokens.end(), t) != plan.exact_tokens.end(); };
+    plan.exact_tokens.erase(std::remove_if(plan.exact_tokens.begin(), plan.exact_tokens.end(),
+                                           [&](const std::string& t) {
+                                               if (is_marked_token(t)) return false;
+                                               const auto stems = stems_of(t);
+                                               return std::any_of(stems.begin(), stems.end(), [&](const std::string& st) { return has(stem_token(st)); });
+                                           }),
+                            plan.exact_tokens.end());
+    keep_existing(plan.prefix_tokens);
+    keep_existing(plan.typos);
+    auto all_exist = [&](const std::vector<std::string>& phrase) { return std::all_of(phrase.begin(), phrase.end(), exists); };
+    for (auto* phrases : {&plan.phrases, &plan.typo_phrases})
+        phrases->erase(std::remove_if(phrases->begin(), phrases->end(), [&](const auto& p) { return !all_exist(p); }), phrases->end());
+    for (auto* phrases : {&plan.phrases, &plan.typo_phrases}) {
+        std::vector<std::vector<std::string>> unique;
+        for (auto& p : *phrases)
+            if (std::find(unique.begin(), unique.end(), p) == unique.end()) unique.push_back(std::move(p));
+        *phrases = std::move(unique);
+    }
+    // Every word of four letters or more is indexed with its stems: a stem token kept finds it.
+    for (const auto& s : stems_of(plan.word))
+        if (std::find(plan.exact_tokens.begin(), plan.exact_tokens.end(), stem_token(s)) != plan.exact_tokens.end()) plan.covered = true;
+    // Can the word be matched in a product's name at all? If not, the name tiers of the query
+    // are empty, and their (costly) queries are not run.
+    auto in_name = [&](const std::string& t) {
+        if (is_marked_token(t)) {
+            auto it = tokens_.find(t);
+            return it != tokens_.end() && it->second;
+        }
+        auto it = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), t);
+        return it != vocabulary_.end() && *it == t && term_in_name_[static_cast<std::size_t>(it - vocabulary_.begin())];
+    };
+    auto phrase_in_name = [&](const std::vector<std::string>& p) { return std::all_of(p.begin(), p.end(), in_name); };
+    plan.name_exact = (plan.is_term && in_name(plan.word)) || std::any_of(plan.exact_tokens.begin(), plan.exact_tokens.end(), in_name) ||
+                      std::any_of(plan.phrases.begin(), plan.phrases.end(), phrase_in_name);
+    plan.name_prefix = plan.name_exact || std::any_of(plan.prefix_tokens.begin(), plan.prefix_tokens.end(), in_name);
+    if (!plan.name_prefix && !plan.prefix.empty()) {
+        // The terms the word starts: a name holds one of them? (Past 5 000 of them: assume so.)
+        auto first = std::lower_bound(vocabulary_.begin(), vocabulary_.end(), plan.word);
+        std::size_t seen = 0;
+        for (auto it = first; it != vocabulary_.end() && it->compare(0, plan.word.size(), plan.word) == 0; ++it) {
+            if (++seen > 5000 || term_in_name_[static_cast<std::size_t>(it - vocabulary_.begin())]) {
+                plan.name_prefix = true;
+                break;
+            }
+        }
+    }
+}
+
 std::vector<std::string> Search::typo_candidates(const std::string& word) {
     std::vector<std::string> out;
     if (!typo_tolerant(word)) return out;
     for (const auto& [w, terms] : typo_cache_)
         if (w == word) return terms;
-    for (const auto& term : vocabulary_) {
-        if (term.size() < 4 || term == word) continue;
-        if (one_typo_from(word, term)) out.push_back(term);
+    for (const std::string* term : spelled_) {
+        if (*term == word) continue;
+        if (one_typo_from(word, *term)) out.push_back(*term);
         if (out.size() >= 12) break;
     }
     if (typo_cache_.size() >= 16) typo_cache_.erase(typo_cache_.begin());
@@ -247,7 +335,7 @@ std::string or_phrases(std::string out, const std::vector<std::vector<std::strin
 // The word's exact alternatives as one FTS5 expression: itself (when a term), its tokens, its
 // synonym phrases (all their words); empty when there are none.
 std::string exact_of(const WordPlan& w) {
-    return or_phrases(any_of_terms(w.is_term ? fts_term(w.word) : "", w.exact_tokens), w.phrases);
+    return or_phrases(any_of_terms(w.is_term && !w.covered ? fts_term(w.word) : "", w.exact_tokens), w.phrases);
 }
 
 
@@ -331,6 +419,7 @@ struct Classes {
         }
     }
     const std::optional<std::string>& any() const { return fuzzy ? fuzzy : prefix ? prefix : exact; }
+    bool has_name(MatchKind kind) const { return kind == MatchKind::Exact ? exact_name.has_value() : prefix_name.has_value(); }
 };
 
 Classes classes_of(const std::vector<WordPlan>& plans) {
@@ -353,13 +442,16 @@ Classes classes_of(const std::vector<WordPlan>& plans) {
         fuzzy_ok = fuzzy_ok && !alternatives.empty();
         fuzzy += sep + ("(" + alternatives + ")");
     }
+    // The name tiers only when every word may be found in a name.
+    const bool named_exactly = std::all_of(plans.begin(), plans.end(), [](const WordPlan& w) { return w.name_exact; });
+    const bool named_prefix = std::all_of(plans.begin(), plans.end(), [](const WordPlan& w) { return w.name_prefix; });
     if (exact_ok) {
         c.exact = exact;
-        c.exact_name = "name : (" + exact + ")";
+        if (named_exactly) c.exact_name = "name : (" + exact + ")";
     }
     if (prefix_ok) {
         c.prefix = prefix;
-        c.prefix_name = "name : (" + prefix + ")";
+        if (named_prefix) c.prefix_name = "name : (" + prefix + ")";
     }
     if (fuzzy_ok && any_typo) c.fuzzy = fuzzy;
     return c;
@@ -587,6 +679,7 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
             break;
         }
         if (n >= 2) {
+            prune(plan);
             plans.push_back(std::move(plan));
             i += n - 1;
             continue;
@@ -609,6 +702,7 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         for (const auto& c : corrections(w)) expand(c, plan, true);
         std::sort(plan.typos.begin(), plan.typos.end());
         plan.typos.erase(std::unique(plan.typos.begin(), plan.typos.end()), plan.typos.end());
+        prune(plan);
         plans.push_back(std::move(plan));
     }
     for (const auto& plan : plans) {
@@ -692,6 +786,13 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         auto next_here = here_rows.begin();
         std::unordered_set<std::int64_t> placed = here_rowids;
         if (code_rowid) placed.insert(code_rowid);
+        // At most every row placed so far (better tiers, here rows, the code) comes again: each
+        // tier asks for the page's end plus the code's row, whatever was placed before it.
+        const std::int64_t ask = static_cast<std::int64_t>(wanted) + (code_rowid ? 1 : 0);
+        // A name tier's sibling (the same match through any column) is read first: when it has
+        // nothing new, neither has the name tier, whose query is then not run; else its rows
+        // serve the sibling's turn.
+        std::optional<std::vector<std::int64_t>> sibling;
         for (Tier t : tiers) {
             auto fts = t.kind == MatchKind::Browse ? class_fts(t) : classes.upto(t);
             for (; next_here != here_rows.end() && next_here->tier == tier_of(t); ++next_here) rows.push_back(*next_here);
@@ -701,9 +802,19 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
                 break;
             }
             std::size_t need = wanted - rows.size();
-            // At most every row placed so far (better classes, here rows, the code) comes again.
-            std::int64_t ask = static_cast<std::int64_t>(need + rows.size()) + (code_rowid ? 1 : 0);
-            auto found = first_matches(*db, fts_of(fts), filters, ask);
+            std::vector<std::int64_t> found;
+            if (t.name && !classes.has_name(t.kind)) continue;  // no name can match: an empty tier
+            if (t.name) {
+                const auto any = classes.upto(Tier{t.kind, false});
+                sibling = any ? first_matches(*db, fts_of(any), filters, ask) : std::vector<std::int64_t>{};
+                if (std::all_of(sibling->begin(), sibling->end(), [&](std::int64_t r) { return placed.count(r) > 0; })) continue;
+                found = first_matches(*db, fts_of(fts), filters, ask);
+            } else if (sibling) {
+                found = std::move(*sibling);
+                sibling.reset();
+            } else {
+                found = first_matches(*db, fts_of(fts), filters, ask);
+            }
             if (static_cast<std::int64_t>(found.size()) >= ask) exact_total = false;
             for (std::int64_t rowid : found) {
                 if (need == 0) break;

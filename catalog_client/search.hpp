@@ -20,6 +20,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -77,6 +78,11 @@ private:
     Replica::Reader& reader_;
     std::shared_ptr<const Synonyms> synonyms_;
     std::vector<std::string> vocabulary_;  // every indexed term, sorted; reloaded after a sync
+    std::vector<const std::string*> spelled_;  // its terms of 4+ characters without digits (typos)
+    std::vector<bool> term_in_name_;           // per vocabulary term: some product's name holds it
+    std::unordered_map<std::string, bool> tokens_;  // the stem and category tokens the index holds, and in a name?
+    // Leaves out of a word's alternatives those no product holds, and repeats.
+    void prune(WordPlan& plan) const;
     std::uint64_t vocabulary_of_ = 0;
     bool indexed_ = false;  // the replica has the search schema this code reads
     std::vector<std::pair<std::string, std::vector<std::string>>> typo_cache_;  // recent words

@@ -219,6 +219,7 @@ void on(AppState& s, const act::LookupDone& a, Effects& fx) {
     if (!a.product_id) {
         s.notice = "scan.not_found";
         s.notice_at = s.last_input;
+        s.notice_on = s.screen;
         return;
     }
     if (s.screen == Screen::Attract || s.screen == Screen::OrderPending) {

@@ -179,6 +179,7 @@ void on(AppState& s, const act::AddToCart&, Effects&) {
     if (!var) return;
     s.notice = "cart.added";
     s.notice_at = s.last_input;
+    s.notice_on = s.screen;
     for (CartLine& l : s.cart)
         if (l.sku == var->sku) {
             l.quantity = std::min<std::int64_t>(l.quantity + 1, 99);

@@ -246,6 +246,7 @@ struct AppState {
     std::string selected_store;          // expanded on the availability screen
     std::string notice;                  // translation key of a short message ("scan.not_found")
     double notice_at = 0;
+    Screen notice_on = Screen::Attract;  // the screen it was raised on: shown only there
 
     // The session's purchase.
     std::vector<CartLine> cart;

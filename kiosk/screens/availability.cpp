@@ -70,15 +70,33 @@ void draw_availability(Ctx& c, const ImRect& area) {
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(o.x, o.y + card_h + pad));
-    heading(c, c.t("availability.other_stores"));
 
-    // Every other store, nearest first.
+    // Every other store, nearest first. Sold out here: those that have it first, and the
+    // nearest of them said in one line above the list.
     std::vector<std::pair<double, const cc::Store*>> stores;
     // Staff also see the warehouses.
     for (const cc::Store& s : c.state.stores)
         if ((s.kind == "store" || c.state.staff.unlocked) && s.id != c.state.store_id)
             stores.emplace_back(here ? distance_km(*here, s) : 0.0, &s);
-    std::sort(stores.begin(), stores.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const bool sold_out_here = known && !var->online_only && quantity_at(*st, c.state.store_id) <= 0;
+    auto has_it = [&](const cc::Store* s) { return sold_out_here && quantity_at(*st, s->id) > 0; };
+    std::stable_sort(stores.begin(), stores.end(), [&](const auto& a, const auto& b) {
+        if (has_it(a.second) != has_it(b.second)) return has_it(a.second);
+        return a.first < b.first;
+    });
+    if (sold_out_here && !stores.empty() && has_it(stores.front().second)) {
+        char km[32];
+        std::snprintf(km, sizeof km, "%.0f", stores.front().first);
+        const std::string nearest = c.f("availability.nearest", {{"km", km}, {"store", stores.front().second->name}});
+        ImGui::PushFont(c.ui.fonts.body_bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, c.ui.theme.success);
+        ImGui::TextUnformatted(nearest.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        c.ui.add_element("availability.nearest", nearest, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
+        ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
+    }
+    heading(c, c.t("availability.other_stores"));
     const float row_h = std::max(c.ui.min_tap(), c.ui.mm(17));
     for (const auto& [km, s] : stores) {
         const std::string id = "availability.store." + s->id;

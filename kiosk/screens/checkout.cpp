@@ -169,7 +169,10 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     float bottom = area.Max.y;
     keyboard(c, area, bottom);
     const bool typing = !ck.form.focused.empty();
-    const float summary_h = portrait && !typing ? c.ui.mm(85) : 0;
+    // In portrait the summary (total and the order button) stays under the form, also while the
+    // keyboard is open, as long as the form keeps room to show the field being filled.
+    const float summary_full = c.ui.mm(85);
+    const float summary_h = portrait && (!typing || bottom - area.Min.y - summary_full >= c.ui.mm(60)) ? summary_full : 0;
     const ImRect main_r = portrait ? ImRect(area.Min, ImVec2(area.Max.x, bottom - summary_h))
                                    : ImRect(area.Min, ImVec2(area.Min.x + area.GetWidth() * 0.6f, bottom));
     ImGui::SetCursorScreenPos(main_r.Min);
@@ -277,6 +280,10 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     if (auto e = error_of(ck, "payment"); !e.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t(e));
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));
+    // As on a phone: a touch on the form that no field or control took closes the keyboard
+    // (submitted last, so fields and buttons keep their touches).
+    if (typing && render::backdrop(c.ui, "checkout.close_keyboard", c.t("common.done"), ImGui::GetCurrentWindow()->InnerRect).clicked)
+        c.emit(act::FocusField{""});
     render::end_scroll_area(c.ui, c.scratch.checkout);
 
     // Summary and the order button.

@@ -177,8 +177,11 @@ void idle_warning(Ctx& c) {
     if (dismissed) c.emit(act::IdleContinue{c.ui.now()});
 }
 
+// A short message ("Ajouté au panier") for 3 s, only on the screen that raised it (a shopper
+// moving on does not carry it over the keyboard or a form), at the top of the content where no
+// keyboard or form field is.
 void notice(Ctx& c, const ImRect& area) {
-    if (c.state.notice.empty()) return;
+    if (c.state.notice.empty() || c.state.notice_on != c.state.screen) return;
     const double age = c.ui.now() - c.state.notice_at;
     if (age > 3.0 || age < 0) return;
     c.ui.wake_at(c.state.notice_at + 3.0);
@@ -186,7 +189,7 @@ void notice(Ctx& c, const ImRect& area) {
     ImFont* f = c.ui.fonts.body_bold;
     const std::string& text = c.i18n.tr(c.state.language, c.state.notice);
     const float w = text_width(f, text) + c.ui.mm(12), h = c.ui.mm(14);
-    const ImVec2 min(area.GetCenter().x - w / 2, area.Max.y - h - c.ui.mm(8));
+    const ImVec2 min(area.GetCenter().x - w / 2, area.Min.y + c.ui.mm(4));
     dl->AddRectFilled(min, ImVec2(min.x + w, min.y + h), IM_COL32(28, 28, 30, 235), h / 2);
     dl->AddText(f, f->FontSize, ImVec2(min.x + c.ui.mm(6), min.y + (h - f->FontSize) / 2), IM_COL32_WHITE, text.c_str());
     say_at(c, text, ImRect(min, ImVec2(min.x + w, min.y + h)));

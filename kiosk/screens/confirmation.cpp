@@ -131,7 +131,12 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", where[i].c_str());
     }
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
-    ImGui::TextUnformatted(c.t(o.payment_method == "pay_on_phone" ? "confirmation.pay_on_phone" : "confirmation.pay_at_till"));
+    // Where the code is: beside the details in landscape, below them in portrait.
+    const char* how_to_pay = o.payment_method == "pay_on_phone" ? "confirmation.pay_on_phone"
+                             : portrait                         ? "confirmation.pay_at_till_below"
+                                                                : "confirmation.pay_at_till";
+    ImGui::TextUnformatted(c.t(how_to_pay));
+    c.ui.add_element("confirmation.how_to_pay", c.t(how_to_pay), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
     if (!c.state.confirmation->served_by.empty()) {
         ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
         const std::string served = c.f("confirmation.served_by", {{"name", c.state.confirmation->served_by}});

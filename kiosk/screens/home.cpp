@@ -42,8 +42,14 @@ void draw_attract(Ctx& c, const ImRect& area) {
                               : ImRect(area.GetCenter().x, area.Min.y + pad, area.Max.x - pad, area.Max.y - pad);
     ImRect text_r = portrait ? ImRect(area.Min.x + pad, image_r.Max.y + pad, area.Max.x - pad, area.Max.y - pad)
                              : ImRect(area.Min.x + pad, area.Min.y + pad * 2, area.GetCenter().x - pad, area.Max.y - pad);
+    const bool ready = c.state.replica_ready;
     if (items) {
         const Tile& tile = (*items)[static_cast<std::size_t>(t / 5.0) % std::min<std::size_t>(items->size(), 12)];
+        // Touching the featured product starts a session on that product.
+        if (render::pressable(c.ui, "attract.product", c.text(tile.name).c_str(), image_r, ready).clicked) {
+            c.emit(act::Start{});
+            c.emit(act::OpenProduct{tile.product_id, tile.sku});
+        }
         dl->AddRectFilled(image_r.Min, image_r.Max, th.placeholder, c.ui.mm(3));
         product_image(c, tile.image, ImRect(image_r.Min + ImVec2(pad, pad), image_r.Max - ImVec2(pad, pad)));
         ImFont* f = c.ui.fonts.body_bold;
@@ -71,7 +77,6 @@ void draw_attract(Ctx& c, const ImRect& area) {
     render::ButtonOptions start;
     start.size = ImVec2(std::min(text_r.GetWidth(), c.ui.mm(120)), c.ui.mm(24));
     start.font = c.ui.fonts.title;
-    const bool ready = c.state.replica_ready;
     start.enabled = ready;
     if (render::button(c.ui, "attract.start", ready ? c.t("attract.start") : c.t("attract.preparing"), start))
         c.emit(act::Start{});
@@ -89,6 +94,11 @@ void draw_attract(Ctx& c, const ImRect& area) {
     ImGui::PushTextWrapPos(text_r.Max.x);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(th.text_muted), "%s", c.t("attract.scan"));
     ImGui::PopTextWrapPos();
+    // "Touch to start" means anywhere: a touch that no control above took starts, and so does
+    // Enter on a keypad. Submitted last, so the controls keep their touches.
+    if (render::backdrop(c.ui, "attract.touch", c.t("attract.start"), area, ready).clicked ||
+        (ready && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)))
+        c.emit(act::Start{});
 }
 
 void draw_home(Ctx& c, const ImRect& area) {

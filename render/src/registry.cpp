@@ -65,7 +65,7 @@ std::vector<AuditIssue> ElementRegistry::audit(float min_px) const {
         for (size_t j = i + 1; j < live.size(); ++j) {
             const Rect r = intersect(live[i]->visible, live[j]->visible);
             // Touching edges and sub-pixel rounding are not overlaps.
-            if (r.w > 1.0f && r.h > 1.0f && live[i]->id != live[j]->id) {
+            if (r.w > 1.0f && r.h > 1.0f && live[i]->id != live[j]->id && !live[i]->backdrop && !live[j]->backdrop) {
                 std::snprintf(buf, sizeof buf, "overlap %.0fx%.0f px", r.w, r.h);
                 issues.push_back({AuditIssue::Kind::Overlap, live[i]->id, live[j]->id, buf});
             }

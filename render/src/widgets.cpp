@@ -36,6 +36,12 @@ Pressable pressable(Ui& ui, const char* id, const char* label, const ImRect& r, 
     return p;
 }
 
+Pressable backdrop(Ui& ui, const char* id, const char* label, const ImRect& r, bool enabled) {
+    const Pressable p = pressable(ui, id, label, r, enabled);
+    if (Element* e = ui.registry.last()) e->backdrop = true;
+    return p;
+}
+
 bool hold_area(Ui& ui, const char* id, const char* label, const ImRect& r, double seconds) {
     const Pressable p = pressable(ui, id, label, r);
     ImGuiStorage* store = ImGui::GetStateStorage();

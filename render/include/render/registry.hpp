@@ -35,6 +35,7 @@ struct Element {
     bool interactive = true;
     bool enabled = true;
     bool overflow = false;  // its text does not fit: wider than its button, or cut by its region
+    bool backdrop = false;  // behind the other controls by design ("touch anywhere"): never an overlap
 };
 
 struct AuditIssue {

@@ -77,6 +77,10 @@ struct Pressable {
 Pressable pressable(Ui& ui, const char* id, const char* label, const ImRect& r,
                     bool enabled = true);
 
+// A touch on `r` that no control took ("touch anywhere to start", "tap outside to close the
+// keyboard"): submit it after the controls over the same area, which keep their touches.
+Pressable backdrop(Ui& ui, const char* id, const char* label, const ImRect& r, bool enabled = true);
+
 // An area over `r` (drawn by the caller) that fires once when a finger holds it for `seconds`
 // (on the UI clock, so scripted runs hold it in virtual time); a short tap does nothing and a
 // drag that starts on it cancels it. For controls a passer-by must not trigger by accident.
