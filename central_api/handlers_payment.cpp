@@ -12,32 +12,6 @@ namespace central_api {
 
 namespace {
 
-std::string escape_html(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
-
-// 129900 -> "1 299,00 €" (French format; the page is for French shoppers first).
-std::string euros_fr(std::int64_t cents) {
-    std::string whole = std::to_string(cents / 100), grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) grouped += "\u202f";
-        grouped += whole[i];
-    }
-    char frac[8];
-    std::snprintf(frac, sizeof frac, ",%02d", static_cast<int>(cents % 100));
-    return grouped + frac + "\u00a0€";
-}
-
 void page(RequestContext& ctx, const json& order, const std::string& note) {
     const bool paid = order["status"] != "awaiting_payment";
     std::string html =

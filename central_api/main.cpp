@@ -74,13 +74,14 @@ std::unique_ptr<Db> open_existing(const std::string& path) {
 }
 
 int serve(const std::string& db, const std::string& listen, std::int64_t products, std::uint64_t seed,
-          bool fast, std::size_t threads, const std::string& public_url, double rate) {
+          bool fast, std::size_t threads, const std::string& public_url, const std::string& shop_url, double rate) {
     ServerOptions options;
     if (!split_listen(listen, options.host, options.port)) die("--listen must be HOST:PORT, got '" + listen + "'", 2);
     ensure_database(db, products, seed, fast, false);
     options.db_path = db;
     options.threads = threads;
     options.public_url = public_url;
+    if (!shop_url.empty()) options.shop_url = shop_url;
     options.rate_per_s = rate;
     options.rate_burst = rate * 5;
     options.image_source = drawn_images();  // the demo retailer's pictures, drawn on request
@@ -115,7 +116,7 @@ int serve(const std::string& db, const std::string& listen, std::int64_t product
 int main(int argc, char** argv) {
     CLI::App app{"central-api: reference server of the kiosk commerce API, with its demo retailer"};
     app.require_subcommand(1);
-    std::string db, listen = "127.0.0.1:0", public_url;
+    std::string db, listen = "127.0.0.1:0", public_url, shop_url;
     std::int64_t products = 20000, limit = 20;
     std::uint64_t seed = 42;
     std::size_t threads = 16;
@@ -129,7 +130,8 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--products", products, "products to generate when creating the database")->check(CLI::Range(1, 10000000));
     serve_cmd->add_option("--seed", seed, "generator seed");
     serve_cmd->add_option("--threads", threads, "HTTP worker threads")->check(CLI::Range(1, 256));
-    serve_cmd->add_option("--public-url", public_url, "base URL for payment links (default: the listening URL)");
+    serve_cmd->add_option("--public-url", public_url, "base URL for payment and hand-off links (default: the listening URL)");
+    serve_cmd->add_option("--shop-url", shop_url, "the retailer's web shop, linked from hand-off pages (default https://www.maison-lumiere.example)");
     serve_cmd->add_option("--rate-limit", rate, "requests per second per kiosk (burst: 5 s worth); 0 disables")->check(CLI::Range(0.0, 1e6));
     serve_cmd->add_flag("--fast-pin-hash", fast, "cheapest argon2id parameters (tests only)");
 
@@ -172,7 +174,7 @@ int main(int argc, char** argv) {
 
     if (sodium_init() < 0) die("cannot initialise libsodium");
     try {
-        if (*serve_cmd) return serve(db, listen, products, seed, fast, threads, public_url, rate);
+        if (*serve_cmd) return serve(db, listen, products, seed, fast, threads, public_url, shop_url, rate);
         if (*gen_cmd) {
             std::error_code ec;
             if (std::filesystem::exists(db, ec)) die("database " + db + " already exists");

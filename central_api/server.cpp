@@ -69,19 +69,20 @@ std::string lower_trimmed(std::string s) {
     return s;
 }
 
-// The path as logged: a loyalty card or a payment token in it is personal or secret, so the
-// segment after those prefixes is replaced.
+// The path as logged: a loyalty card, a payment token or a hand-off link in it is personal or
+// secret, so the segment after those prefixes is replaced.
 std::string loggable_path(const std::string& path) {
-    for (const char* prefix : {"/v1/customers/by-card/", "/pay/"}) {
+    for (const char* prefix : {"/v1/customers/by-card/", "/pay/", "/h/"}) {
         const std::string p(prefix);
         if (path.rfind(p, 0) == 0) return p + "…";
     }
     return path.size() > 200 ? path.substr(0, 200) + "…" : path;
 }
 
-// Calls that need no kiosk token: the health check and the demo payment page.
+// Calls that need no kiosk token: the health check, the demo payment page and the hand-off
+// page a phone opens.
 bool is_public(const httplib::Request& req) {
-    return req.path == "/v1/health" || req.path.rfind("/pay/", 0) == 0;
+    return req.path == "/v1/health" || req.path.rfind("/pay/", 0) == 0 || req.path.rfind("/h/", 0) == 0;
 }
 
 }  // namespace
@@ -100,6 +101,9 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
         if (*version != std::to_string(kSchemaVersion))
             throw std::runtime_error(options_.db_path + " has schema version " + *version +
                                      ", this server needs " + std::to_string(kSchemaVersion));
+        // Added after schema 3 (a table of its own: older databases get it here).
+        probe.exec("CREATE TABLE IF NOT EXISTS handoffs(id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, "
+                   "created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, doc TEXT NOT NULL)");
         Transaction tx(probe);
         purge_tombstones(probe, options_.clock(), options_.cursor_retention_s);
         probe.prepare("DELETE FROM idempotency WHERE created_at < ?")
@@ -174,6 +178,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
     add_commerce_routes(add);
     add_staff_routes(add);
     add_payment_routes(add);
+    add_handoff_routes(add);
 }
 
 Server::~Server() { stop(); }

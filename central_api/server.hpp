@@ -45,7 +45,9 @@ struct ServerOptions {
     std::size_t image_cache_bytes = 64u * 1024 * 1024;  // the LRU of served pictures
     // Draws the pictures of /v1/images (image_source.hpp); none: that route answers 404.
     std::shared_ptr<const ImageSource> image_source;
-    std::string public_url;               // base of payment links; default http://HOST:PORT
+    std::string public_url;               // base of payment and hand-off links; default http://HOST:PORT
+    std::string shop_url = "https://www.maison-lumiere.example";  // the retailer's web shop (hand-off pages link to it)
+    std::int64_t handoff_retention_s = 7 * 86400;  // a hand-off link works this long
     double rate_per_s = 200;              // per kiosk token; 0 disables rate limiting
     double rate_burst = 1000;             // requests a kiosk may send at once
     int order_lookup_failures = 20;       // unknown order numbers a kiosk may try per window
@@ -133,5 +135,6 @@ void add_commerce_routes(const RouteFn& add);
 void add_staff_routes(const RouteFn& add);
 void add_kiosk_routes(const RouteFn& add);
 void add_payment_routes(const RouteFn& add);
+void add_handoff_routes(const RouteFn& add);
 
 }  // namespace central_api

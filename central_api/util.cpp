@@ -200,4 +200,29 @@ double distance_km(double lat1, double lon1, double lat2, double lon2) {
     return 6371.0 * 2 * std::atan2(std::sqrt(a), std::sqrt(1 - a));
 }
 
+std::string escape_html(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '&': out += "&amp;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string euros_fr(std::int64_t cents) {
+    std::string whole = std::to_string(cents / 100), grouped;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        if (i > 0 && (whole.size() - i) % 3 == 0) grouped += "\u202f";
+        grouped += whole[i];
+    }
+    char frac[8];
+    std::snprintf(frac, sizeof frac, ",%02d", static_cast<int>(cents % 100));
+    return grouped + frac + "\u00a0€";
+}
+
 }  // namespace central_api

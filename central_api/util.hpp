@@ -67,6 +67,11 @@ std::string random_token(std::size_t bytes);
 // Random string over an unambiguous upper-case alphabet (no 0/O, 1/I).
 std::string random_code(std::size_t length);
 
+// Text for an HTML page: < > & " escaped.
+std::string escape_html(const std::string& s);
+// 129900 -> "1 299,00 €" (French format).
+std::string euros_fr(std::int64_t cents);
+
 // Lower-case ASCII slug: "Bleu marine" -> "bleu-marine", "Crème" -> "creme".
 std::string slugify(std::string_view text);
 

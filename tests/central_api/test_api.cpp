@@ -1,5 +1,6 @@
 // Every read endpoint, authentication, and every kind of bad request.
 #include "harness.hpp"
+#include "central_api/util.hpp"
 
 #include <stb_image.h>
 
@@ -251,4 +252,62 @@ TEST_CASE("a failing database is a 503 internal problem, and the server keeps se
     json batch = {{"events", {{{"type", "search"}, {"at", "2026-11-23T10:00:00+01:00"}, {"session_id", "s1"}}}}};
     check_problem(h.post("/v1/events", batch), 503, "internal");
     CHECK(h.get("/v1/kiosks/me").status == 200);
+}
+
+TEST_CASE("hand-off: a cart's lines saved for 7 days behind a short link, a plain page on the phone") {
+    Harness h;
+    std::vector<std::string> skus;
+    {
+        auto db = h.open_db();
+        auto st = db->prepare("SELECT sku FROM variants ORDER BY sku LIMIT 2");
+        while (st.step()) skus.push_back(st.text(0));
+    }
+    REQUIRE(skus.size() == 2);
+    auto made = h.post("/v1/handoffs", json{{"lines", {{{"sku", skus[0]}, {"quantity", 2}}, {{"sku", skus[1]}, {"quantity", 1}}}}});
+    REQUIRE(made.status == 201);
+    const std::string url = made.doc()["url"];
+    const std::string id = made.doc()["id"];
+    CHECK(id.size() == 10);
+    CHECK(url == h.url() + "/h/" + id);
+    CHECK(made.doc()["expires_at"].get<std::string>().size() == 25);
+    // The page: no token needed, both lines with their names, quantities and prices, a total,
+    // links to the web shop; nothing about the kiosk.
+    auto page = h.get("/h/" + id, {}, false);
+    REQUIRE(page.status == 200);
+    CHECK(page.header("Content-Type").find("text/html") == 0);
+    std::int64_t total = 0;
+    {
+        auto db = h.open_db();
+        auto st = db->prepare("SELECT v.price_online, v.name, p.doc FROM variants v JOIN products p ON p.id = v.product_id WHERE sku = ?");
+        for (std::size_t i = 0; i < 2; ++i) {
+            st.bind(1, skus[i]);
+            REQUIRE(st.step());
+            total += st.integer(0) * (i == 0 ? 2 : 1);
+            const json name = json::parse(st.text(1));
+            CHECK(page.body.find(central_api::escape_html(name["fr"])) != std::string::npos);
+            CHECK(page.body.find("/p/" + json::parse(st.text(2))["ref"].get<std::string>() + "?sku=" + skus[i]) != std::string::npos);
+            st.reset();
+        }
+    }
+    CHECK(page.body.find("2 × ") != std::string::npos);
+    CHECK(page.body.find(central_api::euros_fr(total)) != std::string::npos);
+    CHECK(page.body.find(h.kiosk_id) == std::string::npos);
+    // Validation: unknown SKU, empty, too many units; a kiosk token is needed to make one.
+    CHECK(testing::names_field(h.post("/v1/handoffs", json{{"lines", {{{"sku", "NOPE"}, {"quantity", 1}}}}}), "lines[0].sku", "unknown"));
+    CHECK(h.post("/v1/handoffs", json{{"lines", json::array()}}).status == 422);
+    CHECK(h.post("/v1/handoffs", json{{"lines", {{{"sku", skus[0]}, {"quantity", 500}}}}}).status == 422);
+    CHECK(h.post("/v1/handoffs", std::string("{\"lines\":"), {}, true).status == 400);
+    CHECK(h.post("/v1/handoffs", json{{"lines", {{{"sku", skus[0]}, {"quantity", 1}}}}}.dump(), {}, false).status == 401);
+    // Unknown and expired links: a page saying so (404).
+    CHECK(h.get("/h/2345678923", {}, false).status == 404);
+    h.advance(7 * 86400 + 1);
+    auto expired = h.get("/h/" + id, {}, false);
+    CHECK(expired.status == 404);
+    CHECK(expired.body.find("expir") != std::string::npos);
+    // The next hand-off deletes the expired ones.
+    REQUIRE(h.post("/v1/handoffs", json{{"lines", {{{"sku", skus[0]}, {"quantity", 1}}}}}).status == 201);
+    auto db = h.open_db();
+    auto st = db->prepare("SELECT COUNT(*) FROM handoffs");
+    st.step();
+    CHECK(st.integer(0) == 1);
 }
