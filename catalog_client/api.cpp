@@ -124,6 +124,15 @@ RequestId CommerceApi::quote(const std::vector<QuoteItem>& lines, Done<Quote> do
     return call(post("/v1/quotes", body, true, caps_.quote), parse_quote, std::move(done));
 }
 
+RequestId CommerceApi::create_handoff(const std::vector<QuoteItem>& lines, Done<HandoffLink> done) {
+    json body = {{"lines", json::array()}};
+    for (const auto& l : lines) body["lines"].push_back({{"sku", l.sku}, {"quantity", l.quantity}});
+    // Not retried: a lost answer would only leave an unused link, and the shopper can ask again.
+    HttpRequest r = post("/v1/handoffs", body, false, caps_.small);
+    r.total_timeout = std::chrono::seconds(8);
+    return call(std::move(r), parse_handoff, std::move(done));
+}
+
 RequestId CommerceApi::place_order(const std::string& idempotency_key, const OrderRequest& request,
                                    const std::string& staff_session, Done<Order> done) {
     HttpRequest r = post("/v1/orders", to_json(request), true, caps_.order);  // retried with the same key: exactly once

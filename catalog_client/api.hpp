@@ -54,6 +54,8 @@ public:
     RequestId availability(const std::vector<std::string>& skus, const std::string& near,
                            Done<Availability> done);
     RequestId quote(const std::vector<QuoteItem>& lines, Done<Quote> done);
+    // Saves a cart's lines for the shopper's phone; the answer's link is shown as a QR code.
+    RequestId create_handoff(const std::vector<QuoteItem>& lines, Done<HandoffLink> done);
     // `staff_session` may be empty. Places the order once per key (the server replays the answer).
     RequestId place_order(const std::string& idempotency_key, const OrderRequest& request,
                           const std::string& staff_session, Done<Order> done);

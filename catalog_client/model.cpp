@@ -156,6 +156,13 @@ Result<Availability> parse_availability(const json& doc) {
     return finish(r, std::move(a));
 }
 
+Result<HandoffLink> parse_handoff(const json& doc) {
+    Reader r;
+    HandoffLink h{r.str(doc, "id", "", true, 64), r.str(doc, "url", "", true, 512), r.str(doc, "expires_at", "", false, 64)};
+    if (r.ok() && h.url.rfind("https://", 0) != 0 && h.url.rfind("http://", 0) != 0) r.fail("url", "not an http(s) link");
+    return finish(r, std::move(h));
+}
+
 Result<Quote> parse_quote(const json& doc) {
     Reader r;
     Quote q;

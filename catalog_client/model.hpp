@@ -98,6 +98,11 @@ struct KioskIdentity {
     std::string kiosk_id, store_id;
 };
 
+// A cart handed off to the shopper's phone (POST /v1/handoffs): the short link to show as a QR.
+struct HandoffLink {
+    std::string id, url, expires_at;
+};
+
 struct StockAt {
     std::string location_id, kind, aisle;
     std::int64_t quantity = 0;

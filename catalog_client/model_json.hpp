@@ -26,6 +26,8 @@ Result<std::vector<Store>> parse_stores(const json& doc);
 Result<KioskIdentity> parse_identity(const json& doc);
 Result<Availability> parse_availability(const json& doc);
 Result<Quote> parse_quote(const json& doc);
+// The link must be http(s) and at most 512 bytes (it becomes a QR code).
+Result<HandoffLink> parse_handoff(const json& doc);
 Result<Order> parse_order(const json& doc);
 Result<StaffSession> parse_staff_session(const json& doc);
 Result<CustomerHistory> parse_customer_history(const json& doc);

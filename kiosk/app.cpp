@@ -203,6 +203,7 @@ void App::frame() {
     ctx.logo = logo_;
     ctx.logo_size = logo_size_;
     ctx.tracking_url = cfg_.tracking_url;
+    ctx.handoff_product_url = cfg_.handoff_product_url;
     draw_app(ctx);
     const double cpu_draw = thread_cpu_ms();
     ui_->end_frame();

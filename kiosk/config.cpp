@@ -92,6 +92,7 @@ std::optional<std::string> read_kiosk_config(const std::string& path, KioskConfi
     r.flag("kiosk", "fullscreen", out.fullscreen);
     r.number("kiosk", "sync_interval_s", out.sync_interval_s, 10, 86400);
     r.text("kiosk", "tracking_url", out.tracking_url);
+    r.text("handoff", "product_url", out.handoff_product_url);
     r.text("kiosk", "assets_dir", out.assets_dir);
     r.text("kiosk", "synonyms_file", out.synonyms_file);
     r.number("staff", "idle_lock_s", out.staff_idle_lock_s, 15, 3600);
@@ -136,6 +137,10 @@ std::optional<std::string> check_kiosk_config(const KioskConfig& c) {
     if (c.orientation != "landscape" && c.orientation != "portrait")
         return where + ": kiosk.orientation must be \"landscape\" or \"portrait\"";
     if (c.rotation % 90 != 0) return where + ": kiosk.rotation must be 0, 90, 180 or 270";
+    if (!c.handoff_product_url.empty() &&
+        ((c.handoff_product_url.rfind("https://", 0) != 0 && c.handoff_product_url.rfind("http://", 0) != 0) ||
+         c.handoff_product_url.size() > 400))
+        return where + ": handoff.product_url must be an http(s) link of at most 400 characters, e.g. \"https://shop.example/p/{ref}?sku={sku}\"";
     if (!c.theme.primary.empty() && !parse_colour(c.theme.primary))
         return where + ": theme.primary must be a colour like \"#005CAA\"";
     if (!c.theme.background.empty() && !parse_colour(c.theme.background))

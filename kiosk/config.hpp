@@ -33,6 +33,7 @@ struct KioskConfig {
     int display = 0;                                  // [kiosk] display
     double sync_interval_s = 300;                     // [kiosk] sync_interval_s
     std::string tracking_url = "";                    // [kiosk] tracking_url, "{number}" replaced
+    std::string handoff_product_url = "";             // [handoff] product_url: "{ref}", "{sku}", "{id}" replaced; empty: no product QR
     std::string assets_dir;                           // [kiosk] assets_dir (translations); default: found
     std::string synonyms_file;                        // [kiosk] synonyms_file; default: ASSETS/search/synonyms.txt
     double staff_idle_lock_s = 120;                   // [staff] idle_lock_s: staff mode locks itself after this idle time

@@ -188,6 +188,32 @@ void on(AppState& s, const act::AddToCart&, Effects&) {
     s.cart.push_back(line_of(*v.product, *var));
 }
 
+// "Continue on my phone": the product's web page needs nothing from the API (the screen makes
+// its link from the configured template); the cart's lines are saved by the API first.
+void on(AppState& s, const act::OpenHandoff& a, Effects& fx) {
+    using What = AppState::Handoff::What;
+    s.handoff = {};
+    if (a.what == What::Product && s.screen == Screen::Product && s.product.product) {
+        s.handoff.what = What::Product;
+    } else if (a.what == What::Cart && !s.cart.empty()) {
+        s.handoff.what = What::Cart;
+        s.handoff.loading = true;
+        s.handoff.request = s.next_request++;
+        fx::CreateHandoff e{s.handoff.request, {}};
+        for (const CartLine& l : s.cart) e.lines.emplace_back(l.sku, l.quantity);
+        fx.push_back(std::move(e));
+    }
+}
+
+void on(AppState& s, const act::CloseHandoff&, Effects&) { s.handoff = {}; }
+
+void on(AppState& s, const act::HandoffMade& a, Effects&) {
+    if (s.handoff.what != AppState::Handoff::What::Cart || a.request != s.handoff.request) return;  // closed, or an older one
+    s.handoff.loading = false;
+    s.handoff.failed = !a.ok;
+    s.handoff.url = a.ok ? a.url : std::string();
+}
+
 }  // namespace reducer
 
 }  // namespace kiosk

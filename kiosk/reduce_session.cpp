@@ -9,6 +9,7 @@ namespace kiosk::reducer {
 
 void go(AppState& s, Screen to) {
     if (s.screen == to) return;
+    s.handoff = {};  // the QR belongs to the screen it was asked on
     if (s.screen == Screen::OrderPending) s.order_after_wipe.reset();  // a new shopper (a scan) took over
     if (s.screen != Screen::Attract && s.screen != Screen::Confirmation && s.screen != Screen::OrderPending)
         s.history.push_back(s.screen);

@@ -354,6 +354,15 @@ void Services::run(const Effect& effect) {
                     inbox_.post(act::QuoteDone{request, std::nullopt,
                                                offline ? "checkout.unavailable" : "checkout.quote_failed"});
                 });
+            } else if constexpr (std::is_same_v<E, fx::CreateHandoff>) {
+                std::vector<catalog_client::QuoteItem> lines;
+                for (const auto& [sku, qty] : e.lines) lines.push_back(catalog_client::QuoteItem{sku, qty});
+                const std::uint64_t request = e.request;
+                api_->create_handoff(lines, [this, request](Result<HandoffLink> r) {
+                    if (!r) spdlog::warn("hand-off: {}", describe(r.error()));
+                    if (!r && is_offline_error(r.error())) inbox_.post(act::Online{false});
+                    inbox_.post(act::HandoffMade{request, r.ok(), r ? r.value().url : std::string()});
+                });
             } else if constexpr (std::is_same_v<E, fx::Print>) {
                 if (!printer_) return;
                 printer_->post([this, ticket = e.ticket] {

@@ -241,6 +241,14 @@ struct AppState {
     Listing category, search, featured;  // featured: the newest products (attract loop, home)
     std::string search_text;
     std::uint64_t search_counted = 0;  // the search listing's generation last counted (fx::CountSearch)
+    // "Continue on my phone": a QR code over the product sheet (its web page) or the cart (a
+    // hand-off link the API makes). Nothing personal: SKUs and quantities.
+    struct Handoff {
+        enum class What { None, Product, Cart } what = What::None;
+        std::uint64_t request = 0;  // the cart's link being made
+        bool loading = false, failed = false;
+        std::string url;  // the cart's link, once made
+    } handoff;
     ProductView product;
     std::map<std::string, Stock> stock;  // by SKU
     std::string selected_store;          // expanded on the availability screen
@@ -299,6 +307,9 @@ struct PageLoaded {
 struct FacetsLoaded { ListingKind listing; std::uint64_t generation; cc::ListingFacets facets; };
 
 struct OpenSearch {};
+struct OpenHandoff { AppState::Handoff::What what; };
+struct CloseHandoff {};
+struct HandoffMade { std::uint64_t request; bool ok; std::string url; };
 struct SetSearchText { std::string text; };
 struct Scanned { std::string code; };
 struct LookupDone { std::string code; std::optional<std::string> product_id; std::string sku; };
@@ -366,7 +377,7 @@ using Action = std::variant<
     act::PlaceOrder, act::OrderUpdate, act::ChangeFulfilmentAfterRejection, act::ConfirmationDone,
     act::PrintTicket, act::TicketPrinted, act::OpenStaffPin, act::StaffPinKey, act::StaffSessionAnswer,
     act::LockStaff, act::SetStaffText, act::FindCustomer, act::CustomerFound, act::OpenPurchase, act::FindOrders,
-    act::OrdersFound, act::ExpandOrder>;
+    act::OrdersFound, act::ExpandOrder, act::OpenHandoff, act::CloseHandoff, act::HandoffMade>;
 
 // ---- Effects ----
 namespace fx {
@@ -396,12 +407,13 @@ struct FetchOrders { std::uint64_t request; std::string query, token; };
 // A search the shopper left (to a product, elsewhere, or the session ended), with how many
 // products it found: kept for the retailer, never personal (catalog_client/usage_log.hpp).
 struct CountSearch { std::string text; std::int64_t results; std::uint64_t session; };
+struct CreateHandoff { std::uint64_t request; std::vector<std::pair<std::string, std::int64_t>> lines; };  // answers act::HandoffMade
 }  // namespace fx
 
 using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::Lookup, fx::FetchStock,
                             fx::RequestQuote, fx::SubmitOrder, fx::RetryOrder, fx::CheckHealth,
                             fx::SyncCatalog, fx::SetStore, fx::ResetSession, fx::ApplyLook, fx::Print,
                             fx::OpenStaffSession, fx::CloseStaffSession, fx::FetchCustomer, fx::FetchOrders,
-                            fx::CountSearch>;
+                            fx::CountSearch, fx::CreateHandoff>;
 
 }  // namespace kiosk

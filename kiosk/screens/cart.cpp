@@ -9,6 +9,17 @@ namespace kiosk {
 
 void draw_cart(Ctx& c, const ImRect& area) {
     const float pad = c.ui.mm(6);
+    float below_button = area.Min.y;
+    if (!c.state.cart.empty()) {  // the lines on the shopper's phone, top right
+        render::ButtonOptions phone;
+        phone.kind = render::ButtonKind::Secondary;
+        phone.icon = render::Icon::ChevronRight;
+        const float bw = text_width(c.ui.fonts.body_bold, c.t("handoff.button")) + c.ui.mm(18);
+        ImGui::SetCursorScreenPos(ImVec2(area.Max.x - pad - bw, area.Min.y + pad * 0.6f));
+        phone.size = ImVec2(bw, 0);
+        if (render::button(c.ui, "cart.handoff", c.t("handoff.button"), phone)) c.emit(act::OpenHandoff{AppState::Handoff::What::Cart});
+        below_button = ImGui::GetItemRectMax().y + c.ui.mm(2);
+    }
     ImGui::SetCursorScreenPos(area.Min + ImVec2(pad, pad * 0.6f));
     heading(c, c.t("cart.title"));
     if (c.state.cart.empty()) {
@@ -21,7 +32,7 @@ void draw_cart(Ctx& c, const ImRect& area) {
         return;
     }
     const float footer = c.ui.min_tap() + c.ui.mm(16);
-    const float top = ImGui::GetCursorScreenPos().y;
+    const float top = std::max(ImGui::GetCursorScreenPos().y, below_button);
     ImGui::SetCursorScreenPos(ImVec2(area.Min.x, top));
     render::begin_scroll_area(c.ui, "cart.lines", ImVec2(area.GetWidth(), area.Max.y - top - footer), c.scratch.cart);
     const float w = area.GetWidth() - pad * 2;

@@ -256,6 +256,7 @@ void draw_app(Ctx& c) {
         notice(c, area);
     }
     ImGui::End();
+    if (c.state.handoff.what != AppState::Handoff::What::None) handoff_panel(c);
     if (c.state.access.panel_open) access_panel(c);
     if (c.state.idle_warning) idle_warning(c);
 }

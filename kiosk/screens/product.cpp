@@ -340,6 +340,14 @@ void draw_product(Ctx& c, const ImRect& area) {
         else stock_summary(c, *var);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
                            c.f("product.reference", {{"ref", p.ref}, {"ean", var->ean}}).c_str());
+        if (!c.handoff_product_url.empty()) {  // its web page on the shopper's phone
+            ImGui::Dummy(ImVec2(1, c.ui.mm(1)));
+            render::ButtonOptions phone;
+            phone.kind = render::ButtonKind::Secondary;
+            phone.icon = render::Icon::ChevronRight;
+            if (render::button(c.ui, "product.handoff", c.t("handoff.button"), phone))
+                c.emit(act::OpenHandoff{AppState::Handoff::What::Product});
+        }
     }
     ImGui::Dummy(ImVec2(1, c.ui.mm(3)));
     ImGui::PushFont(c.ui.fonts.body_bold);

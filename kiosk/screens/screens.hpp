@@ -47,6 +47,7 @@ struct Ctx {
     ImTextureID logo = nullptr;
     ImVec2 logo_size;
     std::string tracking_url;
+    std::string handoff_product_url;  // [handoff] product_url (empty: no product QR)
 
     void emit(Action a) { actions.push_back(std::move(a)); }
     const char* t(const std::string& key) const { return i18n.tr(state.language, key).c_str(); }
@@ -76,6 +77,10 @@ void draw_staff_pin(Ctx& c, const ImRect& area);
 void draw_staff_home(Ctx& c, const ImRect& area);
 void draw_staff_customer(Ctx& c, const ImRect& area);
 void draw_staff_orders(Ctx& c, const ImRect& area);
+// "Continue on my phone" over the product sheet or the cart (handoff.cpp), and the product
+// link it shows: the template's "{ref}", "{sku}" and "{id}" replaced (URL-encoded).
+void handoff_panel(Ctx& c);
+std::string product_handoff_url(const std::string& url_template, const cc::Product& p, const cc::Variant* v);
 
 // ---- Shared pieces (common.cpp) ----
 // Text in `font` at `pos`, clipped to `width` with an ellipsis on one line.
