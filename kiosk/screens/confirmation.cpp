@@ -132,11 +132,11 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     }
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     // Where the code is: beside the details in landscape, below them in portrait.
-    const char* how_to_pay = o.payment_method == "pay_on_phone" ? "confirmation.pay_on_phone"
-                             : portrait                         ? "confirmation.pay_at_till_below"
-                                                                : "confirmation.pay_at_till";
-    ImGui::TextUnformatted(c.t(how_to_pay));
-    c.ui.add_element("confirmation.how_to_pay", c.t(how_to_pay), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
+    const std::string how_to_pay = o.payment_method == "pay_on_phone" ? c.t("confirmation.pay_on_phone")
+                                   : portrait                         ? c.t("confirmation.pay_at_till_below")
+                                                                      : c.t("confirmation.pay_at_till");
+    ImGui::TextUnformatted(how_to_pay.c_str());
+    c.ui.add_element("confirmation.how_to_pay", how_to_pay, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
     if (!c.state.confirmation->served_by.empty()) {
         ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
         const std::string served = c.f("confirmation.served_by", {{"name", c.state.confirmation->served_by}});
