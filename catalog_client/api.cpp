@@ -1,4 +1,5 @@
 #include "catalog_client/api.hpp"
+#include "catalog_client/text_fold.hpp"
 
 #include "catalog_client/json_bounded.hpp"
 
@@ -7,20 +8,6 @@
 
 namespace catalog_client {
 
-std::string url_encode(const std::string& text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out.push_back(static_cast<char>(c));
-        } else {
-            out.push_back('%');
-            out.push_back(hex[c >> 4]);
-            out.push_back(hex[c & 15]);
-        }
-    }
-    return out;
-}
 
 CommerceApi::CommerceApi(Transport& transport, std::string base_url)
     : transport_(transport), base_(std::move(base_url)) {

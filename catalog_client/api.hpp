@@ -110,6 +110,4 @@ Result<T> wait(Start&& start) {
     return future.get();
 }
 
-std::string url_encode(const std::string& text);
-
 }  // namespace catalog_client

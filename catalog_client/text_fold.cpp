@@ -1,5 +1,7 @@
 #include "catalog_client/text_fold.hpp"
 
+#include <cctype>
+
 namespace catalog_client {
 
 std::string fold(std::string_view s) {
@@ -68,6 +70,21 @@ std::vector<std::string> words_of(std::string_view text, std::size_t max_words) 
 
 std::vector<std::string> words_of(std::string_view text) {
     return words_of(text, 8);  // a query is a few words, not a text
+}
+
+std::string url_encode(const std::string& text) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        }
+    }
+    return out;
 }
 
 }  // namespace catalog_client

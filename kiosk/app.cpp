@@ -197,7 +197,7 @@ void App::frame() {
     for (const render::KeyStroke& k : in.keys)
         if (auto code = scan_.feed(k)) emitted_.push_back(act::Scanned{*code});
     ui_->begin_frame(std::move(in));
-    Ctx ctx{*ui_, state_, scratch_, i18n_, emitted_, 0, {}, nullptr, {}, {}};
+    Ctx ctx{*ui_, state_, scratch_, i18n_, emitted_, 0, {}, nullptr, {}, {}, {}};
     ctx.wall_now = wall_now();
     ctx.retailer_name = cfg_.theme.retailer_name;
     ctx.logo = logo_;

@@ -1,6 +1,7 @@
 // "Continue on my phone": a QR code over the product sheet (the retailer's web page of that
 // product and variant, from [handoff] product_url) or over the cart (a link the API makes from
 // the lines, POST /v1/handoffs). Nothing personal is in either link.
+#include "catalog_client/text_fold.hpp"
 #include "kiosk/reducer.hpp"
 #include "kiosk/screens/screens.hpp"
 
@@ -12,21 +13,6 @@ namespace kiosk {
 
 namespace {
 
-std::string url_encoded(const std::string& s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
-}
-
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
     for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
 }
@@ -35,9 +21,9 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
 
 std::string product_handoff_url(const std::string& url_template, const cc::Product& p, const cc::Variant* v) {
     std::string url = url_template;
-    replace_all(url, "{ref}", url_encoded(p.ref));
-    replace_all(url, "{id}", url_encoded(p.id));
-    replace_all(url, "{sku}", v ? url_encoded(v->sku) : std::string());
+    replace_all(url, "{ref}", cc::url_encode(p.ref));
+    replace_all(url, "{id}", cc::url_encode(p.id));
+    replace_all(url, "{sku}", v ? cc::url_encode(v->sku) : std::string());
     return url;
 }
 

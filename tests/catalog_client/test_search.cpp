@@ -608,13 +608,20 @@ TEST_CASE("a query that finds nothing is never a dead end: the words that find s
     CHECK_FALSE(search.run(text("")).suggestion);
 }
 
+namespace {
+// The demo retailer's synonyms file, as the kiosk loads it.
+std::shared_ptr<const Synonyms> shipped_synonyms() {
+    auto synonyms = std::make_shared<Synonyms>();
+    REQUIRE(load_synonyms(std::string(KIOSK_SOURCE_DIR) + "/assets/search/synonyms.txt", *synonyms) == std::nullopt);
+    return synonyms;
+}
+}  // namespace
+
 TEST_CASE("ranking weighs where a word was found; the variant the typed words name is the one opened") {
     Synced s;
     Replica::Reader reader(s.replica);
     Search search(reader);
-    auto synonyms = std::make_shared<Synonyms>();
-    REQUIRE(load_synonyms(std::string(KIOSK_SOURCE_DIR) + "/assets/search/synonyms.txt", *synonyms) == std::nullopt);
-    search.set_synonyms(synonyms);
+    search.set_synonyms(shipped_synonyms());
     std::map<std::string, std::string> category_names;
     for (const auto& c : reader.categories()) category_names[c.id] = fold(c.name.text("fr") + " " + c.name.text("en"));
     // "coton" is in some names ("en coton bio") and in other products' composition only.
@@ -667,9 +674,7 @@ TEST_CASE("typing mistakes: swapped letters, a category name or a synonym misspe
     Synced s;
     Replica::Reader reader(s.replica);
     Search search(reader);
-    auto synonyms = std::make_shared<Synonyms>();
-    REQUIRE(load_synonyms(std::string(KIOSK_SOURCE_DIR) + "/assets/search/synonyms.txt", *synonyms) == std::nullopt);
-    search.set_synonyms(synonyms);
+    search.set_synonyms(shipped_synonyms());
     auto all_in = [&](const std::string& typed, const std::vector<std::string>& categories) {
         CAPTURE(typed);
         const SearchPage page = search.run(text(typed, 50));

@@ -126,20 +126,11 @@ inline bool on_disk(const std::string& dir, const std::string& needle) {
     return false;
 }
 
-// Scans the code, adds the preselected variant to the cart and opens the checkout.
-inline json to_checkout(const std::string& ean) {
+// Starts a session and scans the code: its product sheet, ready to add to the cart.
+inline json scan_product(const std::string& ean) {
     return steps({{{"tap", "attract.start"}},
                   {{"scan", ean}},
-                  {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}},
-                  {{"tap", "product.add_to_cart"}},
-                  {{"tap", "nav.cart"}},
-                  {{"expect", {{"screen", "cart"}, {"visible", {"cart.line.0.remove", "cart.checkout"}}}}},
-                  {{"tap", "cart.checkout"}},
-                  {{"wait", {{"screen", "checkout"}, {"visible", "checkout.pickup"}}}, {"timeout_ms", 5000}}});
-}
-
-inline json type_into(const std::string& field, const std::string& text) {
-    return steps({{{"tap", "checkout.field." + field}}, {{"type", text}}, {{"tap", "checkout.keyboard_done"}}});
+                  {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}}});
 }
 
 inline json concat(std::initializer_list<json> parts) {
@@ -148,6 +139,21 @@ inline json concat(std::initializer_list<json> parts) {
         for (const json& s : p) out.push_back(s);
     return out;
 }
+
+// Scans the code, adds the preselected variant to the cart and opens the checkout.
+inline json to_checkout(const std::string& ean) {
+    return concat({scan_product(ean), steps({
+                  {{"tap", "product.add_to_cart"}},
+                  {{"tap", "nav.cart"}},
+                  {{"expect", {{"screen", "cart"}, {"visible", {"cart.line.0.remove", "cart.checkout"}}}}},
+                  {{"tap", "cart.checkout"}},
+                  {{"wait", {{"screen", "checkout"}, {"visible", "checkout.pickup"}}}, {"timeout_ms", 5000}}})});
+}
+
+inline json type_into(const std::string& field, const std::string& text) {
+    return steps({{{"tap", "checkout.field." + field}}, {{"type", text}}, {{"tap", "checkout.keyboard_done"}}});
+}
+
 
 
 }  // namespace scenario

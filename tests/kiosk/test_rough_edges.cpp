@@ -118,9 +118,7 @@ TEST_CASE("the \"added to cart\" toast stays on the product screen") {
     Harness h;
     const std::string sku = testing::stock_only_at(h, "paris-rivoli", 5);
     Kiosk k(h);
-    CHECK(k.run(steps({{{"tap", "attract.start"}},
-                       {{"scan", ean_of(h, sku)}},
-                       {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}},
+    CHECK(k.run(concat({scan_product(ean_of(h, sku)), steps({
                        {{"tap", "product.add_to_cart"}},
                        {{"expect", {{"text", "Ajouté au panier"}}}},
                        {{"tap", "nav.search"}},
@@ -128,5 +126,5 @@ TEST_CASE("the \"added to cart\" toast stays on the product screen") {
                        {{"tap", "nav.cart"}},
                        {{"tap", "cart.checkout"}},
                        {{"wait", {{"screen", "checkout"}, {"visible", "checkout.pickup"}}}, {"timeout_ms", 5000}},
-                       {{"expect", {{"no_text", "Ajouté au panier"}}}}})));
+                       {{"expect", {{"no_text", "Ajouté au panier"}}}}})})));
 }

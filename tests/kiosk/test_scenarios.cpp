@@ -176,11 +176,7 @@ TEST_CASE("S6: a price change between cart and order is shown, accepted, and cha
     Harness h;
     const std::string sku = testing::stock_only_at(h, "paris-rivoli", 5);
     Kiosk k(h);
-    CHECK(k.run(steps({{{"tap", "attract.start"}},
-                       {{"scan", ean_of(h, sku)}},
-                       {{"wait", {{"screen", "product"}, {"visible", "product.add_to_cart"}}}, {"timeout_ms", 5000}},
-                       {{"tap", "product.add_to_cart"}},
-                       {{"tap", "nav.cart"}}})));
+    CHECK(k.run(concat({scan_product(ean_of(h, sku)), steps({{{"tap", "product.add_to_cart"}}, {{"tap", "nav.cart"}}})})));
     const std::int64_t before = k.state().cart.at(0).unit_price.amount;
     // The price changes while the shopper looks at the cart.
     set_online_price(h, sku, before + 500);
