@@ -14,6 +14,7 @@ PACKAGES=(
   # render and kiosk
   libimgui-dev libsdl2-dev libgl-dev libegl-dev libgl1-mesa-dri libfreetype-dev
   libqrencode-dev libzxing-dev fonts-noto-core libjpeg-dev libpng-dev
+  libespeak-ng-dev espeak-ng-data
   # tests
   doctest-dev curl
 )

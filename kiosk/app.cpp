@@ -57,6 +57,12 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     state_.settings.printer = !cfg.printer_device.empty();
     state_.settings.sync_interval_s = cfg.sync_interval_s;
     state_.settings.staff_idle_lock_s = cfg.staff_idle_lock_s;
+    state_.settings.speech = cfg.access.speech;
+    state_.settings.speech_on_keypad = cfg.access.speech_on_keypad;
+    state_.settings.assisted_idle_timeout_s = cfg.access.assisted_idle_timeout_s;
+    state_.settings.assisted_countdown_s = cfg.access.assisted_countdown_s;
+    state_.settings.more_time_s = cfg.access.more_time_s;
+    state_.access.speech = cfg.access.speech;
     state_.language = cfg.default_language;
 
     render::PlatformConfig pc;
@@ -194,8 +200,7 @@ void App::frame() {
     render::FrameInput in = platform_->new_frame();
     const double cpu_input = thread_cpu_ms();
     if (!in.gestures.empty() || in.pressed || !in.keys.empty()) apply(act::Input{t});
-    for (const render::KeyStroke& k : in.keys)
-        if (auto code = scan_.feed(k)) emitted_.push_back(act::Scanned{*code});
+    handle_keys(in.keys);
     ui_->begin_frame(std::move(in));
     Ctx ctx{*ui_, state_, scratch_, i18n_, emitted_, 0, {}, nullptr, {}, {}, {}};
     ctx.wall_now = wall_now();
@@ -205,12 +210,13 @@ void App::frame() {
     ctx.tracking_url = cfg_.tracking_url;
     ctx.handoff_product_url = cfg_.handoff_product_url;
     draw_app(ctx);
+    after_draw();
     const double cpu_draw = thread_cpu_ms();
     ui_->end_frame();
     if (images_->stats().waiting_upload > 0) ui_->request_frame();
     // Wake for the idle warning and for the services' periodic work.
     if (state_.screen != Screen::Attract && !state_.idle_warning)
-        ui_->wake_at(state_.last_input + state_.settings.idle_timeout_s);
+        ui_->wake_at(state_.last_input + idle_timeout(state_));
     if (state_.staff.unlocked) ui_->wake_at(state_.last_input + state_.settings.staff_idle_lock_s);
     ui_->wake_at(t + std::max(0.2, next_due(state_, t)));
     const double cpu_end = thread_cpu_ms();

@@ -15,10 +15,12 @@
 #include "kiosk/i18n.hpp"
 #include "render/gl_textures.hpp"
 #include "render/images.hpp"
+#include "render/focus.hpp"
 #include "render/platform.hpp"
 #include "kiosk/scan.hpp"
 #include "screens/screens.hpp"
 #include "kiosk/services.hpp"
+#include "kiosk/speech.hpp"
 #include "kiosk/state.hpp"
 
 namespace kiosk {
@@ -29,6 +31,7 @@ struct RunOptions {
     int width = 0, height = 0;  // UI size; 0: from the orientation
     bool manual_clock = false;  // scripted runs: time moves one frame (1/60 s) at a time, or when told
     std::string argv0;
+    std::string speech_out;     // also record what speech says to this WAV file
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();  // process start
 };
 
@@ -76,11 +79,26 @@ class App {
     std::size_t image_bytes() const;
     // Seconds from process start to the first frame drawn with the catalogue ready (-1: not yet).
     double first_interactive_s() const { return first_interactive_s_; }
+    // Everything speech output said (scripted runs log it per step), and a wait until the
+    // speaker has said the last of it (at most `timeout_s`).
+    const std::vector<std::string>& spoken() const { return spoken_; }
+    bool drain_speech(double timeout_s);
+    // The element the keypad focus is on (nullptr: none), and whether its ring is shown.
+    const render::Element* keypad_focus() const { return focus_.focused(ui_->registry); }
+    bool keypad_focus_shown() const { return focus_.shown(); }
 
   private:
     void apply(const Action& a);
     void apply_look();
     void load_logo();
+    // Keypad and speech (app_access.cpp): keys before the frame is drawn, the focus ring and
+    // what to say after it.
+    void handle_keys(const std::vector<render::KeyStroke>& keys);
+    void navigate(render::NavKey key);
+    Action escape_action() const;
+    void after_draw();
+    void speak_frame();
+    void speak(const std::string& text);
 
     KioskConfig cfg_;
     RunOptions opt_;
@@ -102,6 +120,24 @@ class App {
     std::vector<Action> emitted_;
     std::vector<FrameTiming> timings_;
     double first_interactive_s_ = -1;
+
+    render::KeypadFocus focus_;
+    Screen focus_screen_ = Screen::Attract;
+    std::unique_ptr<Speaker> speaker_;  // made when speech is first turned on
+    std::vector<std::string> spoken_;
+    struct Said {  // what speech has said of the screen so far
+        Screen screen = Screen::Attract;
+        int layer = -2;
+        std::string language;
+        bool speech = false;     // speech was on at the last frame
+        bool pending = false;    // the screen's announcement waits for its content
+        double since = 0;
+        std::uint64_t moves = 0;  // KeypadFocus::moves already said
+        std::string focus_text;   // how the focused element was described
+        std::vector<std::string> alerts;
+        double notice_at = -1;
+        int idle_seconds = -1;
+    } said_;
 };
 
 }  // namespace kiosk

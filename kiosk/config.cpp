@@ -96,6 +96,13 @@ std::optional<std::string> read_kiosk_config(const std::string& path, KioskConfi
     r.text("kiosk", "assets_dir", out.assets_dir);
     r.text("kiosk", "synonyms_file", out.synonyms_file);
     r.number("staff", "idle_lock_s", out.staff_idle_lock_s, 15, 3600);
+    r.flag("accessibility", "speech", out.access.speech);
+    r.flag("accessibility", "speech_on_keypad", out.access.speech_on_keypad);
+    r.integer("accessibility", "speech_rate", out.access.speech_rate, 80, 450);
+    r.integer("accessibility", "speech_volume", out.access.speech_volume, 0, 200);
+    r.number("accessibility", "assisted_idle_timeout_s", out.access.assisted_idle_timeout_s, 15, 3600);
+    r.number("accessibility", "assisted_countdown_s", out.access.assisted_countdown_s, 5, 300);
+    r.number("accessibility", "more_time_s", out.access.more_time_s, 15, 3600);
     r.text("printer", "device", out.printer_device);
     std::int64_t columns = out.printer_columns;
     r.integer("printer", "columns", columns, 24, 96);

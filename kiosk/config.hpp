@@ -20,6 +20,17 @@ struct ThemeSettings {
     std::string retailer_name = "Maison Lumière";
 };
 
+// [accessibility]: speech output and the time given to shoppers who use it or the keypad.
+struct AccessSettings {
+    bool speech = false;              // speech: on at the start of every session
+    bool speech_on_keypad = true;     // speech_on_keypad: the first keypad key turns speech on
+    std::int64_t speech_rate = 175;   // speech_rate: words per minute, 80..450
+    std::int64_t speech_volume = 100; // speech_volume: 0..200 (100: the voice's normal level)
+    double assisted_idle_timeout_s = 180;  // assisted_idle_timeout_s: idle timeout with speech or keypad
+    double assisted_countdown_s = 30;      // assisted_countdown_s: the warning's countdown then
+    double more_time_s = 120;              // more_time_s: what "more time" on the warning adds
+};
+
 struct KioskConfig {
     ClientSettings client;          // [api] url, token_file, ca_bundle; [storage] replica_dir, outbox_dir
     std::string cache_dir = "var/kiosk/cache";        // [storage] cache_dir: images
@@ -39,6 +50,7 @@ struct KioskConfig {
     double staff_idle_lock_s = 120;                   // [staff] idle_lock_s: staff mode locks itself after this idle time
     std::string printer_device;                       // [printer] device: ESC/POS receipt printer; empty: none
     int printer_columns = 48;                         // [printer] columns: characters per line (80 mm: 48, 58 mm: 32)
+    AccessSettings access;                            // [accessibility]
     ThemeSettings theme;                              // [theme] primary, background, logo, retailer_name
     std::string config_file;                          // where it was read from (messages)
 };

@@ -102,8 +102,8 @@ int main(int argc, char** argv) {
         mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     }
     CLI::App cli{"endless-aisle kiosk"};
-    std::string config_file, api, token_file, replica, outbox, cache, lang, orientation, printer, script_file, out_dir = "kiosk-run";
-    bool headless = false, windowed = false, fullscreen = false, timings = false;
+    std::string config_file, api, token_file, replica, outbox, cache, lang, orientation, printer, script_file, out_dir = "kiosk-run", speech_out;
+    bool headless = false, windowed = false, fullscreen = false, timings = false, speech_on = false;
     int width = 0, height = 0;
     cli.add_option("--config", config_file, "TOML configuration (see deploy/kiosk.example.toml)");
     cli.add_option("--api", api, "commerce API base URL (overrides api.url)");
@@ -121,6 +121,8 @@ int main(int argc, char** argv) {
     cli.add_option("--height", height, "UI height in pixels");
     cli.add_option("--script", script_file, "scenario script (JSON) to run");
     cli.add_option("--out", out_dir, "where a scripted run writes screenshots and log.jsonl");
+    cli.add_option("--speech-out", speech_out, "also record what speech output says to this WAV file");
+    cli.add_flag("--speech", speech_on, "speech output on at the start of every session (overrides accessibility.speech)");
     cli.add_flag("--timings", timings, "after a scripted run, print frame times per screen, cold start and memory");
     try {
         cli.parse(argc, argv);
@@ -144,6 +146,7 @@ int main(int argc, char** argv) {
     if (!orientation.empty()) cfg.orientation = orientation;
     if (!printer.empty()) cfg.printer_device = printer;
     if (fullscreen) cfg.fullscreen = true;
+    if (speech_on) cfg.access.speech = true;
     if (auto e = kiosk::check_kiosk_config(cfg)) {
         std::fprintf(stderr, "kiosk: %s\n", e->c_str());
         return 2;
@@ -169,6 +172,7 @@ int main(int argc, char** argv) {
     opt.started = started;
     opt.width = width;
     opt.height = height;
+    opt.speech_out = speech_out;
     if (headless && !script_file.empty()) {
         opt.manual_clock = true;
         opt.width = script.width;

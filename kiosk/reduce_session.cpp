@@ -34,6 +34,7 @@ void wipe(AppState& s) {
     fresh.session = s.session + 1;
     fresh.next_request = s.next_request;
     fresh.last_input = s.last_input;
+    fresh.access.speech = s.settings.speech;
     // Listings keep their generation counters so that late pages of the old session are dropped.
     fresh.category.generation = s.category.generation + 1;
     fresh.search.generation = s.search.generation + 1;
@@ -153,18 +154,26 @@ void on(AppState& s, const act::Tick& a, Effects& fx) {
     // Staff mode locks itself after its own delay; while it is on, the shopper session is not
     // wiped sooner (the staff member is with the customer).
     if (s.staff.unlocked && idle >= s.settings.staff_idle_lock_s) lock_staff(s, fx);
-    const double timeout = s.staff.unlocked ? std::max(s.settings.idle_timeout_s, s.settings.staff_idle_lock_s)
-                                            : s.settings.idle_timeout_s;
+    const double timeout = s.staff.unlocked ? std::max(idle_timeout(s), s.settings.staff_idle_lock_s) : idle_timeout(s);
     if (!s.idle_warning && idle >= timeout) {
         s.idle_warning = true;
         s.idle_warning_at = a.now;
     }
-    if (s.idle_warning && a.now - s.idle_warning_at >= s.settings.idle_countdown_s) end_session(s, fx);
+    if (s.idle_warning && a.now - s.idle_warning_at >= idle_countdown(s)) end_session(s, fx);
 }
 
 void on(AppState& s, const act::IdleContinue& a, Effects&) {
     s.idle_warning = false;
     s.last_input = a.now;
+    if (a.more_time) s.extra_time_s = std::min(s.extra_time_s + s.settings.more_time_s, 3600.0);
+}
+
+void on(AppState& s, const act::SetSpeech& a, Effects&) { s.access.speech = a.on; }
+
+void on(AppState& s, const act::KeypadUsed&, Effects&) {
+    if (s.access.keypad) return;
+    s.access.keypad = true;
+    if (s.settings.speech_on_keypad) s.access.speech = true;
 }
 
 void on(AppState& s, const act::Wipe&, Effects& fx) { end_session(s, fx); }

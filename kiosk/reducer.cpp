@@ -48,6 +48,17 @@ std::vector<Effect> reduce(AppState& s, const Action& action) {
     return fx;
 }
 
+double idle_timeout(const AppState& s) {
+    const bool assisted = s.access.speech || s.access.keypad;
+    return (assisted ? std::max(s.settings.idle_timeout_s, s.settings.assisted_idle_timeout_s) : s.settings.idle_timeout_s) +
+           s.extra_time_s;
+}
+
+double idle_countdown(const AppState& s) {
+    const bool assisted = s.access.speech || s.access.keypad;
+    return assisted ? std::max(s.settings.idle_countdown_s, s.settings.assisted_countdown_s) : s.settings.idle_countdown_s;
+}
+
 double next_due(const AppState& s, double now) {
     double t = s.schedule.next_health;
     if (s.schedule.next_sync > 0) t = std::min(t, s.schedule.next_sync);

@@ -40,6 +40,10 @@ cc::OrderRequest order_request(const AppState& s);
 // Seconds until a Tick has something to do (health check, sync, order retry): the frame loop
 // sleeps until then when nothing else moves.
 double next_due(const AppState& s, double now);
+// Seconds without a touch before the idle warning, and the warning's countdown: longer for a
+// shopper using speech or the keypad, plus the time they asked for.
+double idle_timeout(const AppState& s);
+double idle_countdown(const AppState& s);
 
 // Staff order lookup: whether the query is an order number ("K-4F7Q-92": it has a dash) rather
 // than a loyalty card.

@@ -59,6 +59,8 @@ void on(AppState& s, const act::SetAccess& a, Effects& fx);
 void on(AppState& s, const act::Input& a, Effects& fx);
 void on(AppState& s, const act::Tick& a, Effects& fx);
 void on(AppState& s, const act::IdleContinue& a, Effects& fx);
+void on(AppState& s, const act::SetSpeech& a, Effects& fx);
+void on(AppState& s, const act::KeypadUsed& a, Effects& fx);
 void on(AppState& s, const act::Wipe& a, Effects& fx);
 void on(AppState& s, const act::Identity& a, Effects& fx);
 void on(AppState& s, const act::CatalogLoaded& a, Effects& fx);

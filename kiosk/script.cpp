@@ -19,7 +19,24 @@ using nlohmann::json;
 
 namespace {
 
-const char* const kKinds[] = {"tap", "long_press", "type", "scan", "drag", "wait", "expect", "advance_s", "screenshot", "audit", "frames", "probe"};
+const char* const kKinds[] = {"tap", "long_press", "type", "scan", "key", "drag", "wait", "expect", "advance_s", "screenshot", "audit", "frames", "probe"};
+
+// The keys a `key` step presses (a USB keypad or keyboard).
+struct NamedKey {
+    const char* name;
+    render::NavKey nav;  // None: Enter
+};
+const NamedKey kKeys[] = {{"tab", render::NavKey::Next},     {"shift_tab", render::NavKey::Prev},
+                          {"up", render::NavKey::Up},        {"down", render::NavKey::Down},
+                          {"left", render::NavKey::Left},    {"right", render::NavKey::Right},
+                          {"escape", render::NavKey::Back},  {"speech", render::NavKey::Speech},
+                          {"enter", render::NavKey::None}};
+
+const NamedKey* named_key(const std::string& name) {
+    for (const NamedKey& k : kKeys)
+        if (name == k.name) return &k;
+    return nullptr;
+}
 
 constexpr double kLongPressS = 2.1;  // a long_press step holds this long (the logo needs 2 s)
 
@@ -237,10 +254,22 @@ std::vector<std::string> as_list(const json& v) {
     return out;
 }
 
-// Checks {"screen", "visible", "absent", "text", "no_text"}; empty string when it holds.
+// Checks {"screen", "visible", "absent", "text", "no_text", "focused", "spoken"}; empty string
+// when it holds. "spoken": something speech output said since the start contains the text.
 std::string check(App& app, const json& want) {
     if (!want.is_object()) return "expects an object";
     const std::string screen = screen_name(app.state().screen);
+    if (want.contains("focused") && want["focused"].is_string()) {
+        const render::Element* f = app.keypad_focus();
+        if (!f || f->id != want["focused"].get<std::string>())
+            return "the keypad focus is on \"" + (f ? f->id : std::string("nothing")) + "\", expected \"" +
+                   want["focused"].get<std::string>() + "\"";
+    }
+    for (const std::string& needle : as_list(want.value("spoken", json()))) {
+        const auto& said = app.spoken();
+        if (std::none_of(said.begin(), said.end(), [&](const std::string& s) { return s.find(needle) != std::string::npos; }))
+            return "speech did not say \"" + needle + "\"";
+    }
     if (want.contains("screen") && want["screen"].is_string() && want["screen"].get<std::string>() != screen)
         return "screen is \"" + screen + "\", expected \"" + want["screen"].get<std::string>() + "\"";
     for (const std::string& id : as_list(want.value("visible", json())))
@@ -279,11 +308,12 @@ bool ids(const json& v) {
     return std::all_of(v.begin(), v.end(), [](const json& x) { return x.is_string(); });
 }
 
-// What `expect` and `wait` accept: {"screen", "visible", "absent", "text", "no_text"}.
+// What `expect` and `wait` accept: {"screen", "visible", "absent", "text", "no_text", "focused", "spoken"}.
 std::string check_condition(const json& want) {
-    if (!want.is_object()) return "must be an object with screen, visible, absent, text or no_text";
-    if (want.contains("screen") && !want["screen"].is_string()) return "\"screen\" must be a string";
-    for (const char* k : {"visible", "absent", "text", "no_text"})
+    if (!want.is_object()) return "must be an object with screen, visible, absent, text, no_text, focused or spoken";
+    for (const char* k : {"screen", "focused"})
+        if (want.contains(k) && !want[k].is_string()) return std::string("\"") + k + "\" must be a string";
+    for (const char* k : {"visible", "absent", "text", "no_text", "spoken"})
         if (want.contains(k) && !ids(want[k])) return std::string("\"") + k + "\" must be a string or a list of strings";
     return "";
 }
@@ -300,11 +330,14 @@ bool safe_name(const std::string& name) {
 std::string check_step(const json& step) {
     const std::string kind = kind_of(step);
     if (kind.empty())
-        return "is not one of tap, long_press, type, scan, drag, wait, expect, advance_s, screenshot, audit, frames, probe";
+        return "is not one of tap, long_press, type, scan, key, drag, wait, expect, advance_s, screenshot, audit, frames, probe";
     const json& arg = step[kind];
     std::string why;
     if (kind == "tap" || kind == "long_press" || kind == "type" || kind == "scan") {
         if (!arg.is_string() || arg.get<std::string>().size() > 4096) why = "needs a string";
+    } else if (kind == "key") {
+        if (!arg.is_string() || !named_key(arg.get<std::string>()))
+            why = "needs one of tab, shift_tab, up, down, left, right, enter, escape, speech";
     } else if (kind == "drag") {
         if (!arg.is_object() || !point(arg.value("from", json())) || !point(arg.value("to", json())))
             why = "needs {\"from\":[x,y],\"to\":[x,y]}";
@@ -401,6 +434,7 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
         return 1;
     }
     int index = 0;
+    std::size_t spoken = app.spoken().size();
     for (int round = 1; round <= script.repeat; ++round, index = 0)
     for (const json& step : script.steps) {
         ++index;
@@ -433,6 +467,15 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
             app.platform().inject_keys(step["scan"].get<std::string>(), true);
             app.frame();
             app.render_and_present();
+            settled();
+        } else if (kind == "key") {
+            const NamedKey* k = named_key(step["key"].get<std::string>());
+            if (k->nav == render::NavKey::None) app.platform().inject_keys("", true);
+            else app.platform().inject_nav(k->nav);
+            for (int i = 0; i < 4; ++i) {  // Enter taps the focused control: the tap takes a few frames
+                app.frame();
+                app.render_and_present();
+            }
             settled();
         } else if (kind == "drag") {
             ok = drag(app, step["drag"], error);
@@ -487,6 +530,10 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
         line["args"] = step[kind];
         if (!ok) line["error"] = error;
         if (!audit_issues.empty()) line["audit"] = audit_issues;
+        if (app.spoken().size() > spoken) {
+            line["spoken"] = std::vector<std::string>(app.spoken().begin() + static_cast<std::ptrdiff_t>(spoken), app.spoken().end());
+            spoken = app.spoken().size();
+        }
         log << line.dump() << "\n";
         log.flush();
         if (!ok) {
@@ -494,6 +541,7 @@ int run_script(App& app, const Script& script, const std::string& out_dir) {
             return 1;
         }
     }
+    app.drain_speech(30);  // the recording (--speech-out) holds the last words
     return 0;
 }
 

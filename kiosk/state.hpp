@@ -151,6 +151,8 @@ struct ProductView {
 struct Accessibility {
     bool reach = false, large_text = false, high_contrast = false;
     bool panel_open = false;
+    bool speech = false;  // speech output (espeak-ng) says the screens, the focus and the errors
+    bool keypad = false;  // a navigation key was pressed this session
 };
 
 struct Settings {  // from the configuration, fixed for the run
@@ -162,6 +164,12 @@ struct Settings {  // from the configuration, fixed for the run
     bool printer = false;  // a receipt printer is configured: the confirmation offers a ticket
     double sync_interval_s = 300.0;  // periodic delta sync of the catalogue
     double staff_idle_lock_s = 120.0;  // staff mode locks itself after this long without a touch
+    // Shoppers using speech or the keypad get more time ([accessibility]).
+    bool speech = false;               // speech on at the start of every session
+    bool speech_on_keypad = true;      // the first navigation key turns speech on
+    double assisted_idle_timeout_s = 180.0;
+    double assisted_countdown_s = 30.0;
+    double more_time_s = 120.0;        // "more time" on the idle warning adds this
 };
 
 // When the kiosk next asks whether the API answers and next syncs the catalogue: decided by the
@@ -271,6 +279,7 @@ struct AppState {
     double last_input = 0;       // seconds, app clock
     bool idle_warning = false;
     double idle_warning_at = 0;
+    double extra_time_s = 0;     // added to the idle timeout by "more time" on the warning
     std::uint64_t session = 1;   // increments at each wipe
     std::uint64_t next_request = 1;
 };
@@ -286,7 +295,9 @@ struct ToggleAccessPanel { bool open; };
 struct SetAccess { bool reach, large_text, high_contrast; };
 struct Input { double now; };  // any touch or key: resets the idle timer
 struct Tick { double now; };   // every frame: idle warning and wipe
-struct IdleContinue { double now; };
+struct IdleContinue { double now; bool more_time = false; };  // more_time: "I need more time"
+struct SetSpeech { bool on; };
+struct KeypadUsed {};  // the first navigation key of the session
 struct Wipe {};
 
 struct Identity { std::string kiosk_id, store_id; };
@@ -368,7 +379,7 @@ struct ExpandOrder { int index = 0; };
 
 using Action = std::variant<
     act::Start, act::GoHome, act::Back, act::Show, act::SetLanguage, act::ToggleAccessPanel, act::SetAccess,
-    act::Input, act::Tick, act::IdleContinue, act::Wipe, act::Identity, act::CatalogLoaded, act::Online, act::HealthChecked,
+    act::Input, act::Tick, act::IdleContinue, act::SetSpeech, act::KeypadUsed, act::Wipe, act::Identity, act::CatalogLoaded, act::Online, act::HealthChecked,
     act::SyncDone, act::OpenCategory, act::SetSort, act::ToggleFilter, act::NeedPage, act::PageLoaded,
     act::FacetsLoaded, act::OpenSearch, act::SetSearchText, act::Scanned, act::LookupDone, act::OpenProduct,
     act::ProductLoaded, act::ChooseOption, act::StockUpdate, act::SelectStore, act::AddToCart,

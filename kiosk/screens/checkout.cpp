@@ -194,7 +194,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     ImGui::SameLine(0, c.ui.mm(3));
     toggle(c, "checkout.pickup", c.t("checkout.pickup"), ck.fulfilment == Fulfilment::Pickup, render::Icon::Store, half,
            act::SetFulfilment{Fulfilment::Pickup});
-    if (auto e = error_of(ck, "fulfilment"); !e.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t(e));
+    if (auto e = error_of(ck, "fulfilment"); !e.empty()) alert(c, c.t(e));
 
     if (ck.fulfilment == Fulfilment::Delivery) {
         if (ck.quote)
@@ -211,7 +211,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     } else if (ck.fulfilment == Fulfilment::Pickup) {
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("checkout.pickup_hint"));
         if (auto e = error_of(ck, "pickup_store"); !e.empty())
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t(e));
+            alert(c, c.t(e));
         std::vector<const cc::FulfilmentOption*> options;
         if (ck.quote)
             for (const cc::FulfilmentOption& o : ck.quote->options)
@@ -277,7 +277,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     ImGui::SameLine(0, c.ui.mm(3));
     toggle(c, "checkout.payment.pay_on_phone", c.t("checkout.pay_on_phone"), ck.payment == Payment::PayOnPhone,
            render::Icon::ChevronRight, half, act::SetPayment{Payment::PayOnPhone});
-    if (auto e = error_of(ck, "payment"); !e.empty()) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t(e));
+    if (auto e = error_of(ck, "payment"); !e.empty()) alert(c, c.t(e));
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));
     // As on a phone: a touch on the form that no field or control took closes the keyboard
@@ -318,8 +318,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     place.font = c.ui.fonts.title;
     if (render::button(c.ui, "checkout.place_order", c.t("checkout.place_order"), place)) c.emit(act::PlaceOrder{});
     if (!c.state.online && !busy)
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t("checkout.offline"));
-    if (!c.state.online && !busy) say(c, c.t("checkout.offline"));
+        alert(c, c.t("checkout.offline"));
     if (ck.phase == OrderPhase::Placing) {
         ImGui::TextUnformatted(c.t("checkout.placing"));
         say(c, c.t("checkout.placing"));
@@ -332,8 +331,7 @@ void draw_checkout(Ctx& c, const ImRect& area) {
         ImGui::TextUnformatted(c.t("checkout.confirming_hint"));
     }
     if (!ck.form.errors.empty() && ck.phase == OrderPhase::Editing) {
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.danger), "%s", c.t("checkout.fix_errors"));
-        say(c, c.t("checkout.fix_errors"));
+        alert(c, c.t("checkout.fix_errors"));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

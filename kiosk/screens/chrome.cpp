@@ -132,14 +132,17 @@ void access_panel(Ctx& c) {
     if (render::begin_modal(c.ui, "access", c.t("access.title"), &dismissed, opt)) {
         const Accessibility& a = c.state.access;
         const float w = ImGui::GetContentRegionAvail().x;
-        auto toggle = [&](const char* id, const char* key, bool on, act::SetAccess next) {
+        auto toggle = [&](const char* id, const char* key, bool on, Action next) {
             render::ButtonOptions o;
             o.kind = on ? render::ButtonKind::Primary : render::ButtonKind::Secondary;
             o.icon = on ? render::Icon::Check : render::Icon::None;
             o.size = ImVec2(w, 0);
+            o.toggle = true;
+            o.selected = on;
             if (render::button(c.ui, id, c.t(key), o)) c.emit(next);
             ImGui::Spacing();
         };
+        toggle("access.speech", "access.speech", a.speech, act::SetSpeech{!a.speech});
         toggle("access.reach", "access.reach", a.reach, act::SetAccess{!a.reach, a.large_text, a.high_contrast});
         toggle("access.large_text", "access.large_text", a.large_text,
                act::SetAccess{a.reach, !a.large_text, a.high_contrast});
@@ -160,7 +163,7 @@ void idle_warning(Ctx& c) {
     opt.width_mm = 150;
     opt.dismiss_on_scrim = true;
     if (render::begin_modal(c.ui, "idle", c.t("idle.title"), &dismissed, opt)) {
-        const double left = std::max(0.0, c.state.settings.idle_countdown_s - (c.ui.now() - c.state.idle_warning_at));
+        const double left = std::max(0.0, idle_countdown(c.state) - (c.ui.now() - c.state.idle_warning_at));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(c.f("idle.body", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}).c_str());
         say(c, c.f("idle.body", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}}));
@@ -169,6 +172,11 @@ void idle_warning(Ctx& c) {
         render::ButtonOptions o;
         o.size = ImVec2(ImGui::GetContentRegionAvail().x, 0);
         if (render::button(c.ui, "idle.continue", c.t("idle.continue"), o)) c.emit(act::IdleContinue{c.ui.now()});
+        ImGui::Spacing();
+        o.kind = render::ButtonKind::Secondary;
+        const std::string more = c.f("idle.more_time", {{"minutes", std::to_string(static_cast<int>(std::lround(c.state.settings.more_time_s / 60)))}});
+        if (render::button(c.ui, "idle.more_time", more.c_str(), o)) c.emit(act::IdleContinue{c.ui.now(), true});
+        ImGui::Spacing();
         o.kind = render::ButtonKind::Ghost;
         if (render::button(c.ui, "idle.leave", c.t("idle.leave"), o)) c.emit(act::Wipe{});
         render::end_modal(c.ui);

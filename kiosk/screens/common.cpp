@@ -23,7 +23,18 @@ float text_width(ImFont* font, const std::string& text) {
 
 void say(Ctx& c, const std::string& text) { say_at(c, text, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())); }
 
-void say_at(Ctx& c, const std::string& text, const ImRect& r) { c.ui.add_element("text", text, r, false); }
+void say_at(Ctx& c, const std::string& text, const ImRect& r) {
+    // Text in the danger colour is an error: speech says it as soon as it appears.
+    const bool danger = ImGui::GetColorU32(ImGuiCol_Text) == c.ui.theme.danger;
+    c.ui.add_element(danger ? "alert" : "text", text, r, false);
+}
+
+void alert(Ctx& c, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, c.ui.theme.danger);
+    ImGui::TextUnformatted(text.c_str());
+    say(c, text);
+    ImGui::PopStyleColor();
+}
 
 void heading(Ctx& c, const std::string& text) {
     ImGui::PushFont(c.ui.fonts.title);

@@ -89,7 +89,10 @@ float text_width(ImFont* font, const std::string& text);
 // Registers visible text (non-interactive element "text") so scripted runs can find it:
 // `say` for the last ImGui item, `say_at` for text drawn at `r`.
 void say(Ctx& c, const std::string& text);
+// Text in the danger colour registers as "alert" (speech says it when it appears).
 void say_at(Ctx& c, const std::string& text, const ImRect& r);
+// An error line at the cursor, in the danger colour, registered as "alert".
+void alert(Ctx& c, const std::string& text);
 // A titled section heading at the cursor.
 void heading(Ctx& c, const std::string& text);
 // A product image from the pipeline, fitted into `r` (placeholder while loading).

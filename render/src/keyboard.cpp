@@ -88,6 +88,7 @@ KeyboardResult on_screen_keyboard(Ui& ui, const char* id, KeyboardState& st, std
             const std::string label =
                 k.kind == KeyKind::Char && upper ? utf8_upper(k.text) : k.text;
             ui.add_element(kid, label, r);
+            ui.registry.last()->role = Role::Key;
             const bool held = in.pressed && !blocked && r.Contains(in.press_pos) &&
                               r.Contains(in.pointer_pos) && !ui.drag().active;
 

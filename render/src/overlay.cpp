@@ -50,6 +50,7 @@ bool begin_modal(Ui& ui, const char* id, const char* title, bool* dismissed,
         ImGui::PushFont(ui.fonts.title);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(title);
+        ui.add_element(std::string(id) + ".title", title, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::Spacing();

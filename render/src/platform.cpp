@@ -216,6 +216,8 @@ void Platform::inject_keys(const std::string& text, bool enter) {
     if (enter) keys_.push_back(KeyStroke{std::string(), true, t});
 }
 
+void Platform::inject_nav(NavKey key) { keys_.push_back(KeyStroke{std::string(), false, now(), key}); }
+
 void Platform::handle(const SDL_Event& e) {
     if (e.type == wake_event_) return;
     if (e.type == SDL_QUIT) {
@@ -235,6 +237,22 @@ void Platform::handle(const SDL_Event& e) {
     } else if (e.type == SDL_KEYDOWN && !e.key.repeat &&
                (e.key.keysym.sym == SDLK_RETURN || e.key.keysym.sym == SDLK_KP_ENTER)) {
         keys_.push_back(KeyStroke{std::string(), true, now()});
+    } else if (e.type == SDL_KEYDOWN) {
+        // Navigation keys repeat while held (a key held on a keypad walks the list); the speech
+        // key does not.
+        const bool shift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
+        NavKey nav = NavKey::None;
+        switch (e.key.keysym.sym) {
+            case SDLK_TAB: nav = shift ? NavKey::Prev : NavKey::Next; break;
+            case SDLK_UP: nav = NavKey::Up; break;
+            case SDLK_DOWN: nav = NavKey::Down; break;
+            case SDLK_LEFT: nav = NavKey::Left; break;
+            case SDLK_RIGHT: nav = NavKey::Right; break;
+            case SDLK_ESCAPE: case SDLK_AC_BACK: nav = e.key.repeat ? NavKey::None : NavKey::Back; break;
+            case SDLK_F2: case SDLK_KP_MULTIPLY: nav = e.key.repeat ? NavKey::None : NavKey::Speech; break;
+            default: break;
+        }
+        if (nav != NavKey::None) keys_.push_back(KeyStroke{std::string(), false, now(), nav});
     }
     // Keyboard, text, wheel, window events: the stock backend.
     if (e.type != SDL_MOUSEBUTTONDOWN && e.type != SDL_MOUSEBUTTONUP && e.type != SDL_MOUSEMOTION)

@@ -48,6 +48,25 @@ void update_scroll(Ui& ui, ImGuiID id, const ImRect& r, Axis axis, double max, S
     }
     if (!(d.owner == id && d.active)) k.step(ui.dt());
 
+    // Keypad focus on an element of this region that is not wholly in view: bring it in.
+    if (const Rect* f = ui.reveal_request()) {
+        const float lo = axis == Axis::Y ? r.Min.y : r.Min.x, hi = axis == Axis::Y ? r.Max.y : r.Max.x;
+        const float c_lo = axis == Axis::Y ? r.Min.x : r.Min.y, c_hi = axis == Axis::Y ? r.Max.x : r.Max.y;
+        const float f_lo = axis == Axis::Y ? f->y : f->x, f_hi = axis == Axis::Y ? f->bottom() : f->right();
+        const float f_c = axis == Axis::Y ? f->cx() : f->cy();
+        const float margin = ui.mm(4.0f);
+        if (f_c >= c_lo && f_c <= c_hi && hi - lo > 0) {
+            double move = 0;
+            if (f_hi - f_lo > hi - lo || f_lo < lo) move = f_lo - lo - margin;
+            else if (f_hi > hi) move = f_hi - hi + margin;
+            if (move != 0) {
+                k.stop();
+                k.set_position(std::clamp(k.position() + move, 0.0, std::max(0.0, max)));
+                ui.request_frame();
+            }
+        }
+    }
+
     // Mouse wheel (development).
     const float wheel = ImGui::GetIO().MouseWheel;
     if (hovered && wheel != 0.0f && axis == Axis::Y && !ui.input_blocked()) {

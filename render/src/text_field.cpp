@@ -15,6 +15,10 @@ bool text_field(Ui& ui, const char* id, std::string_view text, const char* hint,
     const ImRect r(pos, ImVec2(pos.x + w, pos.y + h));
     ImGui::ItemSize(ImVec2(w, h));
     const Pressable p = pressable(ui, id, hint, r);
+    if (Element* e = ui.registry.last()) {
+        e->role = Role::Field;
+        if (!opt.password) e->detail.assign(text.data(), text.size());
+    }
     const Theme& t = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float radius = ui.mm(2.0f);

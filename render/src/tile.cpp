@@ -8,6 +8,12 @@ namespace render {
 bool product_tile(Ui& ui, const char* id, const ImRect& r, const TileContent& c) {
     const std::string label(c.title);
     const Pressable p = pressable(ui, id, label.c_str(), r);
+    if (Element* e = ui.registry.last()) {
+        e->role = Role::Link;
+        e->detail.assign(c.subtitle.data(), c.subtitle.size());
+        if (!e->detail.empty()) e->detail += ", ";
+        e->detail += format_price(c.price_cents, c.symbol, c.style);
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (!dl->_ClipRectStack.empty()) {
         const ImVec4 clip = dl->_ClipRectStack.back();

@@ -47,6 +47,7 @@ void Ui::begin_frame(FrameInput in) {
 }
 
 void Ui::end_frame() {
+    reveal_pending_ = false;
     if (drag_.owner == 0 && pending_owner_ != 0) {
         drag_.owner = pending_owner_;
         wants_frame_ = true;  // the owner applies the drag next frame
@@ -74,6 +75,7 @@ void Ui::add_element(std::string_view id, std::string_view label, const ImRect& 
     e.visible = intersect(full, Rect{cmin.x, cmin.y, cmax.x - cmin.x, cmax.y - cmin.y});
     e.layer = layer_;
     e.interactive = interactive;
+    e.role = interactive ? Role::Button : Role::Text;
     e.enabled = enabled;
     // A text cut sideways by its region (a scrolling region only cuts it vertically) or wider
     // than the screen does not fit.

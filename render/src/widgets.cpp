@@ -78,6 +78,10 @@ bool button(Ui& ui, const char* id, const char* label, const ButtonOptions& opt)
     const ImRect r(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(size);
     const Pressable p = pressable(ui, id, label, r, opt.enabled);
+    if (Element* e = ui.registry.last(); e && opt.toggle) {
+        e->role = Role::Toggle;
+        e->selected = opt.selected;
+    }
     const float content_w = ts.x + icon_sz + gap;
     if (Element* e = ui.registry.last(); e && content_w > size.x - ui.mm(2.0f)) e->overflow = true;
 
@@ -126,6 +130,10 @@ bool chip(Ui& ui, const char* id, const char* label, bool selected, bool enabled
     const ImRect r(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(size);
     const Pressable p = pressable(ui, id, label, r, enabled);
+    if (Element* e = ui.registry.last()) {
+        e->role = Role::Toggle;
+        e->selected = selected;
+    }
     const Theme& t = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImU32 bg = selected ? t.primary : t.surface;
@@ -211,6 +219,7 @@ void price_text(Ui& ui, std::int64_t cents, const PriceOptions& opt) {
         total.x += ui.mm(2.0f) + os.x;
     }
     ImGui::ItemSize(total);
+    ui.add_element("price", now, ImRect(pos, ImVec2(pos.x + total.x, pos.y + total.y)), false);
 }
 
 float text_block(ImDrawList* dl, ImFont* font, ImVec2 pos, float width, int max_lines, ImU32 col,

@@ -108,6 +108,11 @@ std::vector<std::string> dynamic_keys() {
         out.push_back(std::string("field.") + f + ".hint");
     }
     for (const char* o : {"color", "size", "capacity"}) out.push_back(std::string("product.option.") + o);
+    for (const char* k : {"space", "backspace", "shift", "enter", "123", "abc", "at", "comma", "dot", "dash", "apostrophe"})
+        out.push_back(std::string("speech.key.") + k);
+    for (const char* s : {"attract", "home", "category", "search", "product", "availability", "cart", "checkout",
+                          "confirmation", "order_pending", "staff_pin", "staff_home", "staff_customer", "staff_orders"})
+        out.push_back(std::string("speech.screen.") + s);
     return out;
 }
 

@@ -116,6 +116,8 @@ class Platform {
     // Physical keystrokes as a USB scanner sends them: each character of `text`, then Enter
     // when `enter`. They reach FrameInput::keys like real SDL key events.
     void inject_keys(const std::string& text, bool enter);
+    // A navigation key (Tab, an arrow, Escape, the speech key) as the keypad sends it.
+    void inject_nav(NavKey key);
 
   private:
     void handle(const SDL_Event& e);

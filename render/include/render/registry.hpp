@@ -26,9 +26,15 @@ struct Rect {
 };
 Rect intersect(const Rect& a, const Rect& b);
 
+// What an element is, for speech output ("Ajouter au panier, bouton").
+enum class Role { Text, Button, Toggle, Link, Field, Key };
+
 struct Element {
     std::string id;
     std::string label;  // human text, may be empty
+    std::string detail; // said after the label: a tile's brand and price, a field's value
+    Role role = Role::Button;  // Text when not interactive
+    bool selected = false;     // a Toggle that is on
     Rect rect;          // full rectangle in window pixels
     Rect visible;       // part not clipped by scrolling regions (empty: scrolled away)
     int layer = 0;      // 0 = screen, higher = overlays (modal, keyboard, toast)

@@ -24,11 +24,17 @@ namespace render {
 class ImagePipeline;
 class PointerFeed;
 
-// A physical keyboard event (a USB barcode scanner is one): typed text or Enter, with its time.
+// Keypad navigation keys: Tab, Shift-Tab, the arrows, Escape, and the speech key (F2 or the
+// numeric keypad's "*").
+enum class NavKey { None, Next, Prev, Up, Down, Left, Right, Back, Speech };
+
+// A physical keyboard event (a USB barcode scanner is one): typed text, Enter or a navigation
+// key, with its time.
 struct KeyStroke {
-    std::string text;    // UTF-8, empty for Enter
+    std::string text;    // UTF-8, empty for Enter and navigation keys
     bool enter = false;  // Return or keypad Enter
     double t = 0.0;      // seconds, the platform clock
+    NavKey nav = NavKey::None;
 };
 
 // What the platform hands to the UI each frame.
@@ -92,6 +98,11 @@ class Ui {
     int layer() const { return layer_; }
     bool input_blocked() const { return layer_ < top_layer_prev_; }
 
+    // Keypad focus: asks the scroll regions holding `r` (window pixels, as of the previous
+    // frame) to scroll it into view this frame. Cleared at the end of the frame.
+    void reveal(const Rect& r) { reveal_ = r; reveal_pending_ = true; }
+    const Rect* reveal_request() const { return reveal_pending_ ? &reveal_ : nullptr; }
+
     // Registers an element: `r` is its full rectangle; the visible part is clipped by the
     // current window's clip rectangle.
     void add_element(std::string_view id, std::string_view label, const ImRect& r,
@@ -120,6 +131,8 @@ class Ui {
     int top_layer_ = 0;
     bool wants_frame_ = false;
     double wake_at_ = -1.0;
+    Rect reveal_;
+    bool reveal_pending_ = false;
 };
 
 // Rect conversions.

@@ -23,6 +23,8 @@ struct ButtonOptions {
     ImVec2 size = ImVec2(0, 0);  // 0: automatic; width < 0: fill the available width
     bool enabled = true;
     ImFont* font = nullptr;  // default: bold body font
+    bool toggle = false;     // an on/off setting: speech says "selected" when `selected`
+    bool selected = false;
 };
 
 // A large rounded button; true on the frame it was clicked (released over it).
