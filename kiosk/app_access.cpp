@@ -118,8 +118,13 @@ void App::speak_frame() {
         said_.idle_seconds = -1;
         return;
     }
-    // A screen is announced once its content is there (the services are quiet), or after 1.5 s.
-    if (said_.pending && (services_->quiet() || t - said_.since > 1.5)) {
+    // A screen is announced once its content is there (the services are quiet and it no longer
+    // says "Loading"), or after 3 s.
+    const std::string& loading = i18n_.tr(lang, "common.loading");
+    const bool loaded = std::none_of(reg.all().begin(), reg.all().end(), [&](const render::Element& e) {
+        return e.layer == std::max(layer, 0) && e.label == loading;
+    });
+    if (said_.pending && ((loaded && services_->quiet()) || t - said_.since > 3.0)) {
         said_.pending = false;
         parts.push_back(describe_screen(state_.screen, reg, layer, i18n_, lang));
         if (!focus_text.empty()) parts.push_back(focus_text);
@@ -153,11 +158,7 @@ void App::speak_frame() {
     }
     if (parts.empty()) return;
     std::string text;
-    for (const std::string& p : parts) {
-        if (p.empty()) continue;
-        if (!text.empty()) text += ". ";
-        text += p;
-    }
+    for (const std::string& p : parts) append_sentence(text, p);
     speak(text);
 }
 

@@ -61,15 +61,31 @@ Speaker::~Speaker() {
     g_speaker = nullptr;
 }
 
+namespace {
+
+// espeak-ng is started once per process and never stopped: espeak_Terminate can hang in
+// espeak-ng 1.51 when the library is started again afterwards (a second kiosk App in one process,
+// as the tests make). Synchronous output: the samples come to our callback, which plays and
+// records them. Only one Speaker at a time calls into it.
+int engine_rate() {
+    static std::once_flag once;
+    static int rate = 0;
+    std::call_once(once, [] {
+        rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
+        if (rate > 0) espeak_SetSynthCallback(synth_callback);
+    });
+    return rate;
+}
+
+}  // namespace
+
 bool Speaker::start_engine() {
-    // Synchronous output: the samples come to our callback, which plays and records them.
-    const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 100, nullptr, espeakINITIALIZE_DONT_EXIT);
+    const int rate = engine_rate();
     if (rate <= 0) {
         error_ = "speech: espeak-ng did not start (is espeak-ng-data installed?)";
         return false;
     }
     rate_ = rate;
-    espeak_SetSynthCallback(synth_callback);
     espeak_SetParameter(espeakRATE, std::clamp(settings_.rate_wpm, espeakRATE_MINIMUM, espeakRATE_MAXIMUM), 0);
     espeak_SetParameter(espeakVOLUME, std::clamp(settings_.volume, 0, 200), 0);
     if (!settings_.wav_path.empty()) {
@@ -121,7 +137,6 @@ void Speaker::work() {
             std::fflush(wav_);
         }
     }
-    espeak_Terminate();
 }
 
 int Speaker::samples(short* wav, int count) {

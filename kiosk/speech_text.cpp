@@ -83,6 +83,12 @@ std::string speakable(std::string_view s) {
     return out;
 }
 
+void append_sentence(std::string& out, const std::string& part) {
+    if (part.empty()) return;
+    if (!out.empty()) out += std::string(".!?:").find(out.back()) == std::string::npos ? ". " : " ";
+    out += part;
+}
+
 std::string describe_element(const render::Element& e, const I18n& i18n, const std::string& lang) {
     const auto tr = [&](const std::string& key) -> const std::string& { return i18n.tr(lang, key); };
     std::string label = e.label;
@@ -124,8 +130,7 @@ std::string describe_screen(Screen screen, const render::ElementRegistry& reg, i
         if (e.id.compare(0, 4, "nav.") == 0 || e.id == "staff.banner") continue;
         if (out.find(e.label) != std::string::npos) continue;  // a title said twice
         if (e.label.compare(0, 4, "http") == 0) continue;        // a QR code's link
-        if (!out.empty()) out += ". ";
-        out += speakable(e.label);
+        append_sentence(out, speakable(e.label));
         ++said;
     }
     return out;

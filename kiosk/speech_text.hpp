@@ -17,6 +17,10 @@ namespace kiosk {
 // "12,00 €" becomes "12 euros". Other text is unchanged.
 std::string speakable(std::string_view text);
 
+// Appends `part` as a new sentence ("Merci !" then "K-1234": "Merci ! K-1234"; "Accueil" then
+// "Rayons": "Accueil. Rayons").
+void append_sentence(std::string& out, const std::string& part);
+
 // "M, option, sélectionné", "Ajouter au panier, bouton", "Nom, champ de saisie, vide",
 // "Pull marin, Armor, 29 euros 99, lien", "espace, touche".
 std::string describe_element(const render::Element& e, const I18n& i18n, const std::string& lang);
@@ -25,6 +29,6 @@ std::string describe_element(const render::Element& e, const I18n& i18n, const s
 // the first `lines` texts of the layer, the navigation bar left out ("Fiche produit. Pull marin.
 // 29 euros 99. 12 en stock ici").
 std::string describe_screen(Screen screen, const render::ElementRegistry& reg, int layer, const I18n& i18n,
-                            const std::string& lang, int lines = 4);
+                            const std::string& lang, int lines = 6);
 
 }  // namespace kiosk

@@ -74,6 +74,9 @@ void draw_cart(Ctx& c, const ImRect& area) {
         if (render::icon_button(c.ui, (base + ".plus").c_str(), render::Icon::Plus, c.t("cart.more")))
             c.emit(act::SetQuantity{static_cast<int>(i), l.quantity + 1});
         const std::string total = c.money(l.unit_price.amount * l.quantity);
+        // The line as speech reads it (and scripts find it): name, options, quantity, total.
+        say_at(c, c.f("cart.line_said", {{"name", c.text(l.name)}, {"options", opts}, {"quantity", std::to_string(l.quantity)}, {"total", total}}),
+               ImRect(ImVec2(tx, r.Min.y), ImVec2(tx + text_w, r.Max.y)));
         text_at(dl, c.ui.fonts.price, ImVec2(r.Min.x + w * 0.76f, r.GetCenter().y - c.ui.fonts.price->FontSize / 2),
                 c.ui.theme.price, total);
         ImGui::SetCursorScreenPos(ImVec2(r.Max.x - tap - c.ui.mm(3), r.GetCenter().y - tap / 2));
@@ -93,6 +96,8 @@ void draw_cart(Ctx& c, const ImRect& area) {
     ImFont* tf = c.ui.fonts.title;
     const std::string total = c.f("cart.total", {{"total", c.money(cart_total(c.state.cart))}});
     dl->AddText(tf, tf->FontSize, ImVec2(f.Min.x + pad, f.GetCenter().y - tf->FontSize / 2), c.ui.theme.text, total.c_str());
+    say_at(c, total, ImRect(ImVec2(f.Min.x + pad, f.GetCenter().y - tf->FontSize / 2),
+                            ImVec2(f.Min.x + pad + text_width(tf, total), f.GetCenter().y + tf->FontSize / 2)));
     render::ButtonOptions go;
     go.size = ImVec2(std::min(c.ui.mm(110), f.GetWidth() * 0.45f), c.ui.min_tap() + c.ui.mm(4));
     go.icon = render::Icon::ChevronRight;

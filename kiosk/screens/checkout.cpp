@@ -38,7 +38,7 @@ void form_field(Ctx& c, const std::string& name, float width) {
     const std::string id = "checkout.field." + name;
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("field." + name));
     if (field(c, id.c_str(), value_of(ck, name), c.t("field." + name + ".hint"), ck.form.focused == name, width,
-              error_of(ck, name)))
+              error_of(ck, name), c.t("field." + name)))
         c.emit(act::FocusField{name});
 }
 
@@ -47,6 +47,8 @@ void toggle(Ctx& c, const char* id, const char* label, bool on, render::Icon ico
     o.kind = on ? render::ButtonKind::Primary : render::ButtonKind::Secondary;
     o.icon = on ? render::Icon::Check : icon;
     o.size = ImVec2(w, c.ui.min_tap() + c.ui.mm(4));
+    o.toggle = true;
+    o.selected = on;
     if (render::button(c.ui, id, label, o)) c.emit(a);
 }
 
@@ -140,6 +142,7 @@ void keyboard(Ctx& c, const ImRect& area, float& bottom) {
     const float done_w = c.ui.mm(36);
     render::text_field(c.ui, "checkout.typing", value_of(ck, name), c.t("field." + name + ".hint"),
                        render::TextFieldOptions{true, false, area.GetWidth() - done_w - ImGui::GetCursorScreenPos().x - pad * 2});
+    if (render::Element* e = c.ui.registry.last()) e->label = c.t("field." + name);  // speech: the field's name
     ImGui::SameLine(0, pad);
     render::ButtonOptions done;
     done.size = ImVec2(done_w, 0);
@@ -249,8 +252,13 @@ void draw_checkout(Ctx& c, const ImRect& area) {
                     (st ? st->city + " \xC2\xB7 " : std::string()) + dist + " \xC2\xB7 " +
                         c.t(o->source == "shelf" ? "checkout.from_shelf" : "checkout.by_transfer"),
                     w * 0.55f);
-            text_at(dl, c.ui.fonts.body, ImVec2(r.Min.x + w * 0.58f, ty + b->FontSize * 0.5f), c.ui.theme.success,
-                    ready_text(c, o->ready_by), w * 0.41f);
+            const std::string ready = ready_text(c, o->ready_by);
+            text_at(dl, c.ui.fonts.body, ImVec2(r.Min.x + w * 0.58f, ty + b->FontSize * 0.5f), c.ui.theme.success, ready, w * 0.41f);
+            if (render::Element* e = c.ui.registry.last(); e && e->id == id) {  // speech: "Paris Montparnasse, 3 km, prêt demain, option, sélectionné"
+                e->role = render::Role::Toggle;
+                e->selected = chosen;
+                e->detail = std::string(dist) + ", " + ready;
+            }
             ImGui::SetCursorScreenPos(ImVec2(min.x, r.Max.y + c.ui.mm(1.5f)));
             if (p.clicked) c.emit(act::ChoosePickupStore{o->store_id});
         }
@@ -301,13 +309,18 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     ImGui::PushTextWrapPos(side.Max.x - pad);
     heading(c, c.t("checkout.summary"));
     for (const CartLine& l : c.state.cart) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::TextUnformatted((std::to_string(l.quantity) + " \xC3\x97 " + c.text(l.name)).c_str());
         ImGui::SameLine(sw - text_width(c.ui.fonts.body, c.money(l.unit_price.amount * l.quantity)));
         ImGui::TextUnformatted(c.money(l.unit_price.amount * l.quantity).c_str());
+        say_at(c, c.f("cart.line_said", {{"name", c.text(l.name)}, {"options", l.brand}, {"quantity", std::to_string(l.quantity)},
+                                         {"total", c.money(l.unit_price.amount * l.quantity)}}),
+               ImRect(at, ImVec2(at.x + sw, ImGui::GetItemRectMax().y)));
     }
     ImGui::Separator();
     ImGui::PushFont(c.ui.fonts.title);
     ImGui::TextUnformatted(c.f("cart.total", {{"total", c.money(cart_total(c.state.cart))}}).c_str());
+    say(c, c.f("cart.total", {{"total", c.money(cart_total(c.state.cart))}}));
     ImGui::PopFont();
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", c.t("checkout.online_prices"));
     ImGui::Dummy(ImVec2(1, c.ui.mm(3)));

@@ -208,11 +208,12 @@ std::string option_label(Ctx& c, const cc::Variant* v, const std::string& option
 }
 
 bool field(Ctx& c, const char* id, const std::string& value, const char* hint, bool focused, float width,
-           const std::string& error_key) {
+           const std::string& error_key, const char* name) {
     render::TextFieldOptions opt;
     opt.focused = focused;
     opt.width = width;
     const bool tapped = render::text_field(c.ui, id, value, hint, opt);
+    if (render::Element* e = c.ui.registry.last(); e && name) e->label = name;  // speech: "Téléphone, champ de saisie"
     // What the field shows is on the screen too (scripts check it; so will speech).
     if (!value.empty()) say(c, value);
     if (!error_key.empty()) {

@@ -110,18 +110,24 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     heading(c, c.t("confirmation.thanks"));
     ImGui::PopStyleColor();
     ImGui::TextUnformatted(c.t("confirmation.number_label"));
+    say(c, c.t("confirmation.number_label"));
     ImGui::PushFont(c.ui.fonts.title);
     ImGui::TextUnformatted(o.number.c_str());
     ImGui::PopFont();
     c.ui.add_element("confirmation.number", o.number,
                      ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()), false);
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
-    for (const cc::QuoteLine& l : o.lines)
+    for (const cc::QuoteLine& l : o.lines) {
         ImGui::TextUnformatted((line_text(c, l) + "  " + c.money(l.unit_price.amount * l.quantity)).c_str());
-    if (const std::int64_t fee = extra_charge(o); fee > 0)
+        say(c, line_text(c, l) + ", " + c.money(l.unit_price.amount * l.quantity));
+    }
+    if (const std::int64_t fee = extra_charge(o); fee > 0) {
         ImGui::TextUnformatted((std::string(c.t("confirmation.delivery_fee")) + "  " + c.money(fee)).c_str());
+        say(c, std::string(c.t("confirmation.delivery_fee")) + ", " + c.money(fee));
+    }
     ImGui::PushFont(c.ui.fonts.body_bold);
     ImGui::TextUnformatted(c.f("cart.total", {{"total", c.money(o.total.amount)}}).c_str());
+    say(c, c.f("cart.total", {{"total", c.money(o.total.amount)}}));
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     // Where and when.
@@ -129,6 +135,7 @@ void draw_confirmation(Ctx& c, const ImRect& area) {
     for (std::size_t i = 0; i < where.size(); ++i) {
         if (i == 0) ImGui::TextUnformatted(where[i].c_str());
         else ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s", where[i].c_str());
+        say(c, where[i]);
     }
     ImGui::Dummy(ImVec2(1, c.ui.mm(2)));
     // Where the code is: beside the details in landscape, below them in portrait.

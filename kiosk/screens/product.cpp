@@ -304,7 +304,7 @@ void draw_product(Ctx& c, const ImRect& area) {
         c.scratch.viewer_color = color;
     }
     ImGui::SetCursorScreenPos(img_r.Min);
-    render::image_viewer(c.ui, "product.gallery", img_r.GetSize(), sources, c.scratch.viewer);
+    render::image_viewer(c.ui, "product.gallery", img_r.GetSize(), sources, c.scratch.viewer, c.t("product.photos"));
 
     // Details, scrolling; the two actions stay at the bottom.
     const float actions_h = c.ui.min_tap() + c.ui.mm(10);

@@ -117,7 +117,8 @@ bool closed_today(const cc::Store& store, std::int64_t now);
 // The colour label of a variant option value in the shopper's language.
 std::string option_label(Ctx& c, const cc::Variant* v, const std::string& option, const std::string& value);
 // A text field editing a state string through the on-screen keyboard: returns true when tapped.
+// `name` (what the field is: "Téléphone") is what speech says of it; without it, the hint.
 bool field(Ctx& c, const char* id, const std::string& value, const char* hint, bool focused, float width = 0,
-           const std::string& error_key = "");
+           const std::string& error_key = "", const char* name = nullptr);
 
 }  // namespace kiosk

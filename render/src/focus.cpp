@@ -94,6 +94,7 @@ void KeypadFocus::land(const Element& e) {
 }
 
 bool KeypadFocus::navigate(Ui& ui, NavKey key) {
+    restart_ = false;  // the shopper leads from here
     const ElementRegistry& reg = ui.registry;
     const int layer = focus_layer(reg);
     if (layer < 0) return false;
@@ -178,22 +179,29 @@ void KeypadFocus::end_frame(Ui& ui) {
                 }
             }
         }
+        bool content = at != nullptr;
         for (const Element* e : order) {
             if (at) break;
             const bool skipped = std::any_of(skip_.begin(), skip_.end(), [&](const std::string& p) {
                 return e->id.compare(0, p.size(), p) == 0;
             });
-            if (!skipped) at = e;
+            if (!skipped) {
+                at = e;
+                content = true;
+            }
         }
         if (!at && !order.empty()) at = order.front();
         if (!at) return;
         cur_.layer = -1;  // always counts as a move
         land(*at);
+        // A screen still loading has only the bar: its content's first control once it comes,
+        // unless a key moved the focus meanwhile.
+        restart_ = restart && !content;
     } else {
         cur_.rect = at->rect;
         cur_.label = at->label;
+        restart_ = false;
     }
-    restart_ = false;
     if (!shown_ || at->visible.empty()) return;
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const float outer = ui.mm(1.4f), inner = ui.mm(0.9f), pad = ui.mm(1.0f);

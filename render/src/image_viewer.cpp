@@ -45,14 +45,14 @@ void draw_image(Ui& ui, ImDrawList* dl, const ImRect& view, const std::string& s
 }  // namespace
 
 bool image_viewer(Ui& ui, const char* id, ImVec2 size, const std::vector<std::string>& sources,
-                  ImageViewerState& st) {
+                  ImageViewerState& st, const char* label) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (size.x <= 0) size.x = ImGui::GetContentRegionAvail().x;
     if (size.y <= 0) size.y = ImGui::GetContentRegionAvail().y;
     const ImRect view(pos, ImVec2(pos.x + size.x, pos.y + size.y));
     ImGui::ItemSize(size);
     ImGui::ItemAdd(view, ImGui::GetID(id));
-    ui.add_element(id, "image viewer", view);
+    ui.add_element(id, label, view);
     const int n = static_cast<int>(sources.size());
     const int before = st.index;
     st.index = n == 0 ? 0 : std::clamp(st.index, 0, n - 1);

@@ -47,6 +47,7 @@ struct Kiosk {
         opt.manual_clock = true;
         opt.width = width;
         opt.height = height;
+        opt.speech_out = dir.path + "/speech.wav";  // written only once speech says something
         app = std::make_unique<kiosk::App>(cfg, opt);
     }
     // Runs script steps; on failure prints the failing step's log line.

@@ -184,6 +184,58 @@ TEST_CASE("idle: a warning after idle_timeout, continue clears it, the countdown
     CHECK_FALSE(s.idle_warning);
 }
 
+TEST_CASE("idle: a shopper using the keypad or speech gets the longer timeout and countdown, and more time on asking") {
+    AppState s = busy_session();
+    s.settings.idle_timeout_s = 60;
+    s.settings.idle_countdown_s = 10;
+    s.settings.assisted_idle_timeout_s = 180;
+    s.settings.assisted_countdown_s = 30;
+    s.settings.more_time_s = 120;
+    s.settings.speech_on_keypad = true;
+    CHECK(idle_timeout(s) == doctest::Approx(60));
+    reduce(s, act::KeypadUsed{});
+    CHECK(s.access.keypad);
+    CHECK(s.access.speech);  // the first keypad key turns speech on
+    CHECK(idle_timeout(s) == doctest::Approx(180));
+    CHECK(idle_countdown(s) == doctest::Approx(30));
+    reduce(s, act::Input{100.0});
+    reduce(s, act::Tick{170.0});
+    CHECK_FALSE(s.idle_warning);  // 60 s would have warned already
+    reduce(s, act::Tick{280.0});
+    CHECK(s.idle_warning);
+    reduce(s, act::Tick{300.0});
+    CHECK(s.cart.size() == 1);  // 20 s into a 30 s countdown
+    // "I need more time": the timeout grows by more_time_s for the rest of the session.
+    reduce(s, act::IdleContinue{305.0, true});
+    CHECK_FALSE(s.idle_warning);
+    CHECK(idle_timeout(s) == doctest::Approx(300));
+    reduce(s, act::Tick{305.0 + 299.0});
+    CHECK_FALSE(s.idle_warning);
+    reduce(s, act::Tick{305.0 + 300.0});
+    CHECK(s.idle_warning);
+    reduce(s, act::Tick{305.0 + 330.0});
+    check_wiped(s);
+    // The next shopper starts with the configured defaults.
+    CHECK_FALSE(s.access.keypad);
+    CHECK_FALSE(s.access.speech);
+    CHECK(s.extra_time_s == 0);
+    CHECK(idle_timeout(s) == doctest::Approx(60));
+
+    SUBCASE("speech on by configuration stays on for every shopper; without speech_on_keypad a key leaves it off") {
+        s.settings.speech = true;
+        reduce(s, act::Wipe{});
+        CHECK(s.access.speech);
+        s.settings.speech = false;
+        s.settings.speech_on_keypad = false;
+        reduce(s, act::Wipe{});
+        reduce(s, act::KeypadUsed{});
+        CHECK_FALSE(s.access.speech);
+        CHECK(idle_timeout(s) == doctest::Approx(180));  // the keypad alone earns the time
+        reduce(s, act::SetSpeech{true});
+        CHECK(s.access.speech);
+    }
+}
+
 TEST_CASE("idle while the order is being confirmed: the form leaves memory, a neutral panel follows the order") {
     AppState s = placing();
     s.settings.idle_timeout_s = 60;

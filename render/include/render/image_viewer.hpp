@@ -26,7 +26,8 @@ struct ImageViewerState {
 };
 
 // Returns true when the shown image changed this frame.
+// `label` is what the registry (and speech) calls it ("Photos du produit").
 bool image_viewer(Ui& ui, const char* id, ImVec2 size, const std::vector<std::string>& sources,
-                  ImageViewerState& st);
+                  ImageViewerState& st, const char* label = "");
 
 }  // namespace render
