@@ -179,3 +179,36 @@ TEST_CASE("speech says prices as a person reads them, and controls with their ro
 TEST_CASE("keypad and speech: a whole pickup order without touching the screen, in French") { keypad_pickup_order("fr"); }
 
 TEST_CASE("keypad and speech: a whole pickup order without touching the screen, in English") { keypad_pickup_order("en"); }
+
+TEST_CASE("keypad: more time on the idle warning, its countdown said; Escape closes panels; the speech toggle in the panel") {
+    Harness h;
+    Kiosk k(h, "fr");
+    REQUIRE(k.run(steps({{{"key", "tab"}}, {{"wait", {{"screen", "home"}}}, {"timeout_ms", 5000}}})));
+    // The accessibility panel by keypad: the speech toggle says it is on; Escape closes the panel.
+    REQUIRE(press_on(k, "nav.accessibility"));
+    CHECK(k.run(steps({{{"expect", {{"visible", "access.speech"}, {"spoken", "Accessibilité"}}}},
+                       {{"screenshot", "keypad-access-panel.png"}},
+                       {{"audit", true}}})));
+    REQUIRE(press_on(k, "access.speech"));
+    CHECK_FALSE(k.state().access.speech);
+    REQUIRE(k.run(steps({{{"key", "speech"}}})));  // F2: back on
+    CHECK(k.state().access.speech);
+    REQUIRE(k.run(steps({{{"key", "escape"}}})));
+    CHECK_FALSE(k.state().access.panel_open);
+    // A keypad shopper is warned after 180 s (not 60) and has 30 s to answer (not 10).
+    REQUIRE(k.run(steps({{{"advance_s", 120}}, {{"expect", {{"absent", "idle.continue"}}}}})));
+    REQUIRE(k.run(steps({{{"advance_s", 61}}, {{"wait", {{"visible", {"idle.continue", "idle.more_time"}}}}, {"timeout_ms", 5000}},
+                         {{"expect", {{"text", "+2 min"}, {"spoken", "Êtes-vous toujours là"}}}},
+                         {{"screenshot", "keypad-idle.png"}},
+                         {{"audit", true}}})));
+    REQUIRE(k.run(steps({{{"advance_s", 10}}, {{"frames", 10}}, {{"expect", {{"spoken", "20 secondes"}}}}})));
+    CHECK(k.state().screen == kiosk::Screen::Home);
+    REQUIRE(press_on(k, "idle.more_time"));
+    CHECK_FALSE(k.state().idle_warning);
+    // 180 s + 120 s more before the next warning.
+    REQUIRE(k.run(steps({{{"advance_s", 290}}, {{"expect", {{"absent", "idle.continue"}}}},
+                         {{"advance_s", 15}}, {{"wait", {{"visible", "idle.continue"}}}, {"timeout_ms", 5000}}})));
+    // Escape on the warning is "I am here".
+    REQUIRE(k.run(steps({{{"key", "escape"}}, {{"expect", {{"absent", "idle.continue"}, {"screen", "home"}}}}})));
+}
+
