@@ -35,11 +35,7 @@ void App::handle_keys(const std::vector<render::KeyStroke>& keys) {
         if (!e || !at) continue;
         if (e->role == render::Role::Key && state_.access.speech) {
             // Typing on the on-screen keyboard: the key is echoed, as a screen reader does.
-            render::Element key = *e;
-            key.role = render::Role::Text;
-            const std::string label = describe_element(key, i18n_, state_.language);
-            const std::string name = "speech.key." + e->id.substr(e->id.rfind('.') + 1);
-            speak(i18n_.has(state_.language, name) ? i18n_.tr(state_.language, name) : label);
+            speak(key_name(*e, i18n_, state_.language));
         }
         platform_->inject_tap(*at);
     }

@@ -89,16 +89,14 @@ void append_sentence(std::string& out, const std::string& part) {
     out += part;
 }
 
+std::string key_name(const render::Element& e, const I18n& i18n, const std::string& lang) {
+    const std::string name = "speech.key." + e.id.substr(e.id.rfind('.') + 1);  // npos + 1: the whole id
+    return i18n.has(lang, name) ? i18n.tr(lang, name) : e.label;
+}
+
 std::string describe_element(const render::Element& e, const I18n& i18n, const std::string& lang) {
     const auto tr = [&](const std::string& key) -> const std::string& { return i18n.tr(lang, key); };
-    std::string label = e.label;
-    if (e.role == render::Role::Key) {
-        // Keys of the on-screen keyboard: the special ones by name.
-        const std::size_t dot = e.id.rfind('.');
-        const std::string key = dot == std::string::npos ? e.id : e.id.substr(dot + 1);
-        const std::string name = "speech.key." + key;
-        if (i18n.has(lang, name)) label = tr(name);
-    }
+    std::string label = e.role == render::Role::Key ? key_name(e, i18n, lang) : e.label;
     if (label.compare(0, 4, "http") == 0) label = tr("speech.qr");  // a QR code's link is not read out
     std::string out = speakable(label);
     if (!e.detail.empty()) out += ", " + speakable(e.detail);

@@ -21,6 +21,10 @@ std::string speakable(std::string_view text);
 // "Rayons": "Accueil. Rayons").
 void append_sentence(std::string& out, const std::string& part);
 
+// An on-screen keyboard key as said: the special ones by name ("espace", "effacer"), the others
+// by their letter.
+std::string key_name(const render::Element& e, const I18n& i18n, const std::string& lang);
+
 // "M, option, sélectionné", "Ajouter au panier, bouton", "Nom, champ de saisie, vide",
 // "Pull marin, Armor, 29 euros 99, lien", "espace, touche".
 std::string describe_element(const render::Element& e, const I18n& i18n, const std::string& lang);

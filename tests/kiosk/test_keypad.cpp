@@ -15,20 +15,30 @@ using namespace scenario;
 
 namespace {
 
-// Presses Tab until the keypad focus is on `id` (at most `max` presses), then Enter.
-bool press_on(Kiosk& k, const std::string& id, int max = 400) {
+// One navigation key, and the frames it takes.
+void key(Kiosk& k, render::NavKey nav) {
+    k.app->platform().inject_nav(nav);
+    for (int j = 0; j < 2; ++j) {
+        k.app->frame();
+        k.app->render_and_present();
+    }
+}
+
+// Presses Tab until the keypad focus is on `id` (at most `max` presses).
+bool focus_to(Kiosk& k, const std::string& id, int max = 400) {
     for (int i = 0; i < max; ++i) {
         const render::Element* f = k.app->keypad_focus();
-        if (f && f->id == id && k.app->keypad_focus_shown()) return k.run(steps({{{"key", "enter"}}}), false);
-        k.app->platform().inject_nav(render::NavKey::Next);
-        for (int j = 0; j < 2; ++j) {
-            k.app->frame();
-            k.app->render_and_present();
-        }
+        if (f && f->id == id && k.app->keypad_focus_shown()) return true;
+        key(k, render::NavKey::Next);
     }
     const render::Element* f = k.app->keypad_focus();
     MESSAGE("the keypad never reached " << id << "; the focus is on " << (f ? f->id : std::string("nothing")));
     return false;
+}
+
+// Tab to `id`, then Enter.
+bool press_on(Kiosk& k, const std::string& id, int max = 400) {
+    return focus_to(k, id, max) && k.run(steps({{{"key", "enter"}}}), false);
 }
 
 // Types digits on the on-screen keyboard with the keypad (its number layout when needed).
@@ -210,5 +220,46 @@ TEST_CASE("keypad: more time on the idle warning, its countdown said; Escape clo
                          {{"advance_s", 15}}, {{"wait", {{"visible", "idle.continue"}}}, {"timeout_ms", 5000}}})));
     // Escape on the warning is "I am here".
     REQUIRE(k.run(steps({{{"key", "escape"}}, {{"expect", {{"absent", "idle.continue"}, {"screen", "home"}}}}})));
+}
+
+TEST_CASE("keypad: a department's grid walked down, the availability screen, a search typed on the keyboard (S1 S2 S5)") {
+    Harness h;
+    Kiosk k(h, "en");
+    REQUIRE(k.run(steps({{{"key", "tab"}}, {{"wait", {{"screen", "home"}}}, {"timeout_ms", 5000}}})));
+    const auto departments = k.app->ui().registry.with_prefix("home.category.");
+    REQUIRE_FALSE(departments.empty());
+    REQUIRE(press_on(k, departments.front()->id));
+    REQUIRE(k.run(steps({{{"wait", {{"screen", "category"}, {"visible", "grid.item.0"}}}, {"timeout_ms", 5000}}})));
+    // Down the grid: the focus goes row by row and the grid scrolls to keep it wholly in view.
+    REQUIRE(focus_to(k, "grid.item.0"));
+    for (int i = 0; i < 6; ++i) key(k, render::NavKey::Down);
+    k.run(steps({{{"frames", 5}}}), false);
+    const render::Element* f = k.app->keypad_focus();
+    REQUIRE(f);
+    REQUIRE(f->id.rfind("grid.item.", 0) == 0);
+    const long index = std::strtol(f->id.c_str() + 10, nullptr, 10);
+    CHECK(index >= 6);  // six rows down (at least one tile per row)
+    CHECK(f->visible.h == doctest::Approx(f->rect.h));
+    const render::Element* first = k.app->ui().registry.find("grid.item.0");
+    CHECK((!first || first->visible.h < first->rect.h));  // scrolled past the first row
+    CHECK(k.run(steps({{{"screenshot", "keypad-grid.png"}}})));
+    REQUIRE(k.run(steps({{{"key", "enter"}}, {{"wait", {{"screen", "product"}}}, {"timeout_ms", 5000}}})));
+    REQUIRE(k.state().product.product);
+    CHECK(k.run(steps({{{"wait", {{"spoken", k.state().product.product->name.text("en", "fr")}}}, {"timeout_ms", 5000}}})));
+    // S5, and Escape back to the sheet.
+    REQUIRE(press_on(k, "product.availability"));
+    REQUIRE(k.run(steps({{{"wait", {{"screen", "availability"}, {"spoken", "Availability in stores"}}}, {"timeout_ms", 5000}},
+                         {{"key", "escape"}},
+                         {{"expect", {{"screen", "product"}}}}})));
+    // S2: the search screen's keyboard, key by key.
+    REQUIRE(press_on(k, "nav.search"));
+    REQUIRE(k.run(steps({{{"wait", {{"screen", "search"}, {"visible", "osk.key.s"}}}, {"timeout_ms", 5000}}})));
+    for (const char* c : {"s", "h", "i", "r", "t"}) REQUIRE(press_on(k, std::string("osk.key.") + c));
+    CHECK(k.state().search_text == "shirt");
+    CHECK(said(*k.app, "t"));  // each key is echoed
+    REQUIRE(k.run(steps({{{"wait", {{"visible", "grid.item.0"}}}, {"timeout_ms", 5000}}})));
+    REQUIRE(press_on(k, "search.hide_keyboard"));
+    REQUIRE(press_on(k, "grid.item.0"));
+    REQUIRE(k.run(steps({{{"wait", {{"screen", "product"}}}, {"timeout_ms", 5000}}})));
 }
 
