@@ -97,10 +97,16 @@ UsageLog::~UsageLog() = default;
 bool UsageLog::record_search(std::string_view typed, std::int64_t results, std::int64_t at, const std::string& session) {
     const std::string text = redact_search_text(typed);
     if (text.empty()) return true;  // nothing typed: nothing to count
+    return record("search", text, results, at, session);
+}
+
+bool UsageLog::record(std::string_view kind, std::string_view detail, std::int64_t value, std::int64_t at,
+                      const std::string& session) {
     try {
         Transaction tx(*db_);
-        db_->prepare("INSERT INTO events(kind, at, session, detail, value) VALUES('search', ?, ?, ?, ?)")
-            .bind(1, at).bind(2, session.substr(0, 64)).bind(3, text).bind(4, results).run();
+        db_->prepare("INSERT INTO events(kind, at, session, detail, value) VALUES(?, ?, ?, ?, ?)")
+            .bind(1, std::string(kind.substr(0, 32))).bind(2, at).bind(3, session.substr(0, 64))
+            .bind(4, std::string(detail.substr(0, 64))).bind(5, value).run();
         db_->prepare("DELETE FROM events WHERE id <= (SELECT MAX(id) FROM events) - ?").bind(1, max_events_).run();
         tx.commit();
         return true;
@@ -115,6 +121,12 @@ std::vector<UsageEvent> UsageLog::pending(int limit) {
     st.bind(1, static_cast<std::int64_t>(limit));
     while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2), st.text(3), st.text(4), st.integer(5)});
     return out;
+}
+
+std::int64_t UsageLog::count() {
+    auto st = db_->prepare("SELECT COUNT(*) FROM events");
+    st.step();
+    return st.integer(0);
 }
 
 void UsageLog::acknowledge(std::int64_t up_to_id) { db_->prepare("DELETE FROM events WHERE id <= ?").bind(1, up_to_id).run(); }

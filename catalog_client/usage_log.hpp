@@ -1,9 +1,9 @@
 #pragma once
 // What the kiosk keeps of how it is used, for the retailer: events recorded on disk
-// (DIR/usage.db, beside the outbox) until the central API acknowledges them, never personal.
-// Today it records the searches shoppers leave (the text and how many products it found), so
-// that the searches that found nothing are counted; `kioskctl searches` prints them. The
-// appliance's heartbeat and analytics (issue 14) send the events and add the other kinds.
+// (DIR/usage.db, beside the outbox) until the central API acknowledges them (POST /v1/events),
+// never personal: sessions started and ended, searches left (the redacted text and how many
+// products it found; `kioskctl searches` prints those that found nothing), products viewed,
+// availability checked, units added to the cart, orders placed (fulfilment, amount) or failed.
 //
 // Nothing personal: a search text is folded (lower case, no accents), cut to 64 bytes, and every
 // run of seven or more digits (a phone or card number typed by mistake) is replaced by "#".
@@ -27,11 +27,13 @@ inline constexpr std::int64_t kMaxUsageEvents = 50000;
 
 struct UsageEvent {
     std::int64_t id = 0;
-    std::string kind;    // "search"
+    std::string kind;    // session_start, session_end, search, product_view, availability, add_to_cart, order_placed, order_failed
     std::int64_t at = 0;  // Unix seconds
     std::string session;  // the shopper session it happened in (a random id, nothing personal)
-    std::string detail;  // search: the redacted text
-    std::int64_t value = 0;  // search: how many products it found (at least, when more)
+    std::string detail;  // search: the redacted text; product_view: the product id; availability, add_to_cart: the SKU;
+                         // order_placed: the fulfilment (delivery, pickup_here, pickup_elsewhere) and ",staff" when assisted;
+                         // order_failed: why (out_of_stock, price_changed, invalid, error)
+    std::int64_t value = 0;  // search: products found (at least); add_to_cart: units; order_placed: cents; session_end: seconds
 };
 
 // A search text as it may be kept: folded, at most 64 bytes (whole characters), long digit runs
@@ -46,6 +48,11 @@ public:
     UsageLog& operator=(const UsageLog&) = delete;
 
     bool record_search(std::string_view typed, std::int64_t results, std::int64_t at, const std::string& session = {});
+    // Any other kind: `detail` is kept as given (at most 64 bytes): callers pass ids and codes,
+    // never what a shopper typed.
+    bool record(std::string_view kind, std::string_view detail, std::int64_t value, std::int64_t at,
+                const std::string& session = {});
+    std::int64_t count();
     // Events not yet acknowledged, oldest first.
     std::vector<UsageEvent> pending(int limit);
     // The central API kept every event up to this id: they are deleted.

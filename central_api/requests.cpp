@@ -188,6 +188,7 @@ HeartbeatRequest decode_heartbeat(std::string_view body) {
     out.catalog_cursor = check.string(doc, "catalog_cursor", "catalog_cursor", false, 200);  // null: none yet
     auto depth = check.integer(doc, "outbox_depth", "outbox_depth", true, 0, 1'000'000);
     auto uptime = check.integer(doc, "uptime_s", "uptime_s", true, 0, 100LL * 365 * 86400);
+    out.catalog_age_s = check.integer(doc, "catalog_age_s", "catalog_age_s", false, 0, 100LL * 365 * 86400);
     out.last_error = check.string(doc, "last_error", "last_error", false, 2000);
     check.throw_if_any();
     out.version = *version;
@@ -201,6 +202,7 @@ json stored_heartbeat(const HeartbeatRequest& h) {
                 {"catalog_cursor", h.catalog_cursor ? json(*h.catalog_cursor) : json(nullptr)},
                 {"outbox_depth", h.outbox_depth},
                 {"uptime_s", h.uptime_s}};
+    if (h.catalog_age_s) doc["catalog_age_s"] = *h.catalog_age_s;
     if (h.last_error) doc["last_error"] = *h.last_error;
     return doc;
 }

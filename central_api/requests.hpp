@@ -43,6 +43,7 @@ struct HeartbeatRequest {
     std::string version;
     std::optional<std::string> catalog_cursor;
     std::int64_t outbox_depth = 0, uptime_s = 0;
+    std::optional<std::int64_t> catalog_age_s;  // seconds since the kiosk's last complete sync
     std::optional<std::string> last_error;
 };
 HeartbeatRequest decode_heartbeat(std::string_view body);

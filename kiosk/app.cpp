@@ -57,6 +57,7 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     state_.settings.printer = !cfg.printer_device.empty();
     state_.settings.sync_interval_s = cfg.sync_interval_s;
     state_.settings.staff_idle_lock_s = cfg.staff_idle_lock_s;
+    state_.settings.heartbeat_interval_s = cfg.heartbeat_interval_s;
     state_.settings.speech = cfg.access.speech;
     state_.settings.speech_on_keypad = cfg.access.speech_on_keypad;
     state_.settings.assisted_idle_timeout_s = cfg.access.assisted_idle_timeout_s;

@@ -96,6 +96,7 @@ std::optional<std::string> read_kiosk_config(const std::string& path, KioskConfi
     r.text("kiosk", "assets_dir", out.assets_dir);
     r.text("kiosk", "synonyms_file", out.synonyms_file);
     r.number("staff", "idle_lock_s", out.staff_idle_lock_s, 15, 3600);
+    r.number("kiosk", "heartbeat_interval_s", out.heartbeat_interval_s, 5, 3600);
     r.flag("accessibility", "speech", out.access.speech);
     r.flag("accessibility", "speech_on_keypad", out.access.speech_on_keypad);
     r.integer("accessibility", "speech_rate", out.access.speech_rate, 80, 450);

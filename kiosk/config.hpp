@@ -43,6 +43,7 @@ struct KioskConfig {
     bool fullscreen = true;                           // [kiosk] fullscreen
     int display = 0;                                  // [kiosk] display
     double sync_interval_s = 300;                     // [kiosk] sync_interval_s
+    double heartbeat_interval_s = 60;                 // [kiosk] heartbeat_interval_s: heartbeat and usage events
     std::string tracking_url = "";                    // [kiosk] tracking_url, "{number}" replaced
     std::string handoff_product_url = "";             // [handoff] product_url: "{ref}", "{sku}", "{id}" replaced; empty: no product QR
     std::string assets_dir;                           // [kiosk] assets_dir (translations); default: found

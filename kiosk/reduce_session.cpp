@@ -29,6 +29,7 @@ void wipe(AppState& s) {
     fresh.online = s.online;
     fresh.replica_ready = s.replica_ready;
     fresh.sync_message = s.sync_message;
+    fresh.last_error = s.last_error;
     fresh.order_in_flight = s.order_in_flight;  // nothing personal: the outbox keeps sending it
     fresh.schedule = s.schedule;
     fresh.session = s.session + 1;
@@ -140,6 +141,11 @@ void run_schedule(AppState& s, double now, Effects& fx) {
         sch.next_sync = now + s.settings.sync_interval_s;
         fx.push_back(fx::SyncCatalog{});
     }
+    if (sch.next_heartbeat == 0) sch.next_heartbeat = now + std::min(5.0, s.settings.heartbeat_interval_s);
+    if (now >= sch.next_heartbeat) {
+        sch.next_heartbeat = now + s.settings.heartbeat_interval_s;
+        fx.push_back(fx::SendHeartbeat{s.last_error});
+    }
 }
 
 void on(AppState& s, const act::Tick& a, Effects& fx) {
@@ -207,6 +213,9 @@ void on(AppState& s, const act::HealthChecked& a, Effects& fx) {
     on(s, act::Online{a.ok}, fx);
 }
 
-void on(AppState& s, const act::SyncDone& a, Effects&) { s.sync_message = a.message; }
+void on(AppState& s, const act::SyncDone& a, Effects&) {
+    s.sync_message = a.message;
+    s.last_error = a.ok ? std::string() : "sync: " + a.message;
+}
 
 }  // namespace kiosk::reducer

@@ -32,19 +32,9 @@ const char* screen_name(Screen s) {
 
 std::vector<Effect> reduce(AppState& s, const Action& action) {
     reducer::Effects fx;
-    // A search is counted once, when the shopper leaves it: to a product, another screen, or
-    // because the session ended.
-    const bool on_search = s.screen == Screen::Search;
-    const std::uint64_t session = s.session, generation = s.search.generation;
-    const std::string text = on_search ? s.search.query.text : std::string();
-    const std::int64_t results = s.search.total;
-    const bool counted = s.search_counted == generation;
+    const reducer::Before before = reducer::before(s);
     std::visit([&](const auto& a) { reducer::on(s, a, fx); }, action);
-    const bool left = s.screen != Screen::Search || s.session != session;
-    if (on_search && left && !counted && results >= 0 && text.find_first_not_of(' ') != std::string::npos) {
-        fx.push_back(fx::CountSearch{text, results, session});
-        if (s.session == session) s.search_counted = generation;
-    }
+    reducer::track(before, s, action, fx);
     return fx;
 }
 
@@ -62,6 +52,7 @@ double idle_countdown(const AppState& s) {
 double next_due(const AppState& s, double now) {
     double t = s.schedule.next_health;
     if (s.schedule.next_sync > 0) t = std::min(t, s.schedule.next_sync);
+    if (s.schedule.next_heartbeat > 0) t = std::min(t, s.schedule.next_heartbeat);
     if (s.order_in_flight && s.order_in_flight->next_retry > 0) t = std::min(t, s.order_in_flight->next_retry);
     return std::max(0.0, t - now);
 }

@@ -68,6 +68,23 @@ void on(AppState& s, const act::Online& a, Effects& fx);
 void on(AppState& s, const act::HealthChecked& a, Effects& fx);
 void on(AppState& s, const act::SyncDone& a, Effects& fx);
 
+// Usage events (reduce_track.cpp): what the state was before an action, and the events its
+// change makes (fx::Track).
+struct Before {
+    Screen screen = Screen::Attract;
+    std::uint64_t session = 0;
+    double session_started = 0;
+    bool on_search = false, search_counted = false;
+    std::string search_text;
+    std::int64_t search_results = -1;
+    std::uint64_t search_generation = 0;
+    std::string product_id;
+    std::int64_t cart_units = 0;
+    bool confirmed = false;
+};
+Before before(const AppState& s);
+void track(const Before& b, AppState& s, const Action& a, Effects& fx);
+
 // ---- Browsing: categories, search, listings, facets, scans and lookups ----
 void on(AppState& s, const act::OpenCategory& a, Effects& fx);
 void on(AppState& s, const act::SetSort& a, Effects& fx);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -111,6 +112,16 @@ std::string lookup_error(const Error& e, const char* not_found) {
 
 std::string identity_file(const KioskConfig& cfg) { return cfg.client.replica_dir + "/identity.json"; }
 
+// "2026-12-03T16:40:00Z".
+std::string iso8601_utc(std::int64_t unix_s) {
+    const std::time_t t = static_cast<std::time_t>(unix_s);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+}
+
 }  // namespace
 
 Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inbox) {
@@ -154,6 +165,7 @@ Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inb
     storage_ = std::make_unique<Worker>();
     orders_ = std::make_unique<Worker>();
     reader_ = std::make_unique<Worker>();
+    telemetry_ = std::make_unique<Worker>();
     if (!cfg.printer_device.empty()) {
         printer_ = std::make_unique<Worker>();
         std::error_code ec;
@@ -175,6 +187,7 @@ void Services::set_store(const std::string& store_id) {
 }
 
 Services::~Services() {
+    telemetry_.reset();
     printer_.reset();
     reader_.reset();
     orders_.reset();
@@ -186,7 +199,8 @@ bool Services::quiet() {
     // Health checks run by themselves every few seconds: they do not make the kiosk busy.
     const std::size_t calls = transport_->outstanding();
     const std::size_t health = static_cast<std::size_t>(std::max(0, health_in_flight_->load()));
-    return reader_->idle() && storage_->idle() && orders_->idle() && (!printer_ || printer_->idle()) && calls <= health;
+    return reader_->idle() && storage_->idle() && orders_->idle() && telemetry_->idle() && (!printer_ || printer_->idle()) &&
+           calls <= health;
 }
 
 void Services::start() {
@@ -214,6 +228,39 @@ void Services::start() {
         if (!pending.empty()) spdlog::info("outbox: resending {} pending orders", pending.size());
         log_outcomes(outbox_->resend_pending(*api_));
     });
+}
+
+void Services::send_heartbeat(const std::string& last_error, std::int64_t outbox_depth) {
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const ReplicaStatus replica = replica_->status();
+    json body = {{"version", KIOSK_VERSION},
+                 {"outbox_depth", outbox_depth},
+                 {"uptime_s", std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_).count()}};
+    if (!replica.cursor.empty()) body["catalog_cursor"] = replica.cursor;
+    if (replica.synced_at > 0) body["catalog_age_s"] = std::max<std::int64_t>(0, now - replica.synced_at);
+    if (!last_error.empty()) body["last_error"] = last_error.substr(0, 500);
+    const auto beat = wait<Unit>([&](Done<Unit> done) { return api_->heartbeat(body, std::move(done)); });
+    if (!beat) {
+        spdlog::debug("heartbeat: {}", describe(beat.error()));
+        return;  // the events wait for the next one
+    }
+    if (!usage_sent_) usage_sent_ = std::make_unique<UsageLog>(cfg_.client.outbox_dir);
+    for (int batch = 0; batch < 10; ++batch) {  // at most 10 000 events per heartbeat
+        const std::vector<UsageEvent> events = usage_sent_->pending(1000);
+        if (events.empty()) return;
+        json list = json::array();
+        for (const UsageEvent& e : events) {
+            json data = {{"value", e.value}};
+            if (!e.detail.empty()) data["detail"] = e.detail;
+            list.push_back({{"type", e.kind}, {"at", iso8601_utc(e.at)}, {"session_id", e.session}, {"data", data}});
+        }
+        const auto sent = wait<Unit>([&](Done<Unit> done) { return api_->send_events(list, std::move(done)); });
+        if (!sent) {
+            spdlog::warn("usage events: {} (kept for the next heartbeat)", describe(sent.error()));
+            return;
+        }
+        usage_sent_->acknowledge(events.back().id);
+    }
 }
 
 void Services::load_catalog() {
@@ -371,11 +418,20 @@ void Services::run(const Effect& effect) {
                     else spdlog::info("ticket of order {} printed", ticket.order_number);
                     inbox_.post(act::TicketPrinted{ticket.order_number, !error});
                 });
-            } else if constexpr (std::is_same_v<E, fx::CountSearch>) {
+            } else if constexpr (std::is_same_v<E, fx::Track>) {
                 orders_->post([this, e] {
                     const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-                    if (!usage_->record_search(e.text, e.results, now, boot_id_ + "-" + std::to_string(e.session)))
-                        spdlog::warn("a search could not be counted (usage log): disk error");
+                    const std::string session = boot_id_ + "-" + std::to_string(e.session);
+                    const bool kept = e.kind == "search" ? usage_->record_search(e.detail, e.value, now, session)
+                                                         : usage_->record(e.kind, e.detail, e.value, now, session);
+                    if (!kept) spdlog::warn("usage event {} not kept: disk error", e.kind);
+                });
+            } else if constexpr (std::is_same_v<E, fx::SendHeartbeat>) {
+                // The outbox's depth is read where the outbox lives; one heartbeat at a time.
+                if (!telemetry_->idle()) return;
+                orders_->post([this, error = e.last_error] {
+                    const auto depth = static_cast<std::int64_t>(outbox_->list(true).size());
+                    telemetry_->post([this, error, depth] { send_heartbeat(error, depth); });
                 });
             } else if constexpr (std::is_same_v<E, fx::SubmitOrder>) {
                 orders_->post([this, request = e.request, order = e.order, staff = e.staff_session] {

@@ -91,6 +91,9 @@ class Services {
     void load_catalog();
     void sync_now(bool report);
     void send_order(std::uint64_t request, std::int64_t id);  // on orders_
+    // On telemetry_: POST /v1/kiosks/heartbeat, then the usage events kept (1 000 at a time),
+    // acknowledged (deleted) once the API took them.
+    void send_heartbeat(const std::string& last_error, std::int64_t outbox_depth);
     static void log_outcomes(const std::vector<catalog_client::OrderOutcome>& outcomes);
     // Searches and facets of a listing older than the newest one asked are skipped unread.
     void note_generation(ListingKind listing, std::uint64_t generation);
@@ -129,6 +132,10 @@ class Services {
     std::unique_ptr<Worker> orders_;   // the outbox: placing orders and their retries, never behind a sync
     std::unique_ptr<Worker> reader_;
     std::unique_ptr<Worker> printer_;  // only with a receipt printer: its writes may block
+    // The heartbeat and the usage events (blocking calls): a slow API never holds an order back.
+    std::unique_ptr<Worker> telemetry_;
+    std::unique_ptr<catalog_client::UsageLog> usage_sent_;  // its own connection, on the telemetry worker
+    std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace kiosk

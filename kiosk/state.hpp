@@ -164,6 +164,7 @@ struct Settings {  // from the configuration, fixed for the run
     bool printer = false;  // a receipt printer is configured: the confirmation offers a ticket
     double sync_interval_s = 300.0;  // periodic delta sync of the catalogue
     double staff_idle_lock_s = 120.0;  // staff mode locks itself after this long without a touch
+    double heartbeat_interval_s = 60.0;  // the heartbeat and the usage events are sent this often
     // Shoppers using speech or the keypad get more time ([accessibility]).
     bool speech = false;               // speech on at the start of every session
     bool speech_on_keypad = true;      // the first navigation key turns speech on
@@ -179,6 +180,7 @@ struct Schedule {
     double next_health = 0;     // 0: at the first Tick
     bool health_in_flight = false;
     double next_sync = 0;       // 0: one interval after the first Tick
+    double next_heartbeat = 0;  // 0: a few seconds after the first Tick
 };
 constexpr double kHealthOnlineS = 15.0, kHealthOfflineS = 3.0, kHealthSoonS = 2.0;
 
@@ -243,12 +245,13 @@ struct AppState {
     bool online = true;              // the API answered recently
     bool replica_ready = false;      // a catalogue is there to browse
     std::string sync_message;        // last sync outcome for operators (not shown to shoppers)
+    std::string last_error;          // the last sync's failure, for the heartbeat (empty once a sync succeeds)
 
     // Browsing.
     std::string category_id;
     Listing category, search, featured;  // featured: the newest products (attract loop, home)
     std::string search_text;
-    std::uint64_t search_counted = 0;  // the search listing's generation last counted (fx::CountSearch)
+    std::uint64_t search_counted = 0;  // the search listing's generation last counted (fx::Track "search")
     // "Continue on my phone": a QR code over the product sheet (its web page) or the cart (a
     // hand-off link the API makes). Nothing personal: SKUs and quantities.
     struct Handoff {
@@ -280,6 +283,7 @@ struct AppState {
     bool idle_warning = false;
     double idle_warning_at = 0;
     double extra_time_s = 0;     // added to the idle timeout by "more time" on the warning
+    double session_started = 0;  // app clock when the attract loop was left (usage: the session's length)
     std::uint64_t session = 1;   // increments at each wipe
     std::uint64_t next_request = 1;
 };
@@ -417,7 +421,12 @@ struct FetchCustomer { std::uint64_t request; std::string card, token; };     //
 struct FetchOrders { std::uint64_t request; std::string query, token; };
 // A search the shopper left (to a product, elsewhere, or the session ended), with how many
 // products it found: kept for the retailer, never personal (catalog_client/usage_log.hpp).
-struct CountSearch { std::string text; std::int64_t results; std::uint64_t session; };
+// A usage event for the retailer (catalog_client/usage_log.hpp: kinds, detail, value), kept on
+// disk until the API acknowledges it. Never personal: ids, codes and amounts; a search's text is
+// redacted when recorded.
+struct Track { std::string kind; std::string detail; std::int64_t value = 0; std::uint64_t session = 0; };
+// The heartbeat, then the usage events kept (answers nothing: failures wait for the next one).
+struct SendHeartbeat { std::string last_error; };
 struct CreateHandoff { std::uint64_t request; std::vector<std::pair<std::string, std::int64_t>> lines; };  // answers act::HandoffMade
 }  // namespace fx
 
@@ -425,6 +434,6 @@ using Effect = std::variant<fx::RunSearch, fx::LoadFacets, fx::LoadProduct, fx::
                             fx::RequestQuote, fx::SubmitOrder, fx::RetryOrder, fx::CheckHealth,
                             fx::SyncCatalog, fx::SetStore, fx::ResetSession, fx::ApplyLook, fx::Print,
                             fx::OpenStaffSession, fx::CloseStaffSession, fx::FetchCustomer, fx::FetchOrders,
-                            fx::CountSearch, fx::CreateHandoff>;
+                            fx::Track, fx::SendHeartbeat, fx::CreateHandoff>;
 
 }  // namespace kiosk

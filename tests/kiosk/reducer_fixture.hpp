@@ -29,11 +29,11 @@ inline std::size_t count_fx(const std::vector<Effect>& fx) {
         std::count_if(fx.begin(), fx.end(), [](const Effect& e) { return std::holds_alternative<T>(e); }));
 }
 
-// Effects of a Tick other than the periodic work (health checks, syncs, order retries).
+// Effects of a Tick other than the periodic work (health checks, syncs, order retries, heartbeats).
 inline std::size_t session_fx(const std::vector<Effect>& fx) {
     return static_cast<std::size_t>(std::count_if(fx.begin(), fx.end(), [](const Effect& e) {
         return !std::holds_alternative<fx::CheckHealth>(e) && !std::holds_alternative<fx::SyncCatalog>(e) &&
-               !std::holds_alternative<fx::RetryOrder>(e);
+               !std::holds_alternative<fx::RetryOrder>(e) && !std::holds_alternative<fx::SendHeartbeat>(e);
     }));
 }
 

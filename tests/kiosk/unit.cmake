@@ -9,6 +9,7 @@ add_executable(kiosk_unit_tests
   ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_staff.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_product.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_checkout.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/test_reducer_usage.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_i18n.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_config.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/test_ticket.cpp
