@@ -99,6 +99,7 @@ void keypad_pickup_order(const std::string& lang) {
     const std::string price = said_price(v->online_price.amount);
     const bool heard = k.run(steps({{{"wait", {{"spoken", name}}}, {"timeout_ms", 5000}}, {{"expect", {{"spoken", price}}}}}));
     CHECK(heard);
+    CHECK(said(*k.app, lang == "fr" ? "Épuisé" : "Out of stock"));  // the stock here: sold out (Montparnasse has it)
     if (!heard)
         for (const std::string& s : k.app->spoken()) MESSAGE("said: " << s);
 
