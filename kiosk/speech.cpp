@@ -188,6 +188,4 @@ std::uint64_t Speaker::recorded_samples() const {
     return recorded_;
 }
 
-int Speaker::sample_rate() const { return rate_; }
-
 }  // namespace kiosk

@@ -42,9 +42,8 @@ class Speaker {
     // Waits (at most `timeout_s`) until what was asked has been said. True when done.
     bool drain(double timeout_s);
     std::string error() const;
-    // Samples written to the WAV recording so far, and its sample rate.
+    // Samples written to the WAV recording so far.
     std::uint64_t recorded_samples() const;
-    int sample_rate() const;
 
   private:
     void work();

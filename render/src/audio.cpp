@@ -4,7 +4,7 @@
 
 namespace render {
 
-AudioOut::AudioOut(int sample_rate) : rate_(sample_rate) {
+AudioOut::AudioOut(int sample_rate) {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
         error_ = std::string("no audio: ") + SDL_GetError();
         return;
@@ -37,11 +37,6 @@ void AudioOut::play(const std::int16_t* samples, std::size_t count) {
 
 void AudioOut::clear() {
     if (device_ != 0) SDL_ClearQueuedAudio(device_);
-}
-
-double AudioOut::queued_s() const {
-    if (device_ == 0 || rate_ <= 0) return 0;
-    return static_cast<double>(SDL_GetQueuedAudioSize(device_)) / sizeof(std::int16_t) / rate_;
 }
 
 }  // namespace render

@@ -23,12 +23,9 @@ class AudioOut {
     const std::string& error() const { return error_; }
     void play(const std::int16_t* samples, std::size_t count);
     void clear();
-    // Seconds of sound still queued.
-    double queued_s() const;
 
   private:
     std::uint32_t device_ = 0;
-    int rate_ = 0;
     std::string error_;
 };
 
