@@ -58,6 +58,21 @@ CREATE TABLE IF NOT EXISTS events(
 CREATE TABLE IF NOT EXISTS heartbeats(
   kiosk_id TEXT PRIMARY KEY, received_at INTEGER NOT NULL, doc TEXT NOT NULL);
 )sql");
+    add_later_tables(db);
+}
+
+void add_later_tables(Db& db) {
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS handoffs(
+  id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+  doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS operators(
+  id TEXT PRIMARY KEY, label TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS ops_sessions(
+  token_hash TEXT PRIMARY KEY, operator_id TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS events_by_received ON events(received_at);
+CREATE INDEX IF NOT EXISTS orders_by_created ON orders(created_at);
+)sql");
 }
 
 CatalogWriter::CatalogWriter(Db& db)

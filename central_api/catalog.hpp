@@ -18,6 +18,10 @@ constexpr int kSchemaVersion = 3;
 
 // Creates every table and index (idempotent).
 void create_schema(Db& db);
+// The tables and indexes added since schema 3 without changing it (hand-off links, operator
+// tokens and /ops sessions, the report's indexes): created by create_schema, and by the server
+// on an older database when it starts. Idempotent.
+void add_later_tables(Db& db);
 
 // Writes products with prepared statements reused across calls (bulk generation, mutate).
 class CatalogWriter {

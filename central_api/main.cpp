@@ -1,12 +1,16 @@
 // central-api: the reference server of the kiosk commerce API and its demo-retailer tools.
-// Commands: serve, generate, tokens, staff, customers, mutate (see central_api/README.md).
+// Commands: serve, generate, tokens, staff, customers, mutate, report, kiosk-token, operator-token
+// (see central_api/README.md).
 // Any error is one line on stderr and a non-zero exit.
 
+#include "central_api/catalog.hpp"
 #include "central_api/db.hpp"
 #include "central_api/demo/demo_secrets.hpp"
 #include "central_api/demo/drawn_images.hpp"
 #include "central_api/demo/generator.hpp"
 #include "central_api/demo/mutate.hpp"
+#include "central_api/credentials.hpp"
+#include "central_api/report.hpp"
 #include "central_api/server.hpp"
 
 #include <CLI/CLI.hpp>
@@ -71,6 +75,66 @@ std::unique_ptr<Db> open_existing(const std::string& path) {
         // not SQLite, or SQLite without our tables: same answer below
     }
     throw std::runtime_error(path + " is not a central-api database");
+}
+
+// Read-write, for the commands that add operators: the schema must be this server's.
+std::unique_ptr<Db> open_for_writing(const std::string& path) {
+    open_existing(path);  // exists and is ours
+    auto db = std::make_unique<Db>(path, Db::Mode::ReadWrite);
+    auto version = db->meta("schema_version");
+    if (!version || *version != std::to_string(kSchemaVersion))
+        throw std::runtime_error(path + " has schema version " + version.value_or("?") + ", this program needs " +
+                                 std::to_string(kSchemaVersion));
+    add_later_tables(*db);
+    return db;
+}
+
+int report(const std::string& path, const std::string& since_text, bool as_json) {
+    const std::int64_t now = system_clock()();
+    std::int64_t since = now - 30 * 86400;
+    if (!since_text.empty()) {
+        auto parsed = parse_report_date(since_text);
+        if (!parsed) die("--since must be a date, YYYY-MM-DD; got '" + since_text + "'", 2);
+        since = *parsed;
+    } else {
+        since = *parse_report_date(date_paris(since));
+    }
+    auto db = open_existing(path);
+    const json r = fleet_report(*db, since, now);
+    if (as_json) std::printf("%s\n", r.dump(2, ' ', false, json::error_handler_t::replace).c_str());
+    else std::fputs(report_text(r).c_str(), stdout);
+    return 0;
+}
+
+int kiosk_token(const std::string& path, const std::string& kiosk, const std::string& store, bool remove) {
+    auto db = open_for_writing(path);
+    if (remove) {
+        if (!remove_kiosk(*db, kiosk)) die("no kiosk " + kiosk);
+        std::fprintf(stderr, "central-api: kiosk %s removed: its token no longer works\n", kiosk.c_str());
+        return 0;
+    }
+    const std::string token = set_kiosk_token(*db, kiosk, store);
+    std::fprintf(stderr, "central-api: new token for kiosk %s (any previous one stops working now); shown once\n", kiosk.c_str());
+    std::printf("%s\n", token.c_str());
+    return 0;
+}
+
+int operator_token(const std::string& path, const std::string& label, const std::string& revoke, bool list) {
+    auto db = open_for_writing(path);
+    if (list) {
+        for (const auto& o : list_operators(*db))
+            std::printf("%s %s %s\n", o.id.c_str(), rfc3339_paris(o.created_at).c_str(), o.label.c_str());
+        return 0;
+    }
+    if (!revoke.empty()) {
+        if (!revoke_operator(*db, revoke)) die("no operator " + revoke);
+        std::fprintf(stderr, "central-api: operator %s revoked, its /ops sessions closed\n", revoke.c_str());
+        return 0;
+    }
+    const OperatorToken t = create_operator(*db, label, system_clock()());
+    std::fprintf(stderr, "central-api: operator %s created; the token is shown once, keep it safe\n", t.id.c_str());
+    std::printf("%s %s\n", t.id.c_str(), t.token.c_str());
+    return 0;
 }
 
 int serve(const std::string& db, const std::string& listen, std::int64_t products, std::uint64_t seed,
@@ -153,11 +217,30 @@ int main(int argc, char** argv) {
     mutate_cmd->add_option("--percent", percent, "share of products to change, 0 < P <= 100")->required();
     mutate_cmd->add_option("--seed", mutate_seed, "randomness of this run");
 
+    std::string since_text, label = "operator", revoke;
+    bool as_json = false, list = false;
+    auto* report_cmd = app.add_subcommand("report", "the fleet and contribution report");
+    report_cmd->add_option("--db", db, "SQLite database file")->required();
+    report_cmd->add_option("--since", since_text, "first day of the period, YYYY-MM-DD (default: 30 days ago)");
+    report_cmd->add_flag("--json", as_json, "the report as JSON (as GET /v1/reports/kiosks)");
+    std::string kiosk_id, store_id;
+    bool remove = false;
+    auto* kiosk_cmd = app.add_subcommand("kiosk-token", "a new kiosk, or a new token for one (prints the token)");
+    kiosk_cmd->add_option("--db", db, "SQLite database file")->required();
+    kiosk_cmd->add_option("--kiosk", kiosk_id, "the kiosk's id, e.g. k-paris-rivoli-2")->required();
+    kiosk_cmd->add_option("--store", store_id, "its store (required for a new kiosk)");
+    kiosk_cmd->add_flag("--remove", remove, "remove the kiosk: its token stops working");
+    auto* operator_cmd = app.add_subcommand("operator-token", "create an operator token (prints: ID TOKEN), or list or revoke");
+    operator_cmd->add_option("--db", db, "SQLite database file")->required();
+    operator_cmd->add_option("--label", label, "whose token it is (shown by --list)");
+    operator_cmd->add_option("--revoke", revoke, "remove the operator with this id and close its sessions");
+    operator_cmd->add_flag("--list", list, "list operators: ID CREATED LABEL");
+
     if (argc > 1 && argv[1][0] != '-') {
         bool known = false;
         for (const auto* sub : app.get_subcommands({}))
             known = known || sub->get_name() == argv[1];
-        if (!known) die(std::string("unknown command '") + argv[1] + "' (commands: serve, generate, tokens, staff, customers, mutate)", 2);
+        if (!known) die(std::string("unknown command '") + argv[1] + "' (commands: serve, generate, tokens, staff, customers, mutate, report, kiosk-token, operator-token)", 2);
     }
     try {
         app.parse(argc, argv);
@@ -199,6 +282,9 @@ int main(int argc, char** argv) {
             while (st.step()) std::printf("%s %s\n", st.text(0).c_str(), st.text(1).c_str());
             return 0;
         }
+        if (*report_cmd) return report(db, since_text, as_json);
+        if (*kiosk_cmd) return kiosk_token(db, kiosk_id, store_id, remove);
+        if (*operator_cmd) return operator_token(db, label, revoke, list);
         if (*mutate_cmd) {
             auto r = mutate_catalog(db, percent, mutate_seed, system_clock());
             std::printf("mutated: %lld price changes, %lld text changes, %lld deletions, %lld new products, %lld stock moves\n",

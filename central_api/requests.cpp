@@ -190,6 +190,7 @@ HeartbeatRequest decode_heartbeat(std::string_view body) {
     auto uptime = check.integer(doc, "uptime_s", "uptime_s", true, 0, 100LL * 365 * 86400);
     out.catalog_age_s = check.integer(doc, "catalog_age_s", "catalog_age_s", false, 0, 100LL * 365 * 86400);
     out.last_error = check.string(doc, "last_error", "last_error", false, 2000);
+    out.interval_s = check.integer(doc, "interval_s", "interval_s", false, 1, 86400);
     check.throw_if_any();
     out.version = *version;
     out.outbox_depth = *depth;
@@ -204,6 +205,7 @@ json stored_heartbeat(const HeartbeatRequest& h) {
                 {"uptime_s", h.uptime_s}};
     if (h.catalog_age_s) doc["catalog_age_s"] = *h.catalog_age_s;
     if (h.last_error) doc["last_error"] = *h.last_error;
+    if (h.interval_s) doc["interval_s"] = *h.interval_s;
     return doc;
 }
 

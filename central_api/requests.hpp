@@ -45,6 +45,7 @@ struct HeartbeatRequest {
     std::int64_t outbox_depth = 0, uptime_s = 0;
     std::optional<std::int64_t> catalog_age_s;  // seconds since the kiosk's last complete sync
     std::optional<std::string> last_error;
+    std::optional<std::int64_t> interval_s;  // the kiosk's heartbeat interval: the report's overdue test
 };
 HeartbeatRequest decode_heartbeat(std::string_view body);
 json stored_heartbeat(const HeartbeatRequest& heartbeat);

@@ -3,6 +3,7 @@
 #include "central_api/catalog.hpp"
 #include "central_api/http_guard.hpp"
 #include "central_api/image_lru.hpp"
+#include "central_api/credentials.hpp"
 #include "central_api/order_access.hpp"
 #include "central_api/problem.hpp"
 #include "central_api/secrets.hpp"
@@ -79,11 +80,17 @@ std::string loggable_path(const std::string& path) {
     return path.size() > 200 ? path.substr(0, 200) + "…" : path;
 }
 
-// Calls that need no kiosk token: the health check, the demo payment page and the hand-off
-// page a phone opens.
+// Calls that need no kiosk token: the health check, the demo payment page, the hand-off page a
+// phone opens, and the operator's pages (signed in by their own cookie).
 bool is_public(const httplib::Request& req) {
-    return req.path == "/v1/health" || req.path.rfind("/pay/", 0) == 0 || req.path.rfind("/h/", 0) == 0;
+    return req.path == "/v1/health" || req.path.rfind("/pay/", 0) == 0 || req.path.rfind("/h/", 0) == 0 ||
+           req.path == "/ops" || req.path.rfind("/ops/", 0) == 0;
 }
+
+// Calls for an operator token rather than a kiosk's.
+bool for_operators(const httplib::Request& req) { return req.path.rfind("/v1/reports/", 0) == 0; }
+
+constexpr std::size_t kSignInBodyBytes = 4096;  // POST /ops/login: one form field
 
 }  // namespace
 
@@ -101,9 +108,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
         if (*version != std::to_string(kSchemaVersion))
             throw std::runtime_error(options_.db_path + " has schema version " + *version +
                                      ", this server needs " + std::to_string(kSchemaVersion));
-        // Added after schema 3 (a table of its own: older databases get it here).
-        probe.exec("CREATE TABLE IF NOT EXISTS handoffs(id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, "
-                   "created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, doc TEXT NOT NULL)");
+        add_later_tables(probe);  // older databases get them here
         Transaction tx(probe);
         purge_tombstones(probe, options_.clock(), options_.cursor_retention_s);
         probe.prepare("DELETE FROM idempotency WHERE created_at < ?")
@@ -179,6 +184,7 @@ Server::Server(ServerOptions options) : options_(std::move(options)) {
     add_staff_routes(add);
     add_payment_routes(add);
     add_handoff_routes(add);
+    add_ops_routes(add);
 }
 
 Server::~Server() { stop(); }
@@ -212,11 +218,22 @@ bool Server::admit(const httplib::Request& req, httplib::Response& res) {
             return refuse(411, "length_required", "a body needs Content-Length or chunked Transfer-Encoding");
 
         // Authentication, before the body.
-        if (!is_public(req)) {
+        if (for_operators(req)) {
+            auto lease = pool_->acquire();
+            const std::string token = bearer_token(req);
+            if (!find_operator(*lease, token))
+                return find_kiosk(*lease, token)
+                           ? refuse(403, "forbidden", "this call needs an operator token, not a kiosk token")
+                           : refuse(401, "unauthorized", "missing or unknown operator token (Authorization: Bearer <token>)");
+        } else if (!is_public(req)) {
             auto lease = pool_->acquire();
             if (!find_kiosk(*lease, bearer_token(req)))
                 return refuse(401, "unauthorized", "missing or unknown kiosk token (Authorization: Bearer <token>)");
         }
+        if (req.path.rfind("/ops/", 0) == 0 && chunked)
+            return refuse(411, "length_required", "a sign-in form needs Content-Length");
+        if (req.path.rfind("/ops/", 0) == 0 && length > kSignInBodyBytes)
+            return refuse(413, "payload_too_large", "a sign-in form is at most 4 KiB");
 
         if (has_body) {
             const std::string encoding = lower_trimmed(req.get_header_value("Content-Encoding"));
@@ -286,6 +303,12 @@ void Server::handle(const httplib::Request& req, const std::string& body, httpli
     try {
         auto lease = pool_->acquire();
         RequestContext ctx{req, body, res, *lease, options_.clock(), {}, std::nullopt, options_, write_mutex_, *image_lru_, *order_lookups_};
+        if (access == Access::Operator) {
+            // Admitted already; checked again here as every route is.
+            if (!find_operator(ctx.db, bearer_token(req)))
+                throw ApiError(401, "unauthorized", "missing or unknown operator token (Authorization: Bearer <token>)");
+            return handler(ctx);
+        }
         if (access != Access::Public) {
             auto kiosk = find_kiosk(ctx.db, bearer_token(req));
             if (!kiosk) throw ApiError(401, "unauthorized", "missing or unknown kiosk token (Authorization: Bearer <token>)");

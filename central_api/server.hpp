@@ -83,7 +83,10 @@ struct RequestContext {
     void reply_raw(int status, const std::string& json_text) const;
 };
 
-enum class Access { Public, Kiosk, Staff };
+// Public: no token (health, payment and hand-off pages, the /ops pages, which check their own
+// cookie). Kiosk: a kiosk token. Staff: a kiosk token and a staff session. Operator: an operator
+// token (a kiosk token gets 403).
+enum class Access { Public, Kiosk, Staff, Operator };
 
 class Server {
 public:
@@ -136,5 +139,6 @@ void add_staff_routes(const RouteFn& add);
 void add_kiosk_routes(const RouteFn& add);
 void add_payment_routes(const RouteFn& add);
 void add_handoff_routes(const RouteFn& add);
+void add_ops_routes(const RouteFn& add);
 
 }  // namespace central_api

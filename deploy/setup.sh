@@ -15,8 +15,9 @@ PACKAGES=(
   libimgui-dev libsdl2-dev libgl-dev libegl-dev libgl1-mesa-dri libfreetype-dev
   libqrencode-dev libzxing-dev fonts-noto-core libjpeg-dev libpng-dev
   libespeak-ng-dev espeak-ng-data
-  # tests
-  doctest-dev curl
+  # tests (chromium: the /ops page in a real browser; dpkg-dev and debootstrap: the packages
+  # built, installed, upgraded and purged in a fresh Debian 12 root; systemd: its unit checker)
+  doctest-dev curl chromium dpkg-dev debootstrap systemd
 )
 
 missing=()
