@@ -70,6 +70,9 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     pc.mode = opt.headless ? render::PlatformConfig::Mode::Headless
               : opt.windowed || !cfg.fullscreen ? render::PlatformConfig::Mode::Windowed
                                                 : render::PlatformConfig::Mode::Fullscreen;
+    // A kiosk in fullscreen cannot be closed from the screen or the keyboard: only a signal
+    // (systemctl stop) ends it.
+    pc.ignore_close = pc.mode == render::PlatformConfig::Mode::Fullscreen;
     const bool portrait = cfg.orientation == "portrait";
     pc.width = opt.width > 0 ? opt.width : portrait ? 1080 : 1920;
     pc.height = opt.height > 0 ? opt.height : portrait ? 1920 : 1080;
@@ -229,8 +232,13 @@ void App::frame() {
                                                          static_cast<float>(cpu_draw - cpu_input),
                                                          static_cast<float>(cpu_end - cpu_draw),
                                                          static_cast<float>(cpu_done - cpu_end)});
-    if (first_interactive_s_ < 0 && state_.replica_ready)
+    if (first_interactive_s_ < 0 && state_.replica_ready) {
         first_interactive_s_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - opt_.started).count();
+        notifier_.status("serving shoppers");
+    }
+    // The watchdog is fed by the frame loop itself: a UI thread that hangs stops feeding it.
+    notifier_.ready(state_.replica_ready ? "serving shoppers" : "preparing the catalogue");
+    notifier_.frame(std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
 
     std::vector<Action> emitted;
     emitted.swap(emitted_);
@@ -275,10 +283,15 @@ bool App::settle(double timeout_s) {
 }
 
 int App::run() {
-    while (platform_->pump(platform_->idle_timeout(*ui_))) {
+    for (;;) {
+        // Never asleep longer than the watchdog allows (a third of WatchdogSec).
+        double wait = platform_->idle_timeout(*ui_);
+        if (notifier_.max_sleep_s() > 0 && (wait < 0 || wait > notifier_.max_sleep_s())) wait = notifier_.max_sleep_s();
+        if (!platform_->pump(wait)) break;
         frame();
         render_and_present();
     }
+    notifier_.stopping();
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include "render/platform.hpp"
 #include "kiosk/scan.hpp"
 #include "screens/screens.hpp"
+#include "kiosk/service_notify.hpp"
 #include "kiosk/services.hpp"
 #include "kiosk/speech.hpp"
 #include "kiosk/state.hpp"
@@ -120,6 +121,7 @@ class App {
     std::vector<Action> emitted_;
     std::vector<FrameTiming> timings_;
     double first_interactive_s_ = -1;
+    ServiceNotifier notifier_;  // systemd: READY=1 after the first frame, WATCHDOG=1 every frame
 
     render::KeypadFocus focus_;
     Screen focus_screen_ = Screen::Attract;

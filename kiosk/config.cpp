@@ -162,7 +162,9 @@ std::string find_assets_dir(const std::string& configured, const std::string& ar
     namespace fs = std::filesystem;
     if (!configured.empty()) return configured;
     std::error_code ec;
-    const fs::path exe = fs::weakly_canonical(fs::path(argv0), ec);
+    // The running program (argv[0] may be a bare name found on $PATH).
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec || exe.empty()) exe = fs::weakly_canonical(fs::path(argv0), ec);
     for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
         if (fs::exists(dir / "assets" / "i18n" / "fr.json")) return (dir / "assets").string();
         if (fs::exists(dir / "share" / "endless-aisle" / "assets" / "i18n")) return (dir / "share" / "endless-aisle" / "assets").string();

@@ -19,6 +19,7 @@
 
 #include "kiosk/app.hpp"
 #include "kiosk/config.hpp"
+#include "kiosk/journal.hpp"
 #include "kiosk/script.hpp"
 
 namespace {
@@ -130,6 +131,7 @@ int main(int argc, char** argv) {
         return cli.exit(e);
     }
     spdlog::set_pattern("%l %v");
+    kiosk::use_journal_when_connected();  // under systemd: straight to the journal, with priorities
 
     kiosk::KioskConfig cfg;
     if (!config_file.empty())

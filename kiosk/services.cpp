@@ -1,12 +1,15 @@
 // Workers, the inbox, and the effects they carry out against catalog_client.
 #include "kiosk/services.hpp"
 
+#include "kiosk/journal.hpp"
+
 #include "catalog_client/json_bounded.hpp"
 
 #include "kiosk/reducer.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -86,7 +89,7 @@ void Worker::run() {
         try {
             job();
         } catch (const std::exception& e) {  // a job never takes the kiosk down
-            spdlog::error("worker job failed: {}", e.what());
+            log_event(spdlog::level::err, std::string("worker job failed: ") + e.what(), {{"KIOSK_EVENT", "worker_failed"}});
         }
         std::lock_guard<std::mutex> lock(mu_);
         busy_ = false;
@@ -235,6 +238,7 @@ void Services::send_heartbeat(const std::string& last_error, std::int64_t outbox
     const ReplicaStatus replica = replica_->status();
     json body = {{"version", KIOSK_VERSION},
                  {"outbox_depth", outbox_depth},
+                 {"interval_s", static_cast<std::int64_t>(std::lround(cfg_.heartbeat_interval_s))},
                  {"uptime_s", std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_).count()}};
     if (!replica.cursor.empty()) body["catalog_cursor"] = replica.cursor;
     if (replica.synced_at > 0) body["catalog_age_s"] = std::max<std::int64_t>(0, now - replica.synced_at);
@@ -282,7 +286,8 @@ void Services::load_catalog() {
 void Services::sync_now(bool report) {
     auto r = replica_->sync(*api_);
     if (!r) {
-        spdlog::warn("sync: {}", describe(r.error()));
+        log_event(spdlog::level::warn, "sync: " + describe(r.error()),
+                  {{"KIOSK_EVENT", "sync_failed"}, {"KIOSK_ERROR_KIND", to_string(r.error().kind)}});
         if (report) inbox_.post(act::SyncDone{false, describe(r.error())});
         if (is_offline_error(r.error())) inbox_.post(act::Online{false});
         return;
@@ -553,9 +558,16 @@ void Services::send_order(std::uint64_t request, std::int64_t id) {
 
 void Services::log_outcomes(const std::vector<OrderOutcome>& outcomes) {
     for (const OrderOutcome& o : outcomes) {
-        if (o.state == OutboxState::Acknowledged && o.order) spdlog::info("order {} acknowledged", o.order->number);
-        else if (o.state == OutboxState::Rejected) spdlog::info("order rejected: {}", o.rejection ? o.rejection->code : "");
-        else spdlog::warn("order (outbox entry {}) not confirmed yet: {}", o.outbox_id, o.error);
+        if (o.state == OutboxState::Acknowledged && o.order) {
+            log_event(spdlog::level::info, "order " + o.order->number + " acknowledged",
+                      {{"KIOSK_EVENT", "order_acknowledged"}, {"KIOSK_ORDER", o.order->number}});
+        } else if (o.state == OutboxState::Rejected) {
+            const std::string code = o.rejection ? o.rejection->code : "";
+            log_event(spdlog::level::info, "order rejected: " + code, {{"KIOSK_EVENT", "order_rejected"}, {"KIOSK_ERROR_KIND", code}});
+        } else {
+            log_event(spdlog::level::warn, "order (outbox entry " + std::to_string(o.outbox_id) + ") not confirmed yet: " + o.error,
+                      {{"KIOSK_EVENT", "order_pending"}, {"KIOSK_OUTBOX_ENTRY", std::to_string(o.outbox_id)}});
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include <cfloat>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "render/screenshot.hpp"
@@ -46,13 +47,18 @@ Platform::Platform(const PlatformConfig& cfg) : cfg_(cfg) {
     if (headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // we translate fingers ourselves
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    // Closing the last window must not mean "quit": in kiosk mode only a signal does.
+    if (cfg.ignore_close) SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
         fail(
             "no display available (SDL could not start its video subsystem; set DISPLAY or "
             "WAYLAND_DISPLAY, or run with --headless)");
     const char* driver = SDL_GetCurrentVideoDriver();
-    if (!headless && driver &&
-        (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0)) {
+    // A fall-back to a driver that shows nothing is an error; asked for by name
+    // (SDL_VIDEODRIVER=offscreen: a service test without a display), it is what was wanted.
+    const char* asked = std::getenv("SDL_VIDEODRIVER");
+    const bool fell_back = driver && (!asked || std::strcmp(asked, driver) != 0);
+    if (!headless && fell_back && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0)) {
         SDL_Quit();
         throw PlatformError(std::string("no display available: SDL fell back to its '") + driver +
                             "' driver, which shows nothing. Start the kiosk inside a Wayland or "
@@ -225,7 +231,7 @@ void Platform::handle(const SDL_Event& e) {
         return;
     }
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) {
-        quit_ = true;
+        if (!cfg_.ignore_close) quit_ = true;
         return;
     }
     if (auto p = to_pointer_event(e, ui_size_, cfg_.rotation, now())) {

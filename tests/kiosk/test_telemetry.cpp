@@ -52,6 +52,25 @@ TEST_CASE("telemetry: the heartbeat and a session's events reach the server, not
         CHECK(hb["catalog_age_s"].get<std::int64_t>() >= 0);
         CHECK(hb["uptime_s"].get<std::int64_t>() >= 0);
     }
+    // The fleet report, as an operator reads it: this kiosk, its heartbeat, one session, the order.
+    {
+        const auto r = testing::run(CENTRAL_API_BINARY, {"report", "--db", h.db_path(), "--json"});
+        REQUIRE_MESSAGE(r.code == 0, r.err);
+        const json report = json::parse(r.out);
+        json mine;
+        for (const json& kiosk : report["kiosks"])
+            if (kiosk["kiosk_id"] == k.state().kiosk_id) mine = kiosk;
+        REQUIRE(mine.is_object());
+        CHECK(mine["last_heartbeat"].is_string());
+        CHECK(mine["overdue"] == false);
+        CHECK(mine["version"] == "0.1.0");
+        const json& p = mine["period"];
+        CHECK(p["sessions"] == 1);
+        CHECK(p["orders"] == 1);
+        CHECK(p["revenue"] == order["totals"]["total"]["amount"]);
+        CHECK(p["by_fulfilment"]["pickup_elsewhere"]["orders"] == 1);
+        CHECK(p["conversion"] == doctest::Approx(1.0));
+    }
     std::vector<json> events = stored_events(h);
     CHECK(count_type(events, "session_start") == 1);
     CHECK(count_type(events, "product_view") == 1);

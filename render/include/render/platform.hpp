@@ -56,6 +56,9 @@ struct PlatformConfig {
     float panel_diagonal_inch = 0;  // 0: ask SDL for the DPI, else assume 21.5"
     bool show_cursor = true;        // hidden in Fullscreen regardless
     std::string title = "Kiosk";
+    // Kiosk mode: a request to close the window (Alt+F4, the compositor, the last window closed)
+    // is ignored; only SIGINT or SIGTERM (which SDL turns into SDL_QUIT) stop the loop.
+    bool ignore_close = false;
 };
 
 // Wakes a sleeping loop from any thread (posts an SDL user event). Cheap to copy.
