@@ -339,7 +339,8 @@ std::string report_text(const json& r) {
     std::vector<std::vector<std::string>> fleet = {
         {"kiosk", "store", "last heartbeat", "overdue", "version", "catalogue age", "outbox", "last error"}};
     for (const auto& k : r["kiosks"])
-        fleet.push_back({cell(k["kiosk_id"]), cell(k["store_name"]), cell(k["last_heartbeat"]), cell(k["overdue"]),
+        fleet.push_back({cell(k["kiosk_id"]), cell(k["store_name"]), cell(k["last_heartbeat"]),
+                         k["last_heartbeat"].is_null() ? "never" : cell(k["overdue"]),
                          cell(k.value("version", json(nullptr))), duration(k.value("catalog_age_s", json(nullptr))),
                          cell(k.value("outbox_depth", json(nullptr))), cell(k.value("last_error", json(nullptr)))});
     out += table(fleet) + "\n";

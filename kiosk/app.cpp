@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <stdexcept>
 
@@ -73,6 +74,8 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     // A kiosk in fullscreen cannot be closed from the screen or the keyboard: only a signal
     // (systemctl stop) ends it.
     pc.ignore_close = pc.mode == render::PlatformConfig::Mode::Fullscreen;
+    // The service test runs the interactive loop without a display (kiosk/README.md).
+    pc.allow_offscreen = std::getenv("KIOSK_ALLOW_OFFSCREEN") != nullptr;
     const bool portrait = cfg.orientation == "portrait";
     pc.width = opt.width > 0 ? opt.width : portrait ? 1080 : 1920;
     pc.height = opt.height > 0 ? opt.height : portrait ? 1920 : 1080;

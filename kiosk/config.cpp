@@ -162,9 +162,10 @@ std::string find_assets_dir(const std::string& configured, const std::string& ar
     namespace fs = std::filesystem;
     if (!configured.empty()) return configured;
     std::error_code ec;
-    // The running program (argv[0] may be a bare name found on $PATH).
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec || exe.empty()) exe = fs::weakly_canonical(fs::path(argv0), ec);
+    // The program as started; a bare name was found on $PATH: then the running program's path.
+    fs::path exe;
+    if (argv0.find('/') == std::string::npos) exe = fs::read_symlink("/proc/self/exe", ec);
+    if (exe.empty()) exe = fs::weakly_canonical(fs::path(argv0), ec);
     for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
         if (fs::exists(dir / "assets" / "i18n" / "fr.json")) return (dir / "assets").string();
         if (fs::exists(dir / "share" / "endless-aisle" / "assets" / "i18n")) return (dir / "share" / "endless-aisle" / "assets").string();

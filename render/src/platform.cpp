@@ -8,7 +8,6 @@
 
 #include <cfloat>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 
 #include "render/screenshot.hpp"
@@ -54,11 +53,8 @@ Platform::Platform(const PlatformConfig& cfg) : cfg_(cfg) {
             "no display available (SDL could not start its video subsystem; set DISPLAY or "
             "WAYLAND_DISPLAY, or run with --headless)");
     const char* driver = SDL_GetCurrentVideoDriver();
-    // A fall-back to a driver that shows nothing is an error; asked for by name
-    // (SDL_VIDEODRIVER=offscreen: a service test without a display), it is what was wanted.
-    const char* asked = std::getenv("SDL_VIDEODRIVER");
-    const bool fell_back = driver && (!asked || std::strcmp(asked, driver) != 0);
-    if (!headless && fell_back && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0)) {
+    if (!headless && !cfg.allow_offscreen && driver &&
+        (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0)) {
         SDL_Quit();
         throw PlatformError(std::string("no display available: SDL fell back to its '") + driver +
                             "' driver, which shows nothing. Start the kiosk inside a Wayland or "

@@ -81,6 +81,7 @@ TEST_CASE("under systemd: READY=1 after the first frame, WATCHDOG=1 from the idl
         // As under cage: the watchdog is addressed to the parent (the compositor, here the test).
         env.set("WATCHDOG_PID", std::to_string(getpid()));
         env.set("SDL_VIDEODRIVER", "offscreen");
+        env.set("KIOSK_ALLOW_OFFSCREEN", "1");  // an interactive run without a display
         child = testing::spawn(KIOSK_BINARY, {"--api", h.url(), "--token-file", dir.path + "/token", "--replica",
                                               dir.path + "/r", "--outbox", dir.path + "/o", "--cache", dir.path + "/c",
                                               "--windowed", "--width", "800", "--height", "600"});

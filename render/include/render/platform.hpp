@@ -59,6 +59,9 @@ struct PlatformConfig {
     // Kiosk mode: a request to close the window (Alt+F4, the compositor, the last window closed)
     // is ignored; only SIGINT or SIGTERM (which SDL turns into SDL_QUIT) stop the loop.
     bool ignore_close = false;
+    // Windowed or Fullscreen on SDL's offscreen driver (which shows nothing) is refused unless
+    // this is set: tests of the interactive loop without a display.
+    bool allow_offscreen = false;
 };
 
 // Wakes a sleeping loop from any thread (posts an SDL user event). Cheap to copy.
