@@ -96,12 +96,18 @@ public:
 
     // Waits up to `seconds` for the next request (bytes or the client's close), giving up early
     // when the server stops listening.
-    bool wait_for_request(time_t seconds, const std::atomic<socket_t>& listening) const {
+    // Waits for a request: at most `seconds`; for a next request on a kept-alive connection
+    // (`first` false), no longer than the current 100 ms slice once another connection waits
+    // for a worker. A new connection always gets its whole wait for its first request.
+    bool wait_for_request(time_t seconds, const std::atomic<socket_t>& listening, const std::atomic<int>& waiting,
+                          bool first) const {
         if (pos_ < end_) return true;
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
         while (listening != INVALID_SOCKET && std::chrono::steady_clock::now() < deadline) {
-            int r = wait_for(sock_, POLLIN, 100);
+            const bool yield = !first && waiting > 0;
+            int r = wait_for(sock_, POLLIN, yield ? 0 : 100);
             if (r != 0) return r > 0;
+            if (yield) return false;
         }
         return false;
     }
@@ -150,6 +156,34 @@ struct CurrentConnection {
 
 }  // namespace
 
+namespace {
+
+// httplib's pool of workers, counting the connections that wait for one.
+class CountingPool : public httplib::TaskQueue {
+public:
+    CountingPool(std::size_t threads, std::shared_ptr<std::atomic<int>> waiting)
+        : pool_(threads), waiting_(std::move(waiting)) {}
+    void enqueue(std::function<void()> fn) override {
+        ++*waiting_;
+        pool_.enqueue([waiting = waiting_, fn = std::move(fn)] {
+            --*waiting;
+            fn();
+        });
+    }
+    void shutdown() override { pool_.shutdown(); }
+
+private:
+    httplib::ThreadPool pool_;
+    std::shared_ptr<std::atomic<int>> waiting_;
+};
+
+}  // namespace
+
+GuardedHttpServer::GuardedHttpServer(std::size_t max_head_bytes, std::size_t threads) : max_head_bytes_(max_head_bytes) {
+    auto waiting = waiting_;
+    new_task_queue = [threads, waiting] { return new CountingPool(threads, waiting); };
+}
+
 void GuardedHttpServer::allow_body(std::size_t wire_bytes) {
     if (current) current->allow(wire_bytes);
 }
@@ -166,7 +200,7 @@ bool GuardedHttpServer::process_and_close_socket(socket_t sock) {
                              to_ms(write_timeout_sec_, write_timeout_usec_));
         CurrentConnection bound(&stream);
         for (std::size_t left = keep_alive_max_count_; left > 0; --left) {
-            if (!stream.wait_for_request(keep_alive_timeout_sec_, svr_sock_)) break;
+            if (!stream.wait_for_request(keep_alive_timeout_sec_, svr_sock_, *waiting_, left == keep_alive_max_count_)) break;
             stream.begin_request(max_head_bytes_);
             bool connection_closed = false;
             ret = process_request(stream, left == 1, connection_closed, nullptr);

@@ -16,13 +16,18 @@
 
 #include <httplib.h>
 
+#include <atomic>
 #include <cstddef>
+#include <memory>
 
 namespace central_api {
 
 class GuardedHttpServer : public httplib::Server {
 public:
-    explicit GuardedHttpServer(std::size_t max_head_bytes) : max_head_bytes_(max_head_bytes) {}
+    // Serves connections on `threads` workers. httplib gives each connection a worker until it
+    // closes, so an idle kept-alive connection (a kiosk between two calls) holds one: it is
+    // kept while workers are free and closed as soon as another connection waits for one.
+    GuardedHttpServer(std::size_t max_head_bytes, std::size_t threads);
 
     // From now on the current request may read `wire_bytes` more bytes (its body).
     static void allow_body(std::size_t wire_bytes);
@@ -38,6 +43,7 @@ protected:
 
 private:
     std::size_t max_head_bytes_;
+    std::shared_ptr<std::atomic<int>> waiting_ = std::make_shared<std::atomic<int>>(0);  // connections queued for a worker
 };
 
 }  // namespace central_api

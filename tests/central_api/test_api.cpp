@@ -311,3 +311,29 @@ TEST_CASE("hand-off: a cart's lines saved for 7 days behind a short link, a plai
     st.step();
     CHECK(st.integer(0) == 1);
 }
+
+TEST_CASE("idle kept-alive connections give their worker up when another connection waits for one") {
+    // Two workers, two kiosks idle on kept-alive connections: a third kiosk is still served at
+    // once, not after the 5 s keep-alive timeout (httplib holds a worker per connection).
+    central_api::ServerOptions options;
+    options.threads = 2;
+    Harness h(options);
+    std::vector<std::unique_ptr<httplib::Client>> idle;
+    for (int i = 0; i < 2; ++i) {
+        idle.push_back(std::make_unique<httplib::Client>("127.0.0.1", h.port()));
+        idle.back()->set_keep_alive(true);
+        REQUIRE(idle.back()->Get("/v1/health"));
+    }
+    httplib::Client third("127.0.0.1", h.port());
+    third.set_connection_timeout(2, 0);
+    third.set_read_timeout(2, 0);  // well below the keep-alive timeout
+    auto r = third.Get("/v1/health");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    // The idle ones reconnect by themselves on their next call.
+    for (auto& c : idle) {
+        auto again = c->Get("/v1/health");
+        REQUIRE(again);
+        CHECK(again->status == 200);
+    }
+}
