@@ -59,6 +59,7 @@ bool use_journal_when_connected() {
     if (!stderr_is_journal()) return false;
     auto logger = std::make_shared<spdlog::logger>("kiosk", std::make_shared<spdlog::sinks::systemd_sink_mt>("endless-aisle-kiosk"));
     logger->set_level(spdlog::default_logger()->level());
+    logger->set_pattern("%v");  // the journal has the time, the priority and the identifier
     spdlog::set_default_logger(logger);
     on_journal = true;
     return true;
