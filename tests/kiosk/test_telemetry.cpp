@@ -61,8 +61,9 @@ TEST_CASE("telemetry: the heartbeat and a session's events reach the server, not
         for (const json& kiosk : report["kiosks"])
             if (kiosk["kiosk_id"] == k.state().kiosk_id) mine = kiosk;
         REQUIRE(mine.is_object());
+        // (Not "overdue": the server's clock here stands still while the program's runs on;
+        // central_api.report tests overdue with a clock it moves.)
         CHECK(mine["last_heartbeat"].is_string());
-        CHECK(mine["overdue"] == false);
         CHECK(mine["version"] == "0.1.0");
         const json& p = mine["period"];
         CHECK(p["sessions"] == 1);
