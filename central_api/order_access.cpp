@@ -46,9 +46,20 @@ std::int64_t OrderLookups::retry_after(const std::string& kiosk_id, std::int64_t
 void OrderLookups::failed(const std::string& kiosk_id, std::int64_t now) {
     if (max_ <= 0) return;
     std::lock_guard lock(mutex_);
+    if (failures_.size() >= kPruneAt) {
+        for (auto it = failures_.begin(); it != failures_.end();) {
+            if (it->second.empty() || it->second.back() <= now - window_) it = failures_.erase(it);
+            else ++it;
+        }
+    }
     auto& times = failures_[kiosk_id];
     times.push_back(now);
     while (static_cast<int>(times.size()) > max_) times.pop_front();
+}
+
+std::size_t OrderLookups::tracked() {
+    std::lock_guard lock(mutex_);
+    return failures_.size();
 }
 
 }  // namespace central_api

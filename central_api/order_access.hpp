@@ -34,13 +34,18 @@ json masked_order(const json& order);
 
 // Failed lookups (unknown order numbers) per kiosk, over a sliding window: once a kiosk has
 // `max_failures` in the last `window_s` seconds it may not look up orders until the oldest of
-// them leaves the window (429 rate_limited). Successful lookups do not count.
+// them leaves the window (429 rate_limited). Successful lookups do not count. Also used for
+// /ops sign-in failures, keyed by remote address: callers whose failures have all left the
+// window are forgotten once more than kPruneAt are tracked, so many addresses cannot grow it.
 class OrderLookups {
 public:
     OrderLookups(int max_failures, std::int64_t window_s) : max_(max_failures), window_(window_s) {}
     // Seconds the kiosk must wait before its next lookup; 0 when it may look up now.
     std::int64_t retry_after(const std::string& kiosk_id, std::int64_t now);
     void failed(const std::string& kiosk_id, std::int64_t now);
+    std::size_t tracked();  // callers with failures kept
+
+    static constexpr std::size_t kPruneAt = 4096;
 
 private:
     std::mutex mutex_;

@@ -4,6 +4,7 @@
 
 #include "central_api/credentials.hpp"
 #include "central_api/ops_page.hpp"
+#include "central_api/order_access.hpp"
 #include "central_api/report.hpp"
 #include "central_api/secrets.hpp"
 
@@ -356,4 +357,13 @@ TEST_CASE("kiosk tokens: a new kiosk, a rotated token (the old one refused at on
         CHECK_FALSE(central_api::remove_kiosk(*db, "k-paris-rivoli-2"));
     }
     CHECK(h.get("/v1/kiosks/me", bearer(second), false).status == 401);
+}
+
+TEST_CASE("the sign-in limiter forgets addresses whose failures have left the window") {
+    central_api::OrderLookups limiter(20, 600);
+    for (int i = 0; i < 5000; ++i) limiter.failed("10.0." + std::to_string(i / 256) + "." + std::to_string(i % 256), 0);
+    CHECK(limiter.tracked() == 5000);  // all still inside the window: all kept
+    CHECK(limiter.retry_after("10.0.0.1", 0) == 0);  // one failure each: none limited
+    limiter.failed("192.0.2.1", 601);  // ten minutes later: the old ones are forgotten
+    CHECK(limiter.tracked() == 1);
 }
