@@ -136,8 +136,13 @@ struct Reply {
 Reply call(httplib::Client& http, Stats& stats, std::size_t kind, const std::string& path, const json* body,
            const httplib::Headers& headers = {}) {
     const auto t0 = Clock::now();
-    httplib::Result r = body ? http.Post(path.c_str(), headers, body->dump(), "application/json")
-                             : http.Get(path.c_str(), headers);
+    auto send = [&] {
+        return body ? http.Post(path.c_str(), headers, body->dump(), "application/json") : http.Get(path.c_str(), headers);
+    };
+    httplib::Result r = send();
+    // A request written into a kept-alive connection the server closed at that instant never
+    // reached it: sent again on a fresh connection, as libcurl (the kiosk's transport) does.
+    if (!r && r.error() == httplib::Error::Write) r = send();
     const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     Reply out;
     if (r) {
