@@ -14,12 +14,11 @@ namespace central_api {
 namespace {
 
 constexpr const char* kCookie = "ops_session";
-constexpr std::int64_t kDefaultPeriodDays = 30;
 
-// The period's first day: ?since=YYYY-MM-DD, or 30 days before today (Paris time).
+// The period's first day: ?since=YYYY-MM-DD, or the default period (report.hpp).
 std::int64_t period_start(const RequestContext& ctx, std::string& since_date) {
     since_date = ctx.param("since");
-    if (since_date.empty()) since_date = date_paris(ctx.now - kDefaultPeriodDays * 86400);
+    if (since_date.empty()) since_date = default_report_date(ctx.now);
     auto since = parse_report_date(since_date);
     if (!since)
         throw ApiError(422, "validation_failed", "since must be a date, YYYY-MM-DD",
@@ -82,7 +81,7 @@ void page(RequestContext& ctx) {
     try {
         since = period_start(ctx, since_date);
     } catch (const ApiError&) {
-        since_date = date_paris(ctx.now - kDefaultPeriodDays * 86400);
+        since_date = default_report_date(ctx.now);  // the page shows the default period instead
         since = *parse_report_date(since_date);
     }
     html(ctx, 200, ops_report_html(fleet_report(ctx.db, since, ctx.now), since_date));

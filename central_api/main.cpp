@@ -91,16 +91,10 @@ std::unique_ptr<Db> open_for_writing(const std::string& path) {
 
 int report(const std::string& path, const std::string& since_text, bool as_json) {
     const std::int64_t now = system_clock()();
-    std::int64_t since = now - 30 * 86400;
-    if (!since_text.empty()) {
-        auto parsed = parse_report_date(since_text);
-        if (!parsed) die("--since must be a date, YYYY-MM-DD; got '" + since_text + "'", 2);
-        since = *parsed;
-    } else {
-        since = *parse_report_date(date_paris(since));
-    }
+    const auto since = parse_report_date(since_text.empty() ? default_report_date(now) : since_text);
+    if (!since) die("--since must be a date, YYYY-MM-DD; got '" + since_text + "'", 2);
     auto db = open_existing(path);
-    const json r = fleet_report(*db, since, now);
+    const json r = fleet_report(*db, *since, now);
     if (as_json) std::printf("%s\n", r.dump(2, ' ', false, json::error_handler_t::replace).c_str());
     else std::fputs(report_text(r).c_str(), stdout);
     return 0;

@@ -1,5 +1,7 @@
 #include "central_api/ops_page.hpp"
 
+#include "central_api/report.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -47,11 +49,9 @@ std::string text_of(const json& v) {
 
 std::string age(const json& seconds) {
     if (!seconds.is_number_integer()) return "–";
-    const std::int64_t s = seconds.get<std::int64_t>();
-    if (s < 120) return std::to_string(s) + "\u00a0s";
-    if (s < 7200) return std::to_string(s / 60) + "\u00a0min";
-    if (s < 172800) return std::to_string(s / 3600) + "\u00a0h";
-    return std::to_string(s / 86400) + "\u00a0j";
+    const RoundedAge a = rounded_age(seconds.get<std::int64_t>());
+    const char* unit = a.unit == 's' ? "s" : a.unit == 'm' ? "min" : a.unit == 'h' ? "h" : "j";
+    return std::to_string(a.value) + "\u00a0" + unit;
 }
 
 std::string store_name(const json& stores, const std::string& id) {

@@ -26,6 +26,15 @@ std::optional<std::int64_t> parse_report_date(std::string_view text) {
     return paris_to_unix(y, m, d, 0);
 }
 
+std::string default_report_date(std::int64_t now) { return date_paris(now - kDefaultReportDays * 86400); }
+
+RoundedAge rounded_age(std::int64_t s) {
+    if (s < 120) return {s, 's'};
+    if (s < 7200) return {s / 60, 'm'};
+    if (s < 172800) return {s / 3600, 'h'};
+    return {s / 86400, 'd'};
+}
+
 namespace {
 
 struct Money {
@@ -287,13 +296,8 @@ std::string percent(double ratio) {
 
 std::string duration(const json& seconds) {
     if (!seconds.is_number_integer()) return "-";
-    const std::int64_t s = seconds.get<std::int64_t>();
-    char buf[32];
-    if (s < 120) std::snprintf(buf, sizeof buf, "%llds", static_cast<long long>(s));
-    else if (s < 7200) std::snprintf(buf, sizeof buf, "%lldm", static_cast<long long>(s / 60));
-    else if (s < 172800) std::snprintf(buf, sizeof buf, "%lldh", static_cast<long long>(s / 3600));
-    else std::snprintf(buf, sizeof buf, "%lldd", static_cast<long long>(s / 86400));
-    return buf;
+    const RoundedAge a = rounded_age(seconds.get<std::int64_t>());
+    return std::to_string(a.value) + a.unit;
 }
 
 // Columns padded to their widest cell (UTF-8 aware enough for names: counts code points).

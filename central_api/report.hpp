@@ -27,6 +27,19 @@ namespace central_api {
 constexpr std::int64_t kOverdueIntervals = 3;
 constexpr std::int64_t kDefaultHeartbeatInterval = 60;
 
+// The period a report covers when none is given: from midnight (Paris) 30 days before `now`;
+// returned as its first day, "YYYY-MM-DD".
+constexpr std::int64_t kDefaultReportDays = 30;
+std::string default_report_date(std::int64_t now);
+
+// An age for people: whole seconds under 2 minutes, minutes under 2 hours, hours under 2 days,
+// then days (`unit` 's', 'm', 'h' or 'd').
+struct RoundedAge {
+    std::int64_t value = 0;
+    char unit = 's';
+};
+RoundedAge rounded_age(std::int64_t seconds);
+
 // "YYYY-MM-DD" → Unix seconds of that day's midnight in Paris; nullopt when it is not a valid
 // date between 2000 and 2100.
 std::optional<std::int64_t> parse_report_date(std::string_view text);

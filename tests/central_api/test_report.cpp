@@ -82,21 +82,16 @@ Day a_day(Harness& h) {
     return d;
 }
 
-const json& kiosk_in(const json& report, const std::string& id) {
-    for (const auto& k : report["kiosks"])
-        if (k["kiosk_id"] == id) return k;
-    FAIL("no kiosk " << id);
+// The element of report[list] whose `key` is `id`.
+const json& row_in(const json& report, const char* list, const char* key, const std::string& id) {
+    for (const auto& row : report[list])
+        if (row[key] == id) return row;
+    FAIL("no " << key << " " << id);
     static const json none;
     return none;
 }
-
-const json& store_in(const json& report, const std::string& id) {
-    for (const auto& s : report["stores"])
-        if (s["store_id"] == id) return s;
-    FAIL("no store " << id);
-    static const json none;
-    return none;
-}
+const json& kiosk_in(const json& report, const std::string& id) { return row_in(report, "kiosks", "kiosk_id", id); }
+const json& store_in(const json& report, const std::string& id) { return row_in(report, "stores", "store_id", id); }
 
 }  // namespace
 
