@@ -1,5 +1,7 @@
 #pragma once
 // Typed calls of the kiosk commerce API (../shared/design/commerce-api.md) over the Transport.
+// CommerceApi speaks the contract itself (backend "native"); a backend that speaks another API
+// derives from it and answers the same calls in the contract's types (MedusaApi, medusa.hpp).
 // Each call returns its RequestId (to cancel it) and delivers a Result<T> to `done` on the
 // network thread, parsed and validated there. The blocking form wait<T>(...) is for tools and
 // tests. Retries: GETs, and order placement (same Idempotency-Key), are retried by the
@@ -9,6 +11,7 @@
 #include "catalog_client/http.hpp"
 #include "catalog_client/model_json.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <future>
@@ -41,35 +44,67 @@ struct QuoteItem {
     std::int64_t quantity = 1;
 };
 
+// What a backend offers beyond the catalogue, stock and orders. The kiosk hides what is missing
+// (catalog_client/README.md, "Backends").
+struct Capabilities {
+    bool staff = true;           // staff sessions, customer history, orders by loyalty card
+    bool handoff = true;         // carts handed off to the shopper's phone
+    bool telemetry = true;       // events and heartbeats
+    bool incoming_stock = true;  // stock on its way to a store, with a date
+    bool idempotency_keys = true;  // the server itself replays an order placed twice
+    bool pay_on_phone = true;    // a payment link for the shopper's phone (else: at the till)
+};
+
+// Durable notes a backend keeps per order while it is pending (the Outbox implements it): what
+// it needs to find an order again after a lost answer or a restart, when the server has no
+// Idempotency-Key (Medusa: the cart that was completed).
+class OrderNotes {
+public:
+    virtual ~OrderNotes() = default;
+    virtual std::string order_note(const std::string& idempotency_key) = 0;
+    // Throws nothing; false when the note could not be written durably.
+    virtual bool set_order_note(const std::string& idempotency_key, const std::string& note) = 0;
+};
+
 class CommerceApi {
 public:
     // `base_url` like "http://127.0.0.1:8080" (no trailing /v1).
     CommerceApi(Transport& transport, std::string base_url);
+    virtual ~CommerceApi() = default;
+    CommerceApi(const CommerceApi&) = delete;
+    CommerceApi& operator=(const CommerceApi&) = delete;
 
-    RequestId me(Done<KioskIdentity> done);
-    RequestId stores(Done<std::vector<Store>> done);
-    RequestId categories(Done<std::vector<Category>> done);
-    RequestId changes(const std::string& cursor, int limit, Done<ChangePage> done);
-    RequestId product(const std::string& id, Done<Product> done);
-    RequestId availability(const std::vector<std::string>& skus, const std::string& near,
+    virtual Capabilities capabilities() const { return {}; }
+    // Cancels the calls in flight and waits for them; call it before the Transport goes (a
+    // backend that runs its calls on threads of its own; nothing to do here).
+    virtual void shutdown() {}
+    // A short name for logs and `kioskctl health`: "native", "medusa".
+    virtual const char* backend() const { return "native"; }
+
+    virtual RequestId me(Done<KioskIdentity> done);
+    virtual RequestId stores(Done<std::vector<Store>> done);
+    virtual RequestId categories(Done<std::vector<Category>> done);
+    virtual RequestId changes(const std::string& cursor, int limit, Done<ChangePage> done);
+    virtual RequestId product(const std::string& id, Done<Product> done);
+    virtual RequestId availability(const std::vector<std::string>& skus, const std::string& near,
                            Done<Availability> done);
-    RequestId quote(const std::vector<QuoteItem>& lines, Done<Quote> done);
+    virtual RequestId quote(const std::vector<QuoteItem>& lines, Done<Quote> done);
     // Saves a cart's lines for the shopper's phone; the answer's link is shown as a QR code.
-    RequestId create_handoff(const std::vector<QuoteItem>& lines, Done<HandoffLink> done);
+    virtual RequestId create_handoff(const std::vector<QuoteItem>& lines, Done<HandoffLink> done);
     // `staff_session` may be empty. Places the order once per key (the server replays the answer).
-    RequestId place_order(const std::string& idempotency_key, const OrderRequest& request,
+    virtual RequestId place_order(const std::string& idempotency_key, const OrderRequest& request,
                           const std::string& staff_session, Done<Order> done);
-    RequestId order(const std::string& number, Done<Order> done);
-    RequestId orders_by_card(const std::string& card, const std::string& staff_session,
+    virtual RequestId order(const std::string& number, Done<Order> done);
+    virtual RequestId orders_by_card(const std::string& card, const std::string& staff_session,
                              Done<std::vector<Order>> done);
-    RequestId open_staff_session(const std::string& pin, const std::string& staff_id,
+    virtual RequestId open_staff_session(const std::string& pin, const std::string& staff_id,
                                  Done<StaffSession> done);
-    RequestId close_staff_session(const std::string& staff_session, Done<Unit> done);
-    RequestId customer(const std::string& card, const std::string& staff_session,
+    virtual RequestId close_staff_session(const std::string& staff_session, Done<Unit> done);
+    virtual RequestId customer(const std::string& card, const std::string& staff_session,
                        Done<CustomerHistory> done);
-    RequestId send_events(const json& events, Done<Unit> done);
-    RequestId heartbeat(const json& body, Done<Unit> done);
-    RequestId health(Done<Unit> done);
+    virtual RequestId send_events(const json& events, Done<Unit> done);
+    virtual RequestId heartbeat(const json& body, Done<Unit> done);
+    virtual RequestId health(Done<Unit> done);
 
     // An image or other URL from a document, made absolute against the API base.
     std::string resolve(const std::string& url) const;
@@ -85,6 +120,11 @@ public:
     // How long one page of the sync feed may take (default 60 s).
     void set_sync_timeout(std::chrono::milliseconds timeout) { sync_timeout_ = timeout; }
     const std::string& base_url() const { return base_; }
+
+protected:
+    std::chrono::milliseconds order_timeout() const { return order_timeout_; }
+    std::chrono::milliseconds sync_timeout() const { return sync_timeout_; }
+    std::size_t capped(std::size_t cap) const { return std::min(cap, max_response_bytes_); }
 
 private:
     template <class T>

@@ -92,6 +92,9 @@ struct ChangePage {
     std::string next_cursor;
     bool has_more = false;
     std::vector<std::string> skipped;  // one line per malformed change that was left out
+    // A backend without a deletion feed sends, on its last page, every product id it has: the
+    // replica removes the products it holds that are not in the list.
+    std::optional<std::vector<std::string>> all_ids;
 };
 
 struct KioskIdentity {

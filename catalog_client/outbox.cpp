@@ -79,7 +79,32 @@ CREATE TABLE IF NOT EXISTS entries(
   body TEXT NOT NULL, staff_session TEXT NOT NULL, attempts INTEGER NOT NULL, last_error TEXT NOT NULL,
   response TEXT NOT NULL, problem TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
 )sql");
+    // Added after the first release: the backend's note (Medusa: the cart to complete again).
+    bool has_note = false;
+    auto columns = db_->prepare("SELECT name FROM pragma_table_info('entries')");
+    while (columns.step()) has_note = has_note || columns.text(0) == "backend_note";
+    if (!has_note) db_->exec("ALTER TABLE entries ADD COLUMN backend_note TEXT NOT NULL DEFAULT ''");
     truncate_log();  // a log left by a process that died after an entry ended
+}
+
+std::string Outbox::order_note(const std::string& idempotency_key) {
+    try {
+        auto q = db_->prepare("SELECT backend_note FROM entries WHERE idempotency_key = ? AND state = 'pending'");
+        q.bind(1, idempotency_key);
+        return q.step() ? q.text(0) : std::string();
+    } catch (const DbError&) {
+        return {};
+    }
+}
+
+bool Outbox::set_order_note(const std::string& idempotency_key, const std::string& note) {
+    try {
+        db_->prepare("UPDATE entries SET backend_note = ? WHERE idempotency_key = ? AND state = 'pending'")
+            .bind(1, note).bind(2, idempotency_key).run();
+        return db_->changes() == 1;
+    } catch (const DbError&) {
+        return false;
+    }
 }
 
 void Outbox::truncate_log() {
@@ -161,7 +186,7 @@ OrderOutcome Outbox::send(std::int64_t id, CommerceApi& api) {
 
 OrderOutcome Outbox::finish(const OutboxEntry& entry, OutboxState state, const std::string& response, const std::string& rejection) {
     try {
-        db_->prepare("UPDATE entries SET state = ?, body = ?, staff_session = '', response = ?, problem = ?, last_error = '', updated_at = ? WHERE id = ?")
+        db_->prepare("UPDATE entries SET state = ?, body = ?, staff_session = '', backend_note = '', response = ?, problem = ?, last_error = '', updated_at = ? WHERE id = ?")
             .bind(1, to_string(state)).bind(2, to_json(without_personal_data(entry.request)).dump()).bind(3, response)
             .bind(4, rejection).bind(5, unix_now()).bind(6, entry.id).run();
         truncate_log();

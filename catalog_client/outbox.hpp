@@ -50,7 +50,7 @@ struct OrderOutcome {
     std::string error;  // Pending: why it has not ended yet (for logs; never personal)
 };
 
-class Outbox {
+class Outbox : public OrderNotes {
 public:
     // Opens (or creates) DIR/outbox.db. Throws std::runtime_error if it cannot.
     explicit Outbox(const std::string& dir);
@@ -67,6 +67,10 @@ public:
     std::optional<OutboxEntry> get(std::int64_t id);
     std::vector<OutboxEntry> list(bool pending_only = false);
     std::int64_t depth();  // pending entries
+
+    // OrderNotes: a backend's note on a pending entry, by its key (cleared when the entry ends).
+    std::string order_note(const std::string& idempotency_key) override;
+    bool set_order_note(const std::string& idempotency_key, const std::string& note) override;
 
 private:
     OrderOutcome finish(const OutboxEntry& entry, OutboxState state, const std::string& response,

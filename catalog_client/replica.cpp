@@ -316,6 +316,20 @@ void store_reference_data(Db& db, const std::vector<Category>& categories, const
     for (const auto& s : stores) st.bind(1, s.id).bind(2, to_json(s).dump()).run();
 }
 
+// Removes every product that is not in `ids` (a backend that lists its ids instead of sending
+// deletions); returns how many went.
+std::int64_t remove_all_but(Db& db, Writer& writer, const std::vector<std::string>& ids) {
+    std::unordered_set<std::string> keep(ids.begin(), ids.end());
+    std::vector<std::string> gone;
+    auto all = db.prepare("SELECT id FROM products");
+    while (all.step()) {
+        std::string id = all.text(0);
+        if (!keep.count(id)) gone.push_back(std::move(id));
+    }
+    for (const auto& id : gone) writer.remove(id);
+    return static_cast<std::int64_t>(gone.size());
+}
+
 // Applies pages from `cursor` until the end. Each page and its cursor commit together.
 // The next page is requested (and parsed, on the network thread) while this one is written.
 Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, bool fresh, SyncReport& report,
@@ -352,6 +366,7 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, b
                 ++report.upserts;
             }
         }
+        if (page.value().all_ids) report.deletes += remove_all_but(db, writer, *page.value().all_ids);
         for (const auto& why : page.value().skipped) {
             ++report.skipped;
             if (report.skipped_examples.size() < 10) report.skipped_examples.push_back(why);

@@ -132,7 +132,7 @@ std::optional<std::string> check_kiosk_config(const KioskConfig& c) {
     const std::string where = c.config_file.empty() ? std::string("settings") : c.config_file;
     if (c.client.api_url.empty()) return where + ": api.url is required (or --api URL)";
     if (auto e = check_api_url(c.client.api_url, c.client.allow_insecure_http)) return where + ": " + *e;
-    if (c.client.token_file.empty()) return where + ": api.token_file is required (or --token-file FILE)";
+    if (auto e = check_backend(c.client)) return where + ": " + *e;
     if (c.client.replica_dir.empty()) return where + ": storage.replica_dir must not be empty";
     if (c.client.outbox_dir.empty()) return where + ": storage.outbox_dir must not be empty";
     if (c.cache_dir.empty()) return where + ": storage.cache_dir must not be empty";

@@ -6,6 +6,7 @@
 #include "catalog_client/api.hpp"
 #include "catalog_client/json_bounded.hpp"
 #include "kiosk/config.hpp"
+#include "kiosk/backend.hpp"
 #include "kiosk/kioskctl_config.hpp"
 #include "catalog_client/outbox.hpp"
 #include "catalog_client/replica.hpp"
@@ -122,18 +123,17 @@ int main(int argc, char** argv) {
     if (kiosk::is_insecure_remote(settings.api_url))
         std::fprintf(stderr, "kioskctl: warning: %s is plain http:// to another machine (api.allow_insecure_http = true)\n",
                      settings.api_url.c_str());
-    std::string token;
-    bool needs_token = !(*search_cmd || *product_cmd || *lookup_cmd || *searches_cmd);
-    if (needs_token && !*health_cmd)
-        if (auto error = kiosk::read_token(settings.token_file, token)) die(*error, 2);
-    if (*health_cmd && !settings.token_file.empty()) kiosk::read_token(settings.token_file, token);
+    // Commands that only read the replica need no token; health tries without one.
+    const bool needs_secret = !(*search_cmd || *product_cmd || *lookup_cmd || *searches_cmd || *health_cmd);
+    if (needs_secret)
+        if (auto error = kiosk::check_backend(settings)) die(*error, 2);
 
     try {
-        TransportOptions topt;
-        topt.bearer_token = token;
-        topt.ca_bundle = settings.ca_bundle;
-        Transport transport(topt);
-        CommerceApi api(transport, settings.api_url);
+        // The outbox first: a backend without idempotency keys notes each order's cart in it.
+        std::optional<Outbox> outbox;
+        if (*order_cmd || *outbox_cmd) outbox.emplace(settings.outbox_dir);
+        kiosk::Backend backend = kiosk::make_backend(settings, outbox ? &*outbox : nullptr, needs_secret);
+        CommerceApi& api = *backend.api;
         Replica replica(settings.replica_dir);
         Replica::Reader reader(replica);
 
@@ -277,11 +277,10 @@ int main(int argc, char** argv) {
             body["channel"] = {{"store_id", me.value().store_id}, {"kiosk_id", me.value().kiosk_id}};
             auto typed = parse_order_request(body);
             if (!typed.ok()) die(order_file + ": " + typed.error().message, 2);
-            Outbox outbox(settings.outbox_dir);
             crash_point("kioskctl.before_enqueue");  // a test hook: nothing unless KIOSK_TEST_CRASH_AT says so
-            auto entry = outbox.enqueue(typed.value());
+            auto entry = outbox->enqueue(typed.value());
             if (!entry.ok()) die(describe(entry.error()));
-            const OrderOutcome sent = outbox.send(entry.value().id, api);
+            const OrderOutcome sent = outbox->send(entry.value().id, api);
             if (sent.state == OutboxState::Pending)
                 die("order recorded in the outbox (entry " + std::to_string(entry.value().id) + ") but not confirmed yet: " + sent.error + "; run kioskctl outbox retry", 3);
             if (sent.state == OutboxState::Rejected) die("order rejected: " + to_json(*sent.rejection).dump(), 4);
@@ -304,13 +303,12 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*outbox_cmd) {
-            Outbox outbox(settings.outbox_dir);
             std::vector<OutboxEntry> entries;
             if (outbox_action == "retry") {
-                for (const OrderOutcome& sent : outbox.resend_pending(api))
-                    if (auto e = outbox.get(sent.outbox_id)) entries.push_back(std::move(*e));
+                for (const OrderOutcome& sent : outbox->resend_pending(api))
+                    if (auto e = outbox->get(sent.outbox_id)) entries.push_back(std::move(*e));
             } else {
-                entries = outbox.list();
+                entries = outbox->list();
             }
             json list = json::array();
             std::string text;
@@ -323,22 +321,22 @@ int main(int argc, char** argv) {
                 text += std::to_string(e.id) + "  " + to_string(e.state) + "  " + (e.order ? e.order->number : std::string("-")) +
                         (e.last_error.empty() ? "" : "  " + e.last_error) + "\n";
             }
-            print(as_json, {{"entries", list}, {"pending", outbox.depth()}}, text + std::to_string(outbox.depth()) + " pending\n");
+            print(as_json, {{"entries", list}, {"pending", outbox->depth()}}, text + std::to_string(outbox->depth()) + " pending\n");
             return 0;
         }
         if (*health_cmd) {
             auto h = wait<Unit>([&](auto done) { api.health(done); });
             auto s = replica.status();
             std::int64_t age = s.synced_at ? std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() - s.synced_at : -1;
-            Outbox outbox(settings.outbox_dir);
-            json doc = {{"api", {{"url", settings.api_url}, {"reachable", h.ok()}}}, {"replica", {{"products", s.products}, {"synced_age_s", age}}},
-                        {"outbox_depth", outbox.depth()}};
+            Outbox pending(settings.outbox_dir);
+            json doc = {{"api", {{"url", settings.api_url}, {"backend", api.backend()}, {"reachable", h.ok()}}}, {"replica", {{"products", s.products}, {"synced_age_s", age}}},
+                        {"outbox_depth", pending.depth()}};
             if (!h.ok()) doc["api"]["error"] = describe(h.error());
             print(as_json, doc,
-                  "api " + settings.api_url + ": " + (h.ok() ? std::string("reachable") : "unreachable (" + describe(h.error()) + ")") +
+                  "api " + settings.api_url + " (" + api.backend() + "): " + (h.ok() ? std::string("reachable") : "unreachable (" + describe(h.error()) + ")") +
                       "\nreplica: " + std::to_string(s.products) + " products, last sync " +
                       (age < 0 ? std::string("never") : std::to_string(age) + " s ago") + "\noutbox: " +
-                      std::to_string(outbox.depth()) + " pending\n");
+                      std::to_string(pending.depth()) + " pending\n");
             return h.ok() ? 0 : 3;
         }
     } catch (const std::exception& e) {

@@ -35,7 +35,12 @@ std::optional<std::string> read_client_settings(const std::string& path, ClientS
                                       std::tuple{"storage", "replica_dir", &out.replica_dir},
                                       std::tuple{"storage", "outbox_dir", &out.outbox_dir},
                                       std::tuple{"kiosk", "synonyms_file", &out.synonyms_file},
-                                      std::tuple{"kiosk", "assets_dir", &out.assets_dir}})
+                                      std::tuple{"kiosk", "assets_dir", &out.assets_dir},
+                                      std::tuple{"api", "backend", &out.backend},
+                                      std::tuple{"medusa", "publishable_key_file", &out.medusa_key_file},
+                                      std::tuple{"medusa", "region", &out.medusa_region},
+                                      std::tuple{"medusa", "kiosk_id", &out.medusa_kiosk_id},
+                                      std::tuple{"medusa", "store", &out.medusa_store}})
         if (auto error = take(section, key, *into)) return error;
     return std::nullopt;
 }
@@ -86,6 +91,19 @@ std::optional<std::string> check_api_url(const std::string& url, bool allow_inse
         return "api.url is plain http:// to another machine (" + url_host(url) +
                "): orders and tokens would cross the network unencrypted; use https://, or set "
                "api.allow_insecure_http = true on a network you trust";
+    return std::nullopt;
+}
+
+std::optional<std::string> check_backend(const ClientSettings& settings) {
+    if (settings.backend == "native") {
+        if (settings.token_file.empty()) return std::string("api.token_file is required (or --token-file FILE)");
+        return std::nullopt;
+    }
+    if (settings.backend != "medusa") return "api.backend must be \"native\" or \"medusa\", not \"" + settings.backend + "\"";
+    if (settings.medusa_key_file.empty())
+        return std::string("medusa.publishable_key_file is required with api.backend = \"medusa\"");
+    if (settings.medusa_store.empty())
+        return std::string("medusa.store is required with api.backend = \"medusa\": the stock location this kiosk stands in");
     return std::nullopt;
 }
 

@@ -1,6 +1,8 @@
 // Workers, the inbox, and the effects they carry out against catalog_client.
 #include "kiosk/services.hpp"
 
+#include "kiosk/backend.hpp"
+
 #include "kiosk/journal.hpp"
 
 #include "catalog_client/json_bounded.hpp"
@@ -128,18 +130,15 @@ std::string iso8601_utc(std::int64_t unix_s) {
 }  // namespace
 
 Services::Services(const KioskConfig& cfg, Inbox& inbox) : cfg_(cfg), inbox_(inbox) {
-    std::string token;
-    if (auto e = read_token(cfg.client.token_file, token)) throw std::runtime_error(*e);
-    TransportOptions topt;
-    topt.bearer_token = token;
-    topt.ca_bundle = cfg.client.ca_bundle;
-    transport_ = std::make_unique<Transport>(topt);
-    api_ = std::make_unique<CommerceApi>(*transport_, cfg.client.api_url);
+    outbox_ = std::make_unique<Outbox>(cfg.client.outbox_dir);
+    Backend backend = make_backend(cfg.client, outbox_.get());
+    transport_ = std::move(backend.transport);
+    api_ = std::move(backend.api);
+    spdlog::info("commerce backend: {} at {}", api_->backend(), cfg.client.api_url);
     replica_ = std::make_unique<Replica>(cfg.client.replica_dir);
     ImageCacheOptions iopt;
     iopt.budget_bytes = static_cast<std::size_t>(cfg.image_cache_mb) * 1024 * 1024;
     image_cache_ = std::make_unique<ImageCache>(cfg.cache_dir, *api_, iopt);
-    outbox_ = std::make_unique<Outbox>(cfg.client.outbox_dir);
     usage_ = std::make_unique<UsageLog>(cfg.client.outbox_dir);
     boot_id_ = new_uuid();  // sessions are numbered from 1 at each start: this tells runs apart
     if (!cfg.synonyms_file.empty()) {
@@ -195,6 +194,7 @@ Services::~Services() {
     reader_.reset();
     orders_.reset();
     storage_.reset();
+    api_->shutdown();
     transport_.reset();
 }
 
@@ -234,6 +234,7 @@ void Services::start() {
 }
 
 void Services::send_heartbeat(const std::string& last_error, std::int64_t outbox_depth) {
+    if (!api_->capabilities().telemetry) return;  // the backend takes no heartbeats (the events stay local)
     const std::int64_t now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     const ReplicaStatus replica = replica_->status();
     json body = {{"version", KIOSK_VERSION},

@@ -1,11 +1,13 @@
-# Shared by setup.sh, start.sh and stop.sh (sourced, not run). Bash, set -euo pipefail in the callers.
+# Shared by setup.sh, start.sh, stop.sh, verify-store-api.sh and tests/medusa/psql.sh (sourced, not
+# run). Bash, set -euo pipefail in the callers.
 #
 # Layout of DIR:
 #   DIR/env              what setup chose (PostgreSQL binaries, port, user, database credentials)
 #   DIR/app/             the Medusa project (package.json, lock, medusa-config.ts, seed, node_modules, .env)
 #   DIR/pg/data          the private PostgreSQL cluster;  DIR/pg/run  its unix socket
 #   DIR/pg.log           PostgreSQL's log;  DIR/medusa.log, DIR/medusa.pid, DIR/medusa.port  Medusa's
-#   DIR/publishable-key  the Store API's publishable key (x-publishable-key)
+#   DIR/publishable-key  the Store API's publishable key (header x-publishable-api-key)
+#   DIR/url              http://127.0.0.1:PORT, written by the ctest fixture (tests/medusa/up.sh) only
 
 MEDUSA_VERSION=2.21.2
 NODE_MIN=20.19.0
@@ -15,7 +17,8 @@ say() { printf '%s\n' "$*"; }
 note() { printf '%s: %s\n' "$(basename "$0")" "$*" >&2; }
 die() { printf '%s: error: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
 
-# need_dir_arg [--create] "$@": sets DIR (absolute) from the only argument.
+# need_dir_arg [--create] "$@": sets DIR (absolute, symbolic links resolved: PostgreSQL's user must
+# reach it by its real path) from the only argument.
 need_dir_arg() {
   local create=0
   if [ "${1:-}" = --create ]; then create=1; shift; fi
@@ -24,7 +27,7 @@ need_dir_arg() {
     [ "$create" -eq 1 ] || die "$1 does not exist: run deploy/medusa/setup.sh $1 first"
     mkdir -p "$1" || die "cannot create $1"
   fi
-  DIR="$(cd "$1" && pwd)"
+  DIR="$(cd "$1" && pwd -P)"
 }
 
 # Node.js >= 20.19 (Medusa 2.21's engines: ^20.19.0 || >=22.12.0).
@@ -57,9 +60,13 @@ free_port() {
   node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{process.stdout.write(String(s.address().port));s.close()})'
 }
 
-port_in_use() {
-  node -e 'const s=require("net").createServer();s.once("error",()=>process.exit(0));s.listen(Number(process.argv[1]),"127.0.0.1",()=>{s.close(()=>process.exit(1))})' "$1"
+# Whether 127.0.0.1:PORT can be listened on now: prints "free", or the error's code (EADDRINUSE when
+# another program holds it, EACCES for a port below 1024 without the right to it, ...).
+port_check() {
+  node -e 'const s=require("net").createServer();s.once("error",e=>{process.stdout.write(String(e.code||e.message));process.exit(0)});s.listen(Number(process.argv[1]),"127.0.0.1",()=>{s.close(()=>{process.stdout.write("free");process.exit(0)})})' "$1"
 }
+
+port_in_use() { [ "$(port_check "$1")" != free ]; }
 
 random_secret() {
   node -e 'process.stdout.write(require("crypto").randomBytes(Number(process.argv[1])).toString("hex"))' "${1:-32}"
@@ -84,10 +91,11 @@ load_env() {
 PGDATA_DIR() { printf '%s' "$DIR/pg/data"; }
 PGRUN_DIR() { printf '%s' "$DIR/pg/run"; }
 
-# Runs a PostgreSQL command as the cluster's owner (initdb and postgres refuse to run as root).
+# Runs a PostgreSQL command as the cluster's owner (initdb and postgres refuse to run as root), from
+# / (the caller's directory may be closed to that user; every path given is absolute).
 as_pg() {
   if [ "$(id -u)" -eq 0 ] && [ "$PG_USER" != root ]; then
-    runuser -u "$PG_USER" -- "$@"
+    (cd / && runuser -u "$PG_USER" -- "$@")
   else
     "$@"
   fi
@@ -124,11 +132,18 @@ pg_psql() {
   as_pg "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$(PGRUN_DIR)" -p "$PG_PORT" -U postgres "$@"
 }
 
+# The pid in DIR/medusa.pid if that process is alive and is ours: start.sh launches Medusa in
+# DIR/app, so a pid reused by another program after a reboot (its working directory elsewhere)
+# does not count.
 medusa_pid() {
-  local pid
+  local pid cwd
   [ -f "$DIR/medusa.pid" ] || return 1
   pid="$(cat "$DIR/medusa.pid")"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && printf '%s' "$pid"
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  if cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null)" && [ "$cwd" != "$DIR/app" ]; then
+    return 1
+  fi
+  printf '%s' "$pid"
 }
 
 # Environment of every medusa command: no telemetry, and the CLI's own settings file (configstore,

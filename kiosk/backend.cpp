@@ -1,0 +1,34 @@
+#include "kiosk/backend.hpp"
+
+#include "catalog_client/medusa.hpp"
+
+#include <stdexcept>
+
+namespace kiosk {
+
+using namespace catalog_client;
+
+Backend make_backend(const ClientSettings& settings, OrderNotes* notes, bool need_secret) {
+    if (auto e = check_backend(settings); e && need_secret) throw std::runtime_error(*e);
+    TransportOptions options;
+    options.ca_bundle = settings.ca_bundle;
+    Backend b;
+    if (settings.backend == "medusa") {
+        MedusaSettings m;
+        m.base_url = settings.api_url;
+        if (auto e = read_token(settings.medusa_key_file, m.publishable_key); e && need_secret)
+            throw std::runtime_error("medusa.publishable_key_file: " + *e);
+        m.region = settings.medusa_region;
+        m.kiosk_id = settings.medusa_kiosk_id;
+        m.store_id = settings.medusa_store;
+        b.transport = std::make_unique<Transport>(options);
+        b.api = std::make_unique<MedusaApi>(*b.transport, std::move(m), notes);
+        return b;
+    }
+    if (auto e = read_token(settings.token_file, options.bearer_token); e && need_secret) throw std::runtime_error(*e);
+    b.transport = std::make_unique<Transport>(options);
+    b.api = std::make_unique<CommerceApi>(*b.transport, settings.api_url);
+    return b;
+}
+
+}  // namespace kiosk
