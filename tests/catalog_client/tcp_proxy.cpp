@@ -153,8 +153,18 @@ void TcpProxy::release() {
     changed_.notify_all();
 }
 
-TcpProxy::Action TcpProxy::next_action(const std::string& key) {
+void TcpProxy::name_paths(const std::string& prefix, const std::string& suffix, const std::string& name) {
     std::lock_guard lock(mutex_);
+    names_.push_back({prefix, suffix, name});
+}
+
+TcpProxy::Action TcpProxy::next_action(const std::string& path_key) {
+    std::lock_guard lock(mutex_);
+    std::string key = path_key;
+    for (const auto& n : names_)
+        if (key.size() >= n.prefix.size() + n.suffix.size() && key.compare(0, n.prefix.size(), n.prefix) == 0 &&
+            key.compare(key.size() - n.suffix.size(), n.suffix.size(), n.suffix) == 0)
+            key = n.name;
     ++counts_[key];
     auto& queue = scripts_[key];
     if (queue.empty()) return Action::Forward;

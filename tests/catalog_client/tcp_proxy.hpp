@@ -37,6 +37,9 @@ class TcpProxy {
     // The next `times` requests "METHOD /path" (query left out) get `action`; later ones are
     // forwarded.
     void script(const std::string& method_path, Action action, int times = 1);
+    // Requests whose "METHOD /path" starts with `prefix` and ends with `suffix` are counted and
+    // scripted as `name` ("POST /store/carts/*/complete": paths that carry an id).
+    void name_paths(const std::string& prefix, const std::string& suffix, const std::string& name);
     // Requests received so far for "METHOD /path".
     int count(const std::string& method_path);
     // Waits (at most 60 s) until a request is held; false if none came.
@@ -59,6 +62,10 @@ class TcpProxy {
     std::vector<std::thread> workers_;
     std::map<std::string, int> counts_;
     std::map<std::string, std::deque<Action>> scripts_;
+    struct PathName {
+        std::string prefix, suffix, name;
+    };
+    std::vector<PathName> names_;
     int held_ = 0;
     bool released_ = false;
 };
