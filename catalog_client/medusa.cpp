@@ -445,7 +445,7 @@ RequestId MedusaApi::quote(const std::vector<QuoteItem>& lines, Done<Quote> done
             for (std::size_t k = 0; k < pickup.size(); ++k) {
                 const auto& at = l.value()->list[k];
                 if (pickup[k] && at.pickup)
-                    options.push_back({{"type", "pickup"}, {"store_id", at.store_id}, {"source", at.store_id},
+                    options.push_back({{"type", "pickup"}, {"store_id", at.store_id}, {"source", "shelf"},
                                        {"price", {{"amount", at.price.amount}, {"currency", currency}}}});
             }
             return parse_quote({{"lines", out_lines}, {"options", options}, {"totals", {{"items", {{"amount", total}, {"currency", currency}}}}}});

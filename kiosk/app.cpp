@@ -116,6 +116,10 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     if (cfg_.synonyms_file.empty() && std::filesystem::exists(assets + "/search/synonyms.txt"))
         cfg_.synonyms_file = assets + "/search/synonyms.txt";
     services_ = std::make_unique<Services>(cfg_, inbox_);
+    const catalog_client::Capabilities offered = services_->api().capabilities();
+    state_.settings.staff_mode = offered.staff;
+    state_.settings.cart_handoff = offered.handoff;
+    state_.settings.pay_on_phone = offered.pay_on_phone;
     load_logo();
     apply_look();
     services_->start();

@@ -206,6 +206,7 @@ void on(AppState& s, const act::SetField& a, Effects&) {
 }
 
 void on(AppState& s, const act::SetPayment& a, Effects&) {
+    if (a.payment == Payment::PayOnPhone && !s.settings.pay_on_phone) return;  // the backend takes payment at the till only
     s.checkout.payment = a.payment;
     s.checkout.form.errors.erase("payment");
 }

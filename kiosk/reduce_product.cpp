@@ -195,7 +195,7 @@ void on(AppState& s, const act::OpenHandoff& a, Effects& fx) {
     s.handoff = {};
     if (a.what == What::Product && s.screen == Screen::Product && s.product.product) {
         s.handoff.what = What::Product;
-    } else if (a.what == What::Cart && !s.cart.empty()) {
+    } else if (a.what == What::Cart && !s.cart.empty() && s.settings.cart_handoff) {
         s.handoff.what = What::Cart;
         s.handoff.loading = true;
         s.handoff.request = s.next_request++;

@@ -59,6 +59,7 @@ void lock_staff(AppState& s, Effects& fx) {
 }
 
 void on(AppState& s, const act::OpenStaffPin& a, Effects&) {
+    if (!s.settings.staff_mode) return;  // the backend has no staff sessions
     if (s.staff.unlocked) {
         go(s, Screen::StaffHome);
         return;

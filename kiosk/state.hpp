@@ -171,6 +171,10 @@ struct Settings {  // from the configuration, fixed for the run
     double assisted_idle_timeout_s = 180.0;
     double assisted_countdown_s = 30.0;
     double more_time_s = 120.0;        // "more time" on the idle warning adds this
+    // What the commerce backend offers (CommerceApi::capabilities): the kiosk hides the rest.
+    bool staff_mode = true;    // staff sessions (Medusa: none)
+    bool cart_handoff = true;  // a cart's link for the shopper's phone, made by the server
+    bool pay_on_phone = true;  // a payment link (Medusa: payment at the till only)
 };
 
 // When the kiosk next asks whether the API answers and next syncs the catalogue: decided by the

@@ -60,7 +60,7 @@ void draw_availability(Ctx& c, const ImRect& area) {
         } else {
             dl->AddText(f, f->FontSize, t, c.ui.theme.text, c.t("product.online"));
             stock_label(c, ImVec2(t.x, t.y + f->FontSize * 1.5f), known, known ? st->data.online_quantity : 0);
-            if (known && st->data.online_quantity > 0) {
+            if (known && st->data.online_quantity > 0 && st->data.delivery_max_days > 0) {
                 const std::string text =
                     c.f("product.delivery_between", {{"from", date_in_days(c, st->data.delivery_min_days)},
                                                      {"to", date_in_days(c, st->data.delivery_max_days)}});
@@ -77,17 +77,20 @@ void draw_availability(Ctx& c, const ImRect& area) {
     // Staff also see the warehouses.
     for (const cc::Store& s : c.state.stores)
         if ((s.kind == "store" || c.state.staff.unlocked) && s.id != c.state.store_id)
-            stores.emplace_back(here ? distance_km(*here, s) : 0.0, &s);
+            stores.emplace_back(here ? distance_km(*here, s) : -1.0, &s);
     const bool sold_out_here = known && !var->online_only && quantity_at(*st, c.state.store_id) <= 0;
     auto has_it = [&](const cc::Store* s) { return sold_out_here && quantity_at(*st, s->id) > 0; };
     std::stable_sort(stores.begin(), stores.end(), [&](const auto& a, const auto& b) {
         if (has_it(a.second) != has_it(b.second)) return has_it(a.second);
+        if ((a.first < 0) != (b.first < 0)) return b.first < 0;  // unknown distances last
         return a.first < b.first;
     });
     if (sold_out_here && !stores.empty() && has_it(stores.front().second)) {
         char km[32];
         std::snprintf(km, sizeof km, "%.0f", stores.front().first);
-        const std::string nearest = c.f("availability.nearest", {{"km", km}, {"store", stores.front().second->name}});
+        const std::string nearest = stores.front().first < 0
+                                        ? c.f("availability.elsewhere", {{"store", stores.front().second->name}})
+                                        : c.f("availability.nearest", {{"km", km}, {"store", stores.front().second->name}});
         ImGui::PushFont(c.ui.fonts.body_bold);
         ImGui::PushStyleColor(ImGuiCol_Text, c.ui.theme.success);
         ImGui::TextUnformatted(nearest.c_str());
@@ -111,13 +114,15 @@ void draw_availability(Ctx& c, const ImRect& area) {
         char dist[32];
         std::snprintf(dist, sizeof dist, "%.0f km", km);
         text_at(dl, c.ui.fonts.small, ImVec2(r.Min.x + c.ui.mm(4), ty + f->FontSize * 1.2f), c.ui.theme.text_muted,
-                s->city + " \xC2\xB7 " + dist, w * 0.34f);
+                km < 0 ? s->city : s->city + " \xC2\xB7 " + dist, w * 0.34f);
         const std::int64_t q = known ? quantity_at(*st, s->id) : 0;
         stock_label(c, ImVec2(r.Min.x + w * 0.38f, ty + f->FontSize * 0.5f), known, q);
         const bool is_open = store_open_now(*s, c.wall_now);
         const bool closed = closed_today(*s, c.wall_now);
         const std::string hours = hours_today(*s, c.wall_now);
-        const std::string status = closed ? c.t("store.closed_today")
+        // No opening hours from the backend (Medusa): nothing said rather than "closed".
+        const std::string status = s->opening_hours.empty() ? std::string()
+                                   : closed ? c.t("store.closed_today")
                                    : is_open ? c.f("store.open_now", {{"hours", hours}})
                                    : hours.empty() ? c.t("store.closed_today")
                                                    : c.f("store.closed_now", {{"hours", hours}});
@@ -129,7 +134,7 @@ void draw_availability(Ctx& c, const ImRect& area) {
             // Address, phone and the week's hours.
             ImGui::Indent(c.ui.mm(4));
             ImGui::TextUnformatted((s->line1 + ", " + s->postcode + " " + s->city + " \xC2\xB7 " + s->phone).c_str());
-            for (int d = 1; d <= 7; ++d) {
+            for (int d = 1; d <= 7 && !s->opening_hours.empty(); ++d) {
                 const std::string h = day_hours(*s, d);
                 ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(c.ui.theme.text_muted), "%s",
                                    c.t("date.weekday." + std::to_string(d)));

@@ -10,7 +10,7 @@ namespace kiosk {
 void draw_cart(Ctx& c, const ImRect& area) {
     const float pad = c.ui.mm(6);
     float below_button = area.Min.y;
-    if (!c.state.cart.empty()) {  // the lines on the shopper's phone, top right
+    if (!c.state.cart.empty() && c.state.settings.cart_handoff) {  // the lines on the shopper's phone, top right
         render::ButtonOptions phone;
         phone.kind = render::ButtonKind::Secondary;
         phone.icon = render::Icon::ChevronRight;

@@ -245,11 +245,12 @@ void draw_checkout(Ctx& c, const ImRect& area) {
             ImFont* b = c.ui.fonts.body_bold;
             const float ty = r.Min.y + (row_h - b->FontSize * 2.2f) / 2;
             char dist[32];
-            std::snprintf(dist, sizeof dist, "%.0f km", o->distance_km);
+            std::snprintf(dist, sizeof dist, "%.0f km \xC2\xB7 ", o->distance_km);
+            const bool km_known = st && !(st->lat == 0 && st->lon == 0);  // a backend without coordinates: no distance
             const std::string first = name + (o->store_id == c.state.store_id ? " \xE2\x80\x94 " + std::string(c.t("checkout.this_store")) : "");
             text_at(dl, b, ImVec2(r.Min.x + c.ui.mm(4), ty), c.ui.theme.text, first, w * 0.55f);
             text_at(dl, c.ui.fonts.small, ImVec2(r.Min.x + c.ui.mm(4), ty + b->FontSize * 1.2f), c.ui.theme.text_muted,
-                    (st ? st->city + " \xC2\xB7 " : std::string()) + dist + " \xC2\xB7 " +
+                    (st ? st->city + " \xC2\xB7 " : std::string()) + (km_known ? dist : "") +
                         c.t(o->source == "shelf" ? "checkout.from_shelf" : "checkout.by_transfer"),
                     w * 0.55f);
             const std::string ready = ready_text(c, o->ready_by);
@@ -282,9 +283,11 @@ void draw_checkout(Ctx& c, const ImRect& area) {
     ImGui::PopFont();
     toggle(c, "checkout.payment.pay_at_till", c.t("checkout.pay_at_till"), ck.payment == Payment::PayAtTill, render::Icon::Store,
            half, act::SetPayment{Payment::PayAtTill});
-    ImGui::SameLine(0, c.ui.mm(3));
-    toggle(c, "checkout.payment.pay_on_phone", c.t("checkout.pay_on_phone"), ck.payment == Payment::PayOnPhone,
-           render::Icon::ChevronRight, half, act::SetPayment{Payment::PayOnPhone});
+    if (c.state.settings.pay_on_phone) {  // a backend without payment links: the till only
+        ImGui::SameLine(0, c.ui.mm(3));
+        toggle(c, "checkout.payment.pay_on_phone", c.t("checkout.pay_on_phone"), ck.payment == Payment::PayOnPhone,
+               render::Icon::ChevronRight, half, act::SetPayment{Payment::PayOnPhone});
+    }
     if (auto e = error_of(ck, "payment"); !e.empty()) alert(c, c.t(e));
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(1, pad));

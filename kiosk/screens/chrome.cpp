@@ -53,7 +53,8 @@ void nav_bar(Ctx& c, const ImRect& r) {
         x += text_width(f, c.retailer_name) + pad;
     }
     const ImRect logo_r(ImVec2(logo_x, r.Min.y), ImVec2(std::max(x - pad, logo_x + c.ui.min_tap()), r.Max.y));
-    if (render::hold_area(c.ui, "nav.logo", c.retailer_name.c_str(), logo_r, kStaffHoldS)) c.emit(act::OpenStaffPin{});
+    if (c.state.settings.staff_mode && render::hold_area(c.ui, "nav.logo", c.retailer_name.c_str(), logo_r, kStaffHoldS))
+        c.emit(act::OpenStaffPin{});
     if (const cc::Store* st = find_store(c.state, c.state.store_id)) {
         ImFont* f = c.ui.fonts.small;
         dl->AddText(f, f->FontSize, ImVec2(x, r.GetCenter().y - f->FontSize * 0.5f), th.text_muted,

@@ -133,6 +133,7 @@ const cc::Store* find_store(const AppState& s, const std::string& id) {
 }
 
 double distance_km(const cc::Store& a, const cc::Store& b) {
+    if ((a.lat == 0 && a.lon == 0) || (b.lat == 0 && b.lon == 0)) return -1;
     constexpr double kPi = 3.14159265358979323846, kEarthKm = 6371.0;
     const double la1 = a.lat * kPi / 180, la2 = b.lat * kPi / 180;
     const double dla = la2 - la1, dlo = (b.lon - a.lon) * kPi / 180;

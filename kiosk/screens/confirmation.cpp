@@ -22,7 +22,9 @@ std::vector<std::string> where_and_when(const Ctx& c, const cc::Order& o) {
         std::string when = ready;
         if (auto d = parse_date(ready))
             when = c.f("checkout.ready_by", {{"date", format_date(c.i18n, c.state.language, *d)}, {"time", time_of(ready)}});
-        out.push_back(c.f("confirmation.pickup", {{"store", st ? st->name : store_id}, {"when", when}}));
+        // A backend that gives no time (Medusa): the store alone.
+        out.push_back(when.empty() ? c.f("confirmation.pickup_at", {{"store", st ? st->name : store_id}})
+                                   : c.f("confirmation.pickup", {{"store", st ? st->name : store_id}, {"when", when}}));
         if (st) out.push_back(st->line1 + ", " + st->postcode + " " + st->city);
     } else if (type == "delivery") {
         const std::string& from = o.fulfilment.eta_min;
@@ -31,6 +33,8 @@ std::vector<std::string> where_and_when(const Ctx& c, const cc::Order& o) {
         if (df && dt)
             out.push_back(c.f("confirmation.delivery", {{"from", format_date(c.i18n, c.state.language, *df)},
                                                         {"to", format_date(c.i18n, c.state.language, *dt)}}));
+        else
+            out.push_back(c.t("confirmation.delivery_home"));  // no dates from the backend
     }
     return out;
 }

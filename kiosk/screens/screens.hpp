@@ -105,6 +105,8 @@ const char* band_key(bool known, std::int64_t quantity);
 ImU32 band_colour(const render::Theme& th, bool known, std::int64_t quantity);
 // A store of the network by id (nullptr when unknown).
 const cc::Store* find_store(const AppState& s, const std::string& id);
+// Great-circle distance; negative (unknown) when either store has no coordinates (0, 0: a
+// backend that gives none, such as Medusa).
 double distance_km(const cc::Store& a, const cc::Store& b);
 // Whether `store` is open at `now` (unix seconds), and today's hours ("09:30–19:00" or "").
 bool store_open_now(const cc::Store& store, std::int64_t now);

@@ -266,3 +266,22 @@ TEST_CASE("order lookup: a number or a card, results newest first, one expanded"
     reduce(s, act::OrdersFound{request, {older}, ""});
     CHECK(s.staff.orders.results.empty());
 }
+
+TEST_CASE("a backend without staff sessions, cart links or payment links: the kiosk offers none of them") {
+    AppState s = fresh_state();
+    s.settings.staff_mode = false;
+    s.settings.cart_handoff = false;
+    s.settings.pay_on_phone = false;
+    reduce(s, act::Start{});
+    const Screen before = s.screen;
+    CHECK(reduce(s, act::OpenStaffPin{}).empty());
+    CHECK(s.screen == before);
+    CHECK_FALSE(s.staff.unlocked);
+    reduce(s, act::SetPayment{Payment::PayOnPhone});
+    CHECK(s.checkout.payment == Payment::None);
+    reduce(s, act::SetPayment{Payment::PayAtTill});
+    CHECK(s.checkout.payment == Payment::PayAtTill);
+    s.cart.push_back({});
+    CHECK(reduce(s, act::OpenHandoff{AppState::Handoff::What::Cart}).empty());
+    CHECK(s.handoff.what == AppState::Handoff::What::None);
+}
