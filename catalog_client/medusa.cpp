@@ -24,6 +24,11 @@ constexpr const char* kStockFields = "id,title,variants.id,variants.sku,*variant
 constexpr const char* kCursorFull = "medusa:full:";
 constexpr const char* kCursorSince = "medusa:since:";
 constexpr long kCursorOverlapS = 60;  // a delta asks again for what changed in the minute before the last pass
+// Products per listing page: Medusa's product documents are verbose (about 20 KB a product with
+// 8 variants), so 200 keep a page near 4 MB, well inside the sync page's answer cap.
+constexpr int kMaxPage = 200;
+// Pages one delta listing may take (10 000 000 products): a backend that never ends is an error.
+constexpr std::size_t kMaxPages = 50000;
 
 Error refusal(int status, const std::string& code, const std::string& message) {
     Error e = Error::of(ErrorKind::Http, message);
@@ -307,7 +312,8 @@ Result<ChangePage> MedusaApi::delta(const std::string& since, int limit) {
     std::unordered_set<std::string> seen;
     const std::string stamp = url_encode(since);
     for (const char* filter : {"updated_at%5B%24gt%5D=", "variants%5Bupdated_at%5D%5B%24gt%5D="}) {
-        for (std::size_t offset = 0;;) {
+        for (std::size_t offset = 0, pages = 0;; ++pages) {
+            if (pages == kMaxPages) return Error::of(ErrorKind::Parse, "Medusa's change listing does not end");
             const std::string path = "/store/products?order=created_at&limit=" + std::to_string(limit) + "&offset=" +
                                      std::to_string(offset) + "&" + filter + stamp + "&region_id=" + url_encode(region.value()) +
                                      "&fields=" + url_encode(kProductFields);
@@ -335,7 +341,8 @@ Result<ChangePage> MedusaApi::delta(const std::string& since, int limit) {
         }
     }
     std::vector<std::string> ids;
-    for (std::size_t offset = 0;;) {
+    for (std::size_t offset = 0, pages = 0;; ++pages) {
+        if (pages == kMaxPages) return Error::of(ErrorKind::Parse, "Medusa's id listing does not end");
         auto r = call("GET", "/store/products?fields=id&order=created_at&limit=1000&offset=" + std::to_string(offset), nullptr,
                       response_caps().sync_page, sync_timeout());
         if (!r.ok()) return r.error();
@@ -358,7 +365,7 @@ Result<ChangePage> MedusaApi::delta(const std::string& since, int limit) {
 RequestId MedusaApi::changes(const std::string& cursor, int limit, Done<ChangePage> done) {
     return run_result<ChangePage>(
         [this, cursor, limit]() -> Result<ChangePage> {
-            const int size = std::clamp(limit, 1, 1000);
+            const int size = std::clamp(limit, 1, kMaxPage);
             if (cursor.empty()) return full_page(0, size, "");
             if (cursor.rfind(kCursorSince, 0) == 0) {
                 const std::string since = cursor.substr(std::char_traits<char>::length(kCursorSince));

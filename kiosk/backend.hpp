@@ -6,6 +6,8 @@
 #include "kiosk/kioskctl_config.hpp"
 
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace kiosk {
 
@@ -13,6 +15,10 @@ struct Backend {
     std::unique_ptr<catalog_client::Transport> transport;
     std::unique_ptr<catalog_client::CommerceApi> api;  // call api->shutdown() before the transport goes
 };
+
+// The backend's secret: the kiosk's token (native) or the publishable key (medusa), read from its
+// file. Error message naming the setting (never the secret).
+std::optional<std::string> read_backend_secret(const ClientSettings& settings, std::string& secret);
 
 // Reads the token (native) or the publishable key (medusa) and builds both. `notes`: where a
 // backend without idempotency keys notes each pending order (the outbox). `need_secret` false:

@@ -125,8 +125,10 @@ int main(int argc, char** argv) {
                      settings.api_url.c_str());
     // Commands that only read the replica need no token; health tries without one.
     const bool needs_secret = !(*search_cmd || *product_cmd || *lookup_cmd || *searches_cmd || *health_cmd);
-    if (needs_secret)
-        if (auto error = kiosk::check_backend(settings)) die(*error, 2);
+    if (needs_secret) {
+        std::string secret;
+        if (auto error = kiosk::read_backend_secret(settings, secret)) die(*error, 2);
+    }
 
     try {
         // The outbox first: a backend without idempotency keys notes each order's cart in it.

@@ -45,6 +45,7 @@ if [[ ! "$line" =~ ^listening\ on\ (http://127\.0\.0\.1:[0-9]+)$ ]]; then
 fi
 printf '%s\n' "${BASH_REMATCH[1]}" >"$DIR/url"
 # The seeded stock again for every run: the orders of earlier runs gave their units back (the tests
-# pick SKUs by their stock, but the kiosk's scripted journey orders one known variant).
-"$ROOT/tests/medusa/psql.sh" "$DIR" "DELETE FROM reservation_item; UPDATE inventory_level SET reserved_quantity = 0 WHERE reserved_quantity <> 0" >/dev/null
+# pick SKUs by their stock, but the kiosk's scripted journey orders one known variant). Medusa reads
+# the raw_ (BigNumber) columns; the numeric ones are kept equal.
+"$ROOT/tests/medusa/psql.sh" "$DIR" "DELETE FROM reservation_item; UPDATE inventory_level SET reserved_quantity = 0, raw_reserved_quantity = jsonb_build_object('value', '0', 'precision', 20) WHERE reserved_quantity <> 0 OR raw_reserved_quantity->>'value' <> '0'" >/dev/null
 echo "medusa.up: ${BASH_REMATCH[1]} (url in $DIR/url); setup $((t1 - t0)) s, start $(( $(date +%s) - t1 )) s"
