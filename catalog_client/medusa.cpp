@@ -30,22 +30,12 @@ constexpr int kMaxPage = 200;
 // Pages one delta listing may take (10 000 000 products): a backend that never ends is an error.
 constexpr std::size_t kMaxPages = 50000;
 
-Error refusal(int status, const std::string& code, const std::string& message) {
-    Error e = Error::of(ErrorKind::Http, message);
-    e.http_status = status;
-    e.code = code;
-    e.problem.code = code;
-    return e;
-}
-
 Error not_supported(const char* what) {
-    return refusal(501, "not_supported", std::string(what) + " is not offered by the Medusa backend");
+    return medusa::refusal(501, "not_supported", std::string(what) + " is not offered by the Medusa backend");
 }
-
-Money money_of(const Money& m) { return m; }
 
 json quote_line(const medusa::VariantInfo& v, std::int64_t quantity) {
-    const Money price = money_of(*v.price);
+    const Money& price = *v.price;
     json line = {{"sku", v.sku}, {"product_id", v.product_id}, {"quantity", quantity},
                  {"unit_price", {{"amount", price.amount}, {"currency", price.currency}}},
                  {"line_total", {{"amount", price.amount * quantity}, {"currency", price.currency}}}};
@@ -53,18 +43,27 @@ json quote_line(const medusa::VariantInfo& v, std::int64_t quantity) {
     return line;
 }
 
-// Units of a variant at a location (0 when it holds no level for it).
-std::int64_t units_at(const medusa::VariantInfo& v, const std::string& location_id) {
-    for (const auto& [location, quantity] : v.levels)
-        if (location == location_id) return quantity;
-    return 0;
+// A product listing's page: {"products": [...], "count": N}.
+bool is_listing(const json& doc) {
+    return doc.is_object() && doc.contains("products") && doc["products"].is_array() && doc.contains("count") &&
+           doc["count"].is_number_unsigned();
 }
 
-std::int64_t units_online(const medusa::VariantInfo& v, const Locations& locations) {
-    std::int64_t sum = 0;
-    for (const auto& [location, quantity] : v.levels)
-        if (const auto* l = locations.by_location(location); l && !l->pickup) sum += quantity;
-    return sum;
+// The listing's products as upserts (those that do not read: skipped, with why); `seen` (when
+// given) leaves out products already taken. `latest` keeps the latest update seen.
+void add_products(const json& doc, ChangePage& page, std::string& latest, std::unordered_set<std::string>* seen) {
+    for (const auto& p : doc["products"]) {
+        auto product = medusa::product_of(p, latest);
+        if (!product.ok()) {
+            page.skipped.push_back(product.error().message);
+            continue;
+        }
+        if (seen && !seen->insert(product.value().id).second) continue;
+        Change c;
+        c.product_id = product.value().id;
+        c.product = std::move(product.value());
+        page.changes.push_back(std::move(c));
+    }
 }
 
 }  // namespace
@@ -229,10 +228,10 @@ Result<std::shared_ptr<const Locations>> MedusaApi::locations(bool refresh) {
     return Error::of(ErrorKind::Http, "Medusa lists no shipping options");
 }
 
-Result<json> MedusaApi::listing(const std::vector<std::string>& skus, const std::string& fields) {
+Result<json> MedusaApi::listing(const std::vector<std::string>& skus) {
     auto region = region_id();
     if (!region.ok()) return region.error();
-    std::string path = "/store/products?limit=100&region_id=" + url_encode(region.value()) + "&fields=" + url_encode(fields);
+    std::string path = "/store/products?limit=100&region_id=" + url_encode(region.value()) + "&fields=" + url_encode(kStockFields);
     for (const auto& sku : skus) path += "&variants%5Bsku%5D%5B%5D=" + url_encode(sku);
     auto r = call("GET", path, nullptr, response_caps().availability * 4, std::chrono::seconds(8));
     if (!r.ok()) return r.error();
@@ -279,23 +278,11 @@ Result<ChangePage> MedusaApi::full_page(std::size_t offset, int limit, std::stri
     auto r = call("GET", path, nullptr, response_caps().sync_page, sync_timeout());
     if (!r.ok()) return r.error();
     const json& doc = r.value().doc;
-    if (!doc.is_object() || !doc.contains("products") || !doc["products"].is_array() || !doc.contains("count") ||
-        !doc["count"].is_number_unsigned())
-        return Error::of(ErrorKind::Parse, "Medusa's product listing has no products or count");
+    if (!is_listing(doc)) return Error::of(ErrorKind::Parse, "Medusa's product listing has no products or count");
     if (since.empty()) since = medusa::http_date_to_iso(r.value().date, -kCursorOverlapS);
     ChangePage page;
     std::string latest;
-    for (const auto& p : doc["products"]) {
-        auto product = medusa::product_of(p, latest);
-        if (!product.ok()) {
-            page.skipped.push_back(product.error().message);
-            continue;
-        }
-        Change c;
-        c.product_id = product.value().id;
-        c.product = std::move(product.value());
-        page.changes.push_back(std::move(c));
-    }
+    add_products(doc, page, latest, nullptr);
     if (since.empty()) since = latest;  // no Date header: the latest change seen
     const std::size_t next = offset + doc["products"].size();
     page.has_more = !doc["products"].empty() && next < doc["count"].get<std::size_t>();
@@ -320,22 +307,9 @@ Result<ChangePage> MedusaApi::delta(const std::string& since, int limit) {
             auto r = call("GET", path, nullptr, response_caps().sync_page, sync_timeout());
             if (!r.ok()) return r.error();
             const json& doc = r.value().doc;
-            if (!doc.is_object() || !doc.contains("products") || !doc["products"].is_array() || !doc.contains("count") ||
-                !doc["count"].is_number_unsigned())
-                return Error::of(ErrorKind::Parse, "Medusa's product listing has no products or count");
+            if (!is_listing(doc)) return Error::of(ErrorKind::Parse, "Medusa's product listing has no products or count");
             if (next.empty()) next = medusa::http_date_to_iso(r.value().date, -kCursorOverlapS);
-            for (const auto& p : doc["products"]) {
-                auto product = medusa::product_of(p, latest);
-                if (!product.ok()) {
-                    page.skipped.push_back(product.error().message);
-                    continue;
-                }
-                if (!seen.insert(product.value().id).second) continue;
-                Change c;
-                c.product_id = product.value().id;
-                c.product = std::move(product.value());
-                page.changes.push_back(std::move(c));
-            }
+            add_products(doc, page, latest, &seen);
             offset += doc["products"].size();
             if (doc["products"].empty() || offset >= doc["count"].get<std::size_t>()) break;
         }
@@ -347,9 +321,7 @@ Result<ChangePage> MedusaApi::delta(const std::string& since, int limit) {
                       response_caps().sync_page, sync_timeout());
         if (!r.ok()) return r.error();
         const json& doc = r.value().doc;
-        if (!doc.is_object() || !doc.contains("products") || !doc["products"].is_array() || !doc.contains("count") ||
-            !doc["count"].is_number_unsigned())
-            return Error::of(ErrorKind::Parse, "Medusa's id listing has no products or count");
+        if (!is_listing(doc)) return Error::of(ErrorKind::Parse, "Medusa's id listing has no products or count");
         for (const auto& p : doc["products"])
             if (p.is_object() && p.contains("id") && p["id"].is_string()) ids.push_back(p["id"].get<std::string>());
         offset += doc["products"].size();
@@ -379,7 +351,7 @@ RequestId MedusaApi::changes(const std::string& cursor, int limit, Done<ChangePa
                     return full_page(std::stoul(offset), size, rest.substr(colon + 1));
             }
             // Another backend's cursor, or a damaged one: start again from the beginning.
-            return refusal(410, "cursor_expired", "a cursor this backend did not give: the replica starts again");
+            return medusa::refusal(410, "cursor_expired", "a cursor this backend did not give: the replica starts again");
         },
         std::move(done));
 }
@@ -405,10 +377,10 @@ RequestId MedusaApi::availability(const std::vector<std::string>& skus, const st
                                   Done<Availability> done) {
     return run_result<Availability>(
         [this, skus]() -> Result<Availability> {
-            if (skus.empty() || skus.size() > 50) return refusal(422, "invalid", "between 1 and 50 SKUs per call");
+            if (skus.empty() || skus.size() > 50) return medusa::refusal(422, "invalid", "between 1 and 50 SKUs per call");
             auto l = locations(false);
             if (!l.ok()) return l.error();
-            auto products = listing(skus, kStockFields);
+            auto products = listing(skus);
             if (!products.ok()) return products.error();
             return medusa::availability_of(products.value(), skus, *l.value());
         },
@@ -418,12 +390,12 @@ RequestId MedusaApi::availability(const std::vector<std::string>& skus, const st
 RequestId MedusaApi::quote(const std::vector<QuoteItem>& lines, Done<Quote> done) {
     return run_result<Quote>(
         [this, lines]() -> Result<Quote> {
-            if (lines.empty() || lines.size() > 50) return refusal(422, "invalid", "between 1 and 50 lines per quote");
+            if (lines.empty() || lines.size() > 50) return medusa::refusal(422, "invalid", "between 1 and 50 lines per quote");
             auto l = locations(false);
             if (!l.ok()) return l.error();
             std::vector<std::string> skus;
             for (const auto& line : lines) skus.push_back(line.sku);
-            auto products = listing(skus, kStockFields);
+            auto products = listing(skus);
             if (!products.ok()) return products.error();
             const auto variants = medusa::variants_of(products.value(), skus);
             json out_lines = json::array();
@@ -434,16 +406,16 @@ RequestId MedusaApi::quote(const std::vector<QuoteItem>& lines, Done<Quote> done
             for (const auto& line : lines) {
                 auto v = std::find_if(variants.begin(), variants.end(), [&](const auto& x) { return x.sku == line.sku; });
                 if (v == variants.end() || !v->price) {
-                    Error e = refusal(422, "unknown_sku", "no such SKU for sale here: " + line.sku);
+                    Error e = medusa::refusal(422, "unknown_sku", "no such SKU for sale here: " + line.sku);
                     e.problem.sku = line.sku;
                     return e;
                 }
                 out_lines.push_back(quote_line(*v, line.quantity));
                 total += v->price->amount * line.quantity;
                 currency = v->price->currency;
-                delivery = delivery && units_online(*v, *l.value()) >= line.quantity;
+                delivery = delivery && medusa::units_online(*v, *l.value()) >= line.quantity;
                 for (std::size_t k = 0; k < pickup.size(); ++k)
-                    pickup[k] = pickup[k] && units_at(*v, l.value()->list[k].location_id) >= line.quantity;
+                    pickup[k] = pickup[k] && medusa::units_at(*v, l.value()->list[k].location_id) >= line.quantity;
             }
             json options = json::array();
             const auto* home = l.value()->delivery();

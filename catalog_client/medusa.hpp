@@ -88,7 +88,8 @@ private:
                        std::chrono::milliseconds timeout, bool retry = true);
     Result<std::string> region_id();
     Result<std::shared_ptr<const medusa::Locations>> locations(bool refresh);
-    Result<json> listing(const std::vector<std::string>& skus, const std::string& fields);
+    // The products of `skus` with their variants' ids, prices in the region and location levels.
+    Result<json> listing(const std::vector<std::string>& skus);
     Result<ChangePage> full_page(std::size_t offset, int limit, std::string since);
     Result<ChangePage> delta(const std::string& since, int limit);
     Result<Order> place(const std::string& key, const OrderRequest& request);

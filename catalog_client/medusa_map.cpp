@@ -293,6 +293,19 @@ std::vector<VariantInfo> variants_of(const json& products, const std::vector<std
     return out;
 }
 
+std::int64_t units_at(const VariantInfo& variant, const std::string& location_id) {
+    for (const auto& [location, quantity] : variant.levels)
+        if (location == location_id) return quantity;
+    return 0;
+}
+
+std::int64_t units_online(const VariantInfo& variant, const Locations& locations) {
+    std::int64_t sum = 0;
+    for (const auto& [location, quantity] : variant.levels)
+        if (const Location* l = locations.by_location(location); l && !l->pickup) sum += quantity;
+    return sum;
+}
+
 Availability availability_of(const json& products, const std::vector<std::string>& skus, const Locations& locations) {
     Availability out;
     const auto variants = variants_of(products, skus);
@@ -374,6 +387,15 @@ Result<Order> order_of(const json& o, const Locations& locations) {
     if (o.contains("display_id") && o["display_id"].is_number_integer()) pay["till_code"] = std::to_string(o["display_id"].get<std::int64_t>());
     doc["payment"] = pay;
     return parse_order(doc);
+}
+
+Error refusal(int status, const std::string& code, const std::string& message, const std::string& sku) {
+    Error e = Error::of(ErrorKind::Http, message);
+    e.http_status = status;
+    e.code = code;
+    e.problem.code = code;
+    e.problem.sku = sku;
+    return e;
 }
 
 std::string http_date_to_iso(const std::string& http_date, long shift_s) {

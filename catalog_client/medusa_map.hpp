@@ -60,6 +60,14 @@ struct VariantInfo {
     std::vector<std::pair<std::string, std::int64_t>> levels;  // location id, available quantity
 };
 std::vector<VariantInfo> variants_of(const json& products, const std::vector<std::string>& skus);
+// Units of a variant at one location (0 when it holds no level there), and over the warehouses
+// (what can be delivered).
+std::int64_t units_at(const VariantInfo& variant, const std::string& location_id);
+std::int64_t units_online(const VariantInfo& variant, const Locations& locations);
+
+// The error the contract's server would answer (an Http error with its status and problem code),
+// for what the kiosk decides itself in front of Medusa: out_of_stock, price_changed, not_supported…
+Error refusal(int status, const std::string& code, const std::string& message, const std::string& sku = {});
 
 // "Wed, 03 Dec 2026 21:04:24 GMT" (an HTTP Date header) → "2026-12-03T21:04:24.000Z" moved
 // `shift_s` seconds; empty when it does not read.

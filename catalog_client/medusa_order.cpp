@@ -11,20 +11,8 @@ namespace catalog_client {
 
 namespace {
 
-constexpr const char* kOrderFields = "id,title,variants.id,variants.sku,*variants.calculated_price,"
-                                     "+variants.inventory_items.inventory.location_levels.*";
-
-Error rejected(int status, const std::string& code, const std::string& message, const std::string& sku = {}) {
-    Error e = Error::of(ErrorKind::Http, message);
-    e.http_status = status;
-    e.code = code;
-    e.problem.code = code;
-    e.problem.sku = sku;
-    return e;
-}
-
 Error field_refused(const std::string& field, const std::string& message) {
-    Error e = rejected(422, "invalid", message);
+    Error e = medusa::refusal(422, "invalid", message);
     e.problem.errors.push_back({field, "unsupported"});
     return e;
 }
@@ -52,13 +40,13 @@ Result<Order> MedusaApi::complete(const std::string& cart_id) {
     if (!r.ok()) {
         const Error& e = r.error();
         // Medusa checks stock against every location again and refuses with 400 when it is gone.
-        if (e.kind == ErrorKind::Http && e.http_status == 400) return rejected(409, "out_of_stock", "Medusa refused the order: " + e.message);
-        if (e.kind == ErrorKind::Http && e.http_status == 404) return rejected(409, "order_refused", "Medusa no longer has the cart " + cart_id);
+        if (e.kind == ErrorKind::Http && e.http_status == 400) return medusa::refusal(409, "out_of_stock", "Medusa refused the order: " + e.message);
+        if (e.kind == ErrorKind::Http && e.http_status == 404) return medusa::refusal(409, "order_refused", "Medusa no longer has the cart " + cart_id);
         return e;
     }
     const json& doc = r.value().doc;
     if (doc.is_object() && doc.value("type", "") == "order" && doc.contains("order")) return medusa::order_of(doc["order"], *l.value());
-    return rejected(409, "out_of_stock", "Medusa did not complete the cart (its stock or payment refused it)");
+    return medusa::refusal(409, "out_of_stock", "Medusa did not complete the cart (its stock or payment refused it)");
 }
 
 Result<Order> MedusaApi::place(const std::string& key, const OrderRequest& request) {
@@ -86,25 +74,22 @@ Result<Order> MedusaApi::place(const std::string& key, const OrderRequest& reque
     // (Medusa would take it from whichever location has some).
     std::vector<std::string> skus;
     for (const auto& line : request.lines) skus.push_back(line.sku);
-    auto products = listing(skus, kOrderFields);
+    auto products = listing(skus);
     if (!products.ok()) return products.error();
     const auto variants = medusa::variants_of(products.value(), skus);
     json items = json::array();
     for (const auto& line : request.lines) {
         auto v = std::find_if(variants.begin(), variants.end(), [&](const auto& x) { return x.sku == line.sku; });
-        if (v == variants.end() || !v->price) return rejected(409, "out_of_stock", "no longer for sale: " + line.sku, line.sku);
+        if (v == variants.end() || !v->price) return medusa::refusal(409, "out_of_stock", "no longer for sale: " + line.sku, line.sku);
         if (v->price->amount != line.unit_price.amount) {
-            Error e = rejected(409, "price_changed", "the price of " + line.sku + " changed", line.sku);
+            Error e = medusa::refusal(409, "price_changed", "the price of " + line.sku + " changed", line.sku);
             e.problem.price_amount = v->price->amount;
             e.problem.price_currency = v->price->currency;
             return e;
         }
-        std::int64_t here = 0;
-        for (const auto& [location, quantity] : v->levels)
-            if (const auto* at = l.value()->by_location(location))
-                if (request.fulfilment == FulfilmentType::Pickup ? at == where : !at->pickup) here += quantity;
+        const std::int64_t here = where->pickup ? medusa::units_at(*v, where->location_id) : medusa::units_online(*v, *l.value());
         if (here < line.quantity) {
-            Error e = rejected(409, "out_of_stock", "not enough " + line.sku + " where the order is served", line.sku);
+            Error e = medusa::refusal(409, "out_of_stock", "not enough " + line.sku + " where the order is served", line.sku);
             e.problem.available = here;
             return e;
         }
