@@ -1,10 +1,11 @@
 #include "catalog_client/api.hpp"
-#include "catalog_client/text_fold.hpp"
 
 #include "catalog_client/json_bounded.hpp"
+#include "catalog_client/text_fold.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 namespace catalog_client {
 
@@ -83,8 +84,14 @@ RequestId CommerceApi::changes(const std::string& cursor, int limit, Done<Change
     // Parsed from the text (on the network thread), so the replica can keep each product's JSON
     // as sent.
     return transport_.submit(std::move(r), [done = std::move(done)](Result<HttpResponse> resp) {
-        if (!resp.ok()) done(resp.error());
-        else done(parse_change_page_text(resp.value().body));
+        if (!resp.ok()) return done(resp.error());
+        const auto started = std::chrono::steady_clock::now();
+        auto page = parse_change_page_text(resp.value().body);
+        if (page.ok()) {
+            page.value().body_bytes = resp.value().body.size();
+            page.value().parse_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        }
+        done(std::move(page));
     });
 }
 

@@ -95,6 +95,9 @@ struct ChangePage {
     // A backend without a deletion feed sends, on its last page, every product id it has: the
     // replica removes the products it holds that are not in the list.
     std::optional<std::vector<std::string>> all_ids;
+    // Measured where the page was read (the network thread): its size and the time to parse it.
+    std::size_t body_bytes = 0;
+    double parse_seconds = 0;
 };
 
 struct KioskIdentity {

@@ -114,6 +114,19 @@ private:
     bool held_ = false;
 };
 
+// Adds the time from its construction to its end to `into` (SyncTimes).
+class Lap {
+public:
+    explicit Lap(double& into) : into_(into), from_(std::chrono::steady_clock::now()) {}
+    ~Lap() { into_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - from_).count(); }
+    Lap(const Lap&) = delete;
+    Lap& operator=(const Lap&) = delete;
+
+private:
+    double& into_;
+    std::chrono::steady_clock::time_point from_;
+};
+
 Error storage_error(const std::exception& e) { return Error::of(ErrorKind::Storage, e.what()); }
 
 // The words a product is found by. In its name: names in every language and the brand; beside
@@ -148,9 +161,10 @@ SearchText search_text(const Product& p) {
 // can be there (the snapshot may list a product again if it changed while being paged).
 class Writer {
 public:
-    Writer(Db& db, bool fresh)
+    Writer(Db& db, bool fresh, SyncTimes& times)
         : db_(db),
           fresh_(fresh),
+          times_(times),
           find_(db.prepare("SELECT rowid FROM products WHERE id = ?")),
           put_(db.prepare("INSERT INTO products(id, doc, ref, brand, updated_at, min_price, web_only) VALUES(?,?,?,?,?,?,?) "
                           "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, ref = excluded.ref, brand = excluded.brand, "
@@ -174,8 +188,10 @@ public:
     // An update rewrites the variants, categories and index words only when they changed (a
     // price change, the commonest, touches the product row alone: fewer pages written).
     void upsert(const Product& p, std::string_view raw) {
+        std::optional<Lap> lap(std::in_place, times_.compare);
         bool may_exist = !fresh_ || !seen_.insert(p.id).second;
         std::int64_t old = may_exist ? rowid(p.id) : 0;
+        lap.emplace(times_.words);
         std::int64_t min_price = INT64_MAX;
         bool web_only = true;
         std::vector<VariantRow> variants;
@@ -192,6 +208,7 @@ public:
         std::sort(categories.begin(), categories.end());
         categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
         const IndexText text = index_text(p);
+        lap.emplace(times_.compare);
         bool same_variants = false, same_categories = false, same_text = false;
         if (old) {
             std::vector<VariantRow> had;
@@ -208,11 +225,14 @@ public:
             same_text = get_text_.step() && get_text_.text_view(0) == text.name && get_text_.text_view(1) == text.extra;
             get_text_.reset();
         }
+        lap.emplace(times_.search);
         if (old && !same_text) drop_search_.bind(1, old).run();
+        lap.emplace(times_.documents);
         put_.bind(1, p.id).bind(2, raw.empty() ? std::string_view(to_json(p).dump()) : raw).bind(3, p.ref).bind(4, p.brand)
             .bind(5, p.updated_at).bind(6, min_price).bind(7, web_only ? 1 : 0).run();
         // An update keeps the row (and its rank); a new product is the row just inserted.
         std::int64_t row = old ? old : db_.last_insert_rowid();
+        lap.emplace(times_.rows);
         if (!same_variants) {
             if (old) drop_variants_.bind(1, p.id).run();  // variants and categories exist only with their product
             for (const auto& v : variants)
@@ -222,6 +242,7 @@ public:
             if (old) drop_categories_.bind(1, p.id).run();
             for (const auto& c : categories) put_category_.bind(1, c).bind(2, p.id).run();
         }
+        lap.emplace(times_.search);
         if (!same_text) put_search_.bind(1, row).bind(2, text.name).bind(3, text.extra).run();
     }
 
@@ -292,6 +313,7 @@ private:
     }
     Db& db_;
     bool fresh_;
+    SyncTimes& times_;
     std::unordered_set<std::string> seen_;  // with fresh_: the products written so far
     struct VariantRow {
         std::string sku, ean;
@@ -334,7 +356,7 @@ std::int64_t remove_all_but(Db& db, Writer& writer, const std::vector<std::strin
 // The next page is requested (and parsed, on the network thread) while this one is written.
 Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, bool fresh, SyncReport& report,
                   const std::function<void(const SyncReport&)>& progress) {
-    Writer writer(db, fresh);
+    Writer writer(db, fresh, report.times);
     struct Pending {
         CommerceApi& api;
         RequestId id = 0;
@@ -353,8 +375,15 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, b
     } pending{api, 0, {}};
     pending.fetch(cursor, page_size);
     for (;;) {
-        auto page = pending.page.get();
+        std::optional<Result<ChangePage>> got;
+        {
+            Lap lap(report.times.waiting);
+            got.emplace(pending.page.get());
+        }
+        auto& page = *got;
         if (!page.ok()) return page.error();
+        report.times.bytes += static_cast<std::int64_t>(page.value().body_bytes);
+        report.times.parse += page.value().parse_seconds;
         if (page.value().has_more) pending.fetch(page.value().next_cursor, page_size);
         Transaction tx(db, true);
         for (const auto& change : page.value().changes) {
@@ -373,7 +402,10 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, b
         }
         cursor = page.value().next_cursor;
         db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('cursor', ?)").bind(1, cursor).run();
-        tx.commit();
+        {
+            Lap lap(report.times.commits);
+            tx.commit();
+        }
         ++report.pages;
         if (progress) progress(report);
         if (!page.value().has_more) return Unit{};
@@ -548,12 +580,20 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
             if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
             auto pulled = pull(db, api, "", page_size, true, report, progress);
             if (!pulled.ok()) return pulled.error();  // the replica in use is untouched
-            create_code_indexes(db);
+            {
+                Lap lap(report.times.code_indexes);
+                create_code_indexes(db);
+            }
             finish_meta(db, api);
             // One segment per index level: fewer B-tree descents for every search afterwards.
-            db.exec("INSERT INTO search(search) VALUES('optimize')");
+            {
+                Lap lap(report.times.optimize);
+                db.exec("INSERT INTO search(search) VALUES('optimize')");
+            }
+            Lap lap(report.times.finish);
             db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
         }  // closed: no -wal or -shm left beside the new file
+        Lap lap(report.times.finish);
         fsync_path(fresh, false);
         write_pointer(dir_, name);
         cleanup.armed = false;

@@ -78,6 +78,49 @@ std::uintmax_t dir_bytes(const std::string& dir) {
     return total;
 }
 
+// Where a sync's time went (SyncTimes), as a table.
+void print_times(const char* title, const SyncReport& r) {
+    const SyncTimes& t = r.times;
+    std::printf("\n%s: %.1f s, %lld pages, %.1f MB of pages received (%.0f bytes a product)\n\n| step | seconds | share |\n|---|---|---|\n",
+                title, r.seconds, static_cast<long long>(r.pages), static_cast<double>(t.bytes) / 1e6,
+                r.upserts ? static_cast<double>(t.bytes) / static_cast<double>(r.upserts) : 0.0);
+    const std::pair<const char*, double> steps[] = {
+        {"waiting for the next page (server, transfer, parse)", t.waiting},
+        {"  of which parsing, on the network thread (overlapped with writing)", t.parse},
+        {"the words of each product (and new vocabulary rows)", t.words},
+        {"reading what a product had (delta)", t.compare},
+        {"product documents (products rows)", t.documents},
+        {"variants and categories rows", t.rows},
+        {"full-text index rows", t.search},
+        {"page commits", t.commits},
+        {"indexes by code, built at the end", t.code_indexes},
+        {"full-text index merged (optimize)", t.optimize},
+        {"switch to WAL, checkpoint, fsync, pointer", t.finish},
+    };
+    double counted = 0;
+    for (const auto& [name, seconds] : steps) {
+        if (name[0] != ' ') counted += seconds;
+        std::printf("| %s | %.2f | %.0f %% |\n", name, seconds, r.seconds > 0 ? 100 * seconds / r.seconds : 0.0);
+    }
+    std::printf("| the rest (reference data, deletions, bookkeeping) | %.2f | %.0f %% |\n", r.seconds - counted,
+                r.seconds > 0 ? 100 * (r.seconds - counted) / r.seconds : 0.0);
+}
+
+// Where the replica's bytes are: SQLite's pages by table and index (the dbstat table), and the
+// stored product documents' text.
+void print_sizes(const std::string& path) {
+    Db db(path, Db::Mode::ReadOnly);
+    auto st = db.prepare("SELECT name, SUM(pgsize), SUM(payload) FROM dbstat GROUP BY name ORDER BY 2 DESC");
+    std::printf("\n| table or index | MB on disk | MB of payload |\n|---|---|---|\n");
+    while (st.step())
+        std::printf("| %s | %.1f | %.1f |\n", st.text(0).c_str(), static_cast<double>(st.integer(1)) / 1e6,
+                    static_cast<double>(st.integer(2)) / 1e6);
+    auto docs = db.prepare("SELECT COUNT(*), AVG(LENGTH(doc)), SUM(LENGTH(doc)) FROM products");
+    docs.step();
+    std::printf("\nproduct documents: %lld, %.0f bytes each on average, %.1f MB in all\n",
+                static_cast<long long>(docs.integer(0)), docs.real(1), static_cast<double>(docs.integer(2)) / 1e6);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,7 +182,10 @@ int main(int argc, char** argv) {
     std::printf("catalogue: %lld products\n\n", static_cast<long long>(status.products));
     std::printf("| figure | value | bar |\n|---|---|---|\n");
     std::printf("| full sync into an empty replica | %.1f s (%lld pages) | <= 60 s |\n", full_ms / 1000, static_cast<long long>(full.value().pages));
-    std::printf("| replica size on disk | %.1f MB | |\n", static_cast<double>(dir_bytes(replica_dir)) / 1e6);
+    std::printf("| replica size on disk | %.1f MB | <= 1 500 MB at 1 000 000 products |\n", static_cast<double>(dir_bytes(replica_dir)) / 1e6);
+    print_times("full sync, step by step", full.value());
+    print_sizes(replica.db_path());
+    std::printf("\n| figure | value | bar |\n|---|---|---|\n");
     std::fflush(stdout);
 
     if (!db.empty()) {
@@ -158,6 +204,8 @@ int main(int argc, char** argv) {
         std::printf("| delta sync after mutate --percent 1 (%lld changes, mutate took %.1f s) | %.2f s | <= 3 s |\n",
                     static_cast<long long>(report.price_changes + report.text_changes + report.deletions + report.additions),
                     mutate_ms / 1000, delta_ms / 1000);
+        print_times("delta sync, step by step", delta.value());
+        std::printf("\n| figure | value | bar |\n|---|---|---|\n");
         std::fflush(stdout);
     }
     }
