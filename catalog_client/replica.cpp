@@ -184,7 +184,25 @@ public:
           get_categories_(db.prepare("SELECT category_id FROM product_categories WHERE product_id = ? ORDER BY category_id")),
           get_text_(db.prepare("SELECT name, extra FROM search WHERE rowid = ?")) {}
 
-    // `raw`: the product's JSON as the server sent it, stored as is; empty: serialised from `p`.
+    // Before the first page: a full sync trains the documents' dictionary on it (and keeps it
+    // in the replica); a delta reads the one its full sync trained.
+    void start(const ChangePage& first) {
+        if (codec_) return;
+        if (!fresh_) {
+            codec_.emplace(document_codec(db_));
+            return;
+        }
+        std::vector<std::string> owned;
+        std::vector<std::string_view> samples;
+        for (const auto& c : first.changes)
+            if (c.product) owned.push_back(c.raw.empty() ? to_json(*c.product).dump() : c.raw);
+        for (const auto& o : owned) samples.push_back(o);
+        codec_.emplace(DocCodec::trained(samples));
+        db_.prepare("INSERT OR REPLACE INTO dictionary(id, bytes) VALUES(1, ?)").bind_blob(1, codec_->dictionary()).run();
+    }
+
+    // `raw`: the product's JSON as the server sent it, stored as is (compressed); empty:
+    // serialised from `p`.
     // An update rewrites the variants, categories and index words only when they changed (a
     // price change, the commonest, touches the product row alone: fewer pages written).
     void upsert(const Product& p, std::string_view raw) {
@@ -228,7 +246,7 @@ public:
         lap.emplace(times_.search);
         if (old && !same_text) drop_search_.bind(1, old).run();
         lap.emplace(times_.documents);
-        put_.bind(1, p.id).bind(2, raw.empty() ? std::string_view(to_json(p).dump()) : raw).bind(3, p.ref).bind(4, p.brand)
+        put_.bind(1, p.id).bind_blob(2, codec_->compress(raw.empty() ? std::string_view(to_json(p).dump()) : raw)).bind(3, p.ref).bind(4, p.brand)
             .bind(5, p.updated_at).bind(6, min_price).bind(7, web_only ? 1 : 0).run();
         // An update keeps the row (and its rank); a new product is the row just inserted.
         std::int64_t row = old ? old : db_.last_insert_rowid();
@@ -314,6 +332,7 @@ private:
     Db& db_;
     bool fresh_;
     SyncTimes& times_;
+    std::optional<DocCodec> codec_;  // set by start()
     std::unordered_set<std::string> seen_;  // with fresh_: the products written so far
     struct VariantRow {
         std::string sku, ean;
@@ -384,6 +403,7 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, b
         if (!page.ok()) return page.error();
         report.times.bytes += static_cast<std::int64_t>(page.value().body_bytes);
         report.times.parse += page.value().parse_seconds;
+        writer.start(page.value());
         if (page.value().has_more) pending.fetch(page.value().next_cursor, page_size);
         Transaction tx(db, true);
         for (const auto& change : page.value().changes) {
@@ -443,8 +463,9 @@ void create_replica_schema(Db& db) {
 static void create_tables(Db& db) {
     db.exec(R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dictionary(id INTEGER PRIMARY KEY CHECK (id = 1), bytes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS products(
-  id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, ref TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL,
+  id TEXT NOT NULL UNIQUE, doc BLOB NOT NULL, ref TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL,
   updated_at TEXT NOT NULL, min_price INTEGER NOT NULL, web_only INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS variants(
   sku TEXT PRIMARY KEY COLLATE NOCASE, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL,
@@ -467,6 +488,20 @@ CREATE TABLE IF NOT EXISTS tokens(token TEXT PRIMARY KEY, in_name INTEGER NOT NU
 static void create_code_indexes(Db& db) {
     db.exec("CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);"
             "CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);");
+}
+
+DocCodec document_codec(Db& db) {
+    auto has_table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'dictionary'");
+    if (!has_table.step()) return DocCodec();
+    auto st = db.prepare("SELECT bytes FROM dictionary WHERE id = 1");
+    if (!st.step()) return DocCodec();
+    try {
+        return DocCodec::with_dictionary(std::string(st.blob_view(0)));
+    } catch (const DbError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw DbError(e.what());
+    }
 }
 
 Replica::Replica(std::string dir) : dir_(std::move(dir)) {
@@ -525,7 +560,13 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
             auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
             if (st.step()) cursor = st.text(0);
         }
-        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema)) {
+        bool readable = true;  // its documents' dictionary loads (a damaged one: rebuilt)
+        try {
+            document_codec(db);
+        } catch (const DbError&) {
+            readable = false;
+        }
+        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema) || !readable) {
             rebuild = true;
         } else {
             if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
@@ -670,6 +711,7 @@ Db* Replica::Reader::db() {
             // they are its real files (a generation's files are deleted only after the switch
             // away from it, and names are never reused); if not, read the name again.
             if (replica_.db_path() != path) throw DbError("the replica moved to a new generation while opening");
+            codec_.emplace(document_codec(*fresh));
             db_ = std::move(fresh);
             open_path_ = path;
             pointer_key_ = key;
@@ -690,7 +732,9 @@ std::optional<Product> Replica::Reader::product_in(Db& d, const std::string& id)
     auto st = d.prepare("SELECT doc FROM products WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
-    auto parsed = parse_product(parse_json_or_discarded(st.text_view(0)));
+    auto text = codec_->read(st.blob_view(0));
+    if (!text) return std::nullopt;
+    auto parsed = parse_product(parse_json_or_discarded(*text));
     if (!parsed.ok()) return std::nullopt;
     return std::move(parsed).value();
 }

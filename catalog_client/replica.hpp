@@ -19,6 +19,7 @@
 // to a new generation on their next call outside a read transaction.
 
 #include "catalog_client/api.hpp"
+#include "catalog_client/doc_codec.hpp"
 #include "catalog_client/model.hpp"
 #include "catalog_client/sqlite.hpp"
 
@@ -101,6 +102,7 @@ public:
         std::optional<Product> product_in(Db& db, const std::string& id);
         const Replica& replica_;
         std::unique_ptr<Db> db_;
+        std::optional<DocCodec> codec_;  // the documents' dictionary of db_'s generation
         std::string open_path_;        // the generation db_ reads
         std::uint64_t pointer_key_ = 0;  // identity of DIR/current when open_path_ was chosen
         std::unordered_map<std::string, std::string> product_of_sku_;  // "" = unknown SKU
@@ -119,8 +121,15 @@ private:
 // Creates the replica schema on a connection (idempotent).
 void create_replica_schema(Db& db);
 
+// The codec of the product documents of the replica open on `db` (with its dictionary; without
+// one for a replica of layout 5, whose documents are JSON text). Throws DbError, also when the
+// stored dictionary is damaged (the next sync rebuilds such a replica).
+DocCodec document_codec(Db& db);
+
 // The version of the replica's layout, in meta('schema'). A replica of another version is
 // rebuilt by the next sync (a full sync into a fresh file, swapped in when complete).
-inline constexpr const char* kReplicaSchema = "5";  // 3: categories, options, stems indexed; 4: name and extra columns; 5: terms and tokens known in names
+// 3: categories, options, stems indexed; 4: name and extra columns; 5: terms and tokens known in
+// names; 6: documents compressed with a trained dictionary (DocCodec).
+inline constexpr const char* kReplicaSchema = "6";
 
 }  // namespace catalog_client

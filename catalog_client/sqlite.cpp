@@ -36,6 +36,11 @@ Stmt& Stmt::bind(int index, std::string_view value) {
         fail(db_, "bind");
     return *this;
 }
+Stmt& Stmt::bind_blob(int index, std::string_view bytes) {
+    if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        fail(db_, "bind");
+    return *this;
+}
 Stmt& Stmt::bind_null(int index) {
     if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "bind");
     return *this;
@@ -64,6 +69,11 @@ double Stmt::real(int column) const { return sqlite3_column_double(stmt_, column
 std::string Stmt::text(int column) const { return std::string(text_view(column)); }
 std::string_view Stmt::text_view(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (!p) return {};
+    return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+std::string_view Stmt::blob_view(int column) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
     if (!p) return {};
     return {p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
 }

@@ -36,6 +36,7 @@ public:
     Stmt& bind(int index, std::string_view value);
     Stmt& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Stmt& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+    Stmt& bind_blob(int index, std::string_view bytes);
     Stmt& bind_null(int index);
 
     // Steps once: true when a row is available, false when done.
@@ -48,6 +49,7 @@ public:
     double real(int column) const;
     std::string text(int column) const;
     std::string_view text_view(int column) const;  // valid until the next step/reset
+    std::string_view blob_view(int column) const;  // the same, as stored (a text value as is)
     bool is_null(int column) const;
 
 private:

@@ -10,7 +10,7 @@ PACKAGES=(
   # central_api and catalog_client
   libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev libsodium-dev libstb-dev
   libcurl4-openssl-dev libssl-dev zlib1g-dev libcli11-dev libspdlog-dev libtomlplusplus-dev
-  libsystemd-dev libstemmer-dev
+  libsystemd-dev libstemmer-dev libzstd-dev
   # render and kiosk
   libimgui-dev libsdl2-dev libgl-dev libegl-dev libgl1-mesa-dri libfreetype-dev
   libqrencode-dev libzxing-dev fonts-noto-core libjpeg-dev libpng-dev

@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <unordered_set>
 
 using namespace catalog_client;
 
@@ -214,10 +215,18 @@ int main(int argc, char** argv) {
             const auto& item = r.value().items[0];
             json locs = json::array();
             std::string text;
+            // A distance only to a store the backend placed (Medusa's locations have no coordinates).
+            std::unordered_set<std::string> placed;
+            for (const auto& s : reader.stores())
+                if (s.lat != 0 || s.lon != 0) placed.insert(s.id);
             for (const auto& l : item.locations) {
-                locs.push_back({{"location_id", l.location_id}, {"kind", l.kind}, {"quantity", l.quantity}, {"aisle", l.aisle}, {"distance_km", l.distance_km}});
+                const bool known = placed.count(l.location_id) > 0;
+                locs.push_back({{"location_id", l.location_id}, {"kind", l.kind}, {"quantity", l.quantity}, {"aisle", l.aisle},
+                                {"distance_km", known ? json(l.distance_km) : json(nullptr)}});
+                char distance[32] = "";
+                if (known) std::snprintf(distance, sizeof distance, "%7.1f km", l.distance_km);
                 char line[200];
-                std::snprintf(line, sizeof line, "  %-30s %5lld  %7.1f km %s\n", l.location_id.c_str(), static_cast<long long>(l.quantity), l.distance_km, l.aisle.c_str());
+                std::snprintf(line, sizeof line, "  %-30s %5lld  %10s %s\n", l.location_id.c_str(), static_cast<long long>(l.quantity), distance, l.aisle.c_str());
                 text += line;
             }
             text += "  online: " + std::to_string(item.online_quantity) + "\n";

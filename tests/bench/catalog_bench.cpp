@@ -117,8 +117,10 @@ void print_sizes(const std::string& path) {
                     static_cast<double>(st.integer(2)) / 1e6);
     auto docs = db.prepare("SELECT COUNT(*), AVG(LENGTH(doc)), SUM(LENGTH(doc)) FROM products");
     docs.step();
-    std::printf("\nproduct documents: %lld, %.0f bytes each on average, %.1f MB in all\n",
-                static_cast<long long>(docs.integer(0)), docs.real(1), static_cast<double>(docs.integer(2)) / 1e6);
+    auto dictionary = db.prepare("SELECT LENGTH(bytes) FROM dictionary");
+    std::printf("\nproduct documents as stored: %lld, %.0f bytes each on average, %.1f MB in all (dictionary: %lld bytes)\n",
+                static_cast<long long>(docs.integer(0)), docs.real(1), static_cast<double>(docs.integer(2)) / 1e6,
+                static_cast<long long>(dictionary.step() ? dictionary.integer(0) : 0));
 }
 
 }  // namespace
@@ -222,11 +224,12 @@ int main(int argc, char** argv) {
         max_rowid.step();
         const auto top = static_cast<std::uint32_t>(max_rowid.integer(0));
         auto st = d->prepare("SELECT doc FROM products WHERE rowid >= ? ORDER BY rowid LIMIT 1");
+        DocCodec codec = document_codec(*d);
         std::mt19937 rng(7);
         for (int picked = 0; picked < queries && top > 0; ++picked) {
             st.bind(1, static_cast<std::int64_t>(1 + rng() % top));
-            bool found = st.step();
-            auto p = parse_product(json::parse(found ? st.text_view(0) : std::string_view("{}"), nullptr, false));
+            auto text = st.step() ? codec.read(st.blob_view(0)) : std::nullopt;
+            auto p = parse_product(json::parse(text ? *text : std::string("{}"), nullptr, false));
             st.reset();
             if (!p.ok()) continue;
             auto words = words_of(p.value().name.text(rng() % 2 ? "fr" : "en"));

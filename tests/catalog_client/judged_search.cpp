@@ -154,8 +154,10 @@ Report evaluate(const Replica& replica, Search& search, const std::vector<Judged
     std::vector<Judged> products;
     {
         Db db(replica.db_path(), Db::Mode::ReadOnly);
+        DocCodec codec = document_codec(db);
         for (auto st = db.prepare("SELECT doc FROM products ORDER BY rowid"); st.step();) {
-            auto parsed = parse_product(json::parse(st.text_view(0), nullptr, false));
+            auto text = codec.read(st.blob_view(0));
+            auto parsed = parse_product(json::parse(text ? *text : std::string("{}"), nullptr, false));
             if (!parsed.ok()) continue;
             Product& p = parsed.value();
             Judged j;

@@ -53,6 +53,7 @@ TEST_CASE("kioskctl syncs, searches, shows products, stock and quotes, orders on
     auto stock = json::parse(c.run({"stock", sku}).out);
     REQUIRE(stock["locations"].size() == 1);
     CHECK(stock["locations"][0]["location_id"] == "paris-rivoli");
+    CHECK(stock["locations"][0]["distance_km"].is_number());  // the demo retailer's stores are placed
     auto quote = json::parse(c.run({"quote", sku + ":2"}).out);
     CHECK(quote["options"].size() == 1);
 

@@ -54,6 +54,8 @@ lyon="$(jq '[.locations[] | select(.location_id == "LYS-PARTDIEU") | .quantity] 
 db_lyon="$(sql "$(level "'$sku'" LYS-PARTDIEU)")"
 [ "$lyon" = "$db_lyon" ] || fail "stock of $sku in Lyon: kioskctl says $lyon, Medusa's database $db_lyon"
 echo "stock of $sku in Lyon: $lyon (as in the database)"
+# Medusa's stock locations have no coordinates: no distance rather than 0 km.
+jq -e '[.locations[].distance_km] | all(. == null)' "$T/stock.json" >/dev/null || fail "kioskctl stock gives a distance Medusa does not know"
 ctl quote "$sku:1" | tee "$T/quote.txt"
 grep -q "delivery" "$T/quote.txt" || fail "quote: no delivery option"
 grep -q "pickup LYS-PARTDIEU" "$T/quote.txt" || fail "quote: no pickup in Lyon"
