@@ -156,6 +156,46 @@ SearchText search_text(const Product& p) {
     return parts;
 }
 
+// The product's folded words, each once, separated by spaces (the `ascii` tokenizer splits on
+// spaces only here, so FTS5 terms are exactly search.cpp's words). Two columns, so that ranking
+// can weigh where a word was found: `name` holds the words of the names and the brand, their
+// stems and a token per category (ancestors included: the feed lists them); `extra` the
+// reference, option values and attributes (search_text) with their stems, less what `name`
+// already holds. Words have their measurements understood (search_terms.hpp). Pure: a page's
+// are computed on a worker thread while the page before it is written.
+struct IndexText {
+    std::string name, extra;
+};
+IndexText index_text(const Product& p) {
+    IndexText out;
+    std::unordered_set<std::string> mine;
+    auto add = [&](std::string& text, const std::string& w) {
+        if (!mine.insert(w).second) return;
+        text += (text.empty() ? "" : " ") + w;
+    };
+    const SearchText parts = search_text(p);
+    std::size_t budget = 4000;
+    auto words_of_parts = [&](const std::vector<std::string>& texts) {
+        std::vector<std::string> words;
+        for (const auto& part : texts)
+            for (auto& w : measured_words(part, 200, true)) {
+                if (budget == 0) return words;
+                --budget;
+                words.push_back(std::move(w));
+            }
+        return words;
+    };
+    const std::vector<std::string> named = words_of_parts(parts.name), extra = words_of_parts(parts.extra);
+    for (const auto& w : named) add(out.name, w);
+    for (const auto& w : named)
+        for (const auto& s : stems_of(w)) add(out.name, stem_token(s));
+    for (const auto& c : p.category_ids) add(out.name, category_token(c));
+    for (const auto& w : extra) add(out.extra, w);
+    for (const auto& w : extra)
+        for (const auto& s : stems_of(w)) add(out.extra, stem_token(s));
+    return out;
+}
+
 // Writes products and deletions with statements prepared once per sync.
 // `fresh`: a full sync into an empty file, where only a product already written by this sync
 // can be there (the snapshot may list a product again if it changed while being paged).
@@ -205,11 +245,11 @@ public:
     // serialised from `p`.
     // An update rewrites the variants, categories and index words only when they changed (a
     // price change, the commonest, touches the product row alone: fewer pages written).
-    void upsert(const Product& p, std::string_view raw) {
+    void upsert(const Product& p, std::string_view raw, const IndexText& text) {
         std::optional<Lap> lap(std::in_place, times_.compare);
         bool may_exist = !fresh_ || !seen_.insert(p.id).second;
         std::int64_t old = may_exist ? rowid(p.id) : 0;
-        lap.emplace(times_.words);
+        lap.emplace(times_.vocabulary);
         std::int64_t min_price = INT64_MAX;
         bool web_only = true;
         std::vector<VariantRow> variants;
@@ -225,7 +265,7 @@ public:
         std::vector<std::string> categories = p.category_ids;
         std::sort(categories.begin(), categories.end());
         categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
-        const IndexText text = index_text(p);
+        learn(text);
         lap.emplace(times_.compare);
         bool same_variants = false, same_categories = false, same_text = false;
         if (old) {
@@ -274,54 +314,25 @@ public:
     }
 
 private:
-    // The product's folded words, each once, separated by spaces (the `ascii` tokenizer splits
-    // on spaces only here, so FTS5 terms are exactly search.cpp's words); new terms are added to
-    // the vocabulary table, which search uses for prefixes and typos.
-    // Two columns, so that ranking can weigh where a word was found: `name` holds the words of
-    // the names and the brand, their stems and a token per category (ancestors included: the
-    // feed lists them); `extra` the reference, option values and attributes (search_text) with
-    // their stems, less what `name` already holds. Words have their measurements understood
-    // (search_terms.hpp); tokens stay out of the vocabulary.
-    struct IndexText {
-        std::string name, extra;
-    };
-    IndexText index_text(const Product& p) {
-        IndexText out;
-        std::unordered_set<std::string> mine;
-        // New words and tokens go to their table, with whether some product holds them in its
-        // name (search skips the name tiers of a query with a word no name holds).
-        auto add = [&](std::string& text, const std::string& w) {
-            if (!mine.insert(w).second) return;
-            text += (text.empty() ? "" : " ") + w;
-            const bool named = &text == &out.name;
-            const bool marked = is_marked_token(w);
-            auto& known = marked ? tokens_ : terms_;
-            auto it = known.find(w);
-            if (it != known.end() && (it->second || !named)) return;
-            (marked ? put_token_ : put_term_).bind(1, w).bind(2, named ? 1 : 0).run();
-            known[w] = named;
-        };
-        const SearchText parts = search_text(p);
-        std::size_t budget = 4000;
-        auto words_of_parts = [&](const std::vector<std::string>& texts) {
-            std::vector<std::string> words;
-            for (const auto& part : texts)
-                for (auto& w : measured_words(part, 200, true)) {
-                    if (budget == 0) return words;
-                    --budget;
-                    words.push_back(std::move(w));
-                }
-            return words;
-        };
-        const std::vector<std::string> named = words_of_parts(parts.name), extra = words_of_parts(parts.extra);
-        for (const auto& w : named) add(out.name, w);
-        for (const auto& w : named)
-            for (const auto& s : stems_of(w)) add(out.name, stem_token(s));
-        for (const auto& c : p.category_ids) add(out.name, category_token(c));
-        for (const auto& w : extra) add(out.extra, w);
-        for (const auto& w : extra)
-            for (const auto& s : stems_of(w)) add(out.extra, stem_token(s));
-        return out;
+    // Adds the words and tokens of `text` that are new to their table, with whether some product
+    // holds them in its name (search skips the name tiers of a query with a word no name holds).
+    void learn(const IndexText& text) {
+        for (const std::string* column : {&text.name, &text.extra}) {
+            const bool named = column == &text.name;
+            std::size_t from = 0;
+            while (from < column->size()) {
+                std::size_t to = column->find(' ', from);
+                if (to == std::string::npos) to = column->size();
+                const std::string w = column->substr(from, to - from);
+                from = to + 1;
+                const bool marked = is_marked_token(w);
+                auto& known = marked ? tokens_ : terms_;
+                auto it = known.find(w);
+                if (it != known.end() && (it->second || !named)) continue;
+                (marked ? put_token_ : put_term_).bind(1, w).bind(2, named ? 1 : 0).run();
+                known[w] = named;
+            }
+        }
     }
     std::int64_t rowid(const std::string& id) {
         find_.bind(1, id);
@@ -392,43 +403,75 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, b
             }
         }
     } pending{api, 0, {}};
-    pending.fetch(cursor, page_size);
-    for (;;) {
-        std::optional<Result<ChangePage>> got;
-        {
-            Lap lap(report.times.waiting);
-            got.emplace(pending.page.get());
-        }
-        auto& page = *got;
-        if (!page.ok()) return page.error();
-        report.times.bytes += static_cast<std::int64_t>(page.value().body_bytes);
-        report.times.parse += page.value().parse_seconds;
-        writer.start(page.value());
-        if (page.value().has_more) pending.fetch(page.value().next_cursor, page_size);
+    // A page and the words of its products (computed on a worker thread while the page before
+    // it is written; `words[i]` for `changes[i]`, empty for a deletion).
+    struct Prepared {
+        ChangePage page;
+        std::vector<IndexText> words;
+    };
+    auto write = [&](const Prepared& prepared) {
+        const ChangePage& page = prepared.page;
+        writer.start(page);
         Transaction tx(db, true);
-        for (const auto& change : page.value().changes) {
+        for (std::size_t i = 0; i < page.changes.size(); ++i) {
+            const Change& change = page.changes[i];
             if (change.deleted) {
                 writer.remove(change.product_id);
                 ++report.deletes;
             } else {
-                writer.upsert(*change.product, change.raw);
+                writer.upsert(*change.product, change.raw, prepared.words[i]);
                 ++report.upserts;
             }
         }
-        if (page.value().all_ids) report.deletes += remove_all_but(db, writer, *page.value().all_ids);
-        for (const auto& why : page.value().skipped) {
+        if (page.all_ids) report.deletes += remove_all_but(db, writer, *page.all_ids);
+        for (const auto& why : page.skipped) {
             ++report.skipped;
             if (report.skipped_examples.size() < 10) report.skipped_examples.push_back(why);
         }
-        cursor = page.value().next_cursor;
-        db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('cursor', ?)").bind(1, cursor).run();
+        db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('cursor', ?)").bind(1, page.next_cursor).run();
         {
             Lap lap(report.times.commits);
             tx.commit();
         }
         ++report.pages;
         if (progress) progress(report);
-        if (!page.value().has_more) return Unit{};
+    };
+    pending.fetch(cursor, page_size);
+    std::optional<Prepared> ready;  // the page before this one, its words computed, not written yet
+    for (;;) {
+        std::optional<Result<ChangePage>> got;
+        {
+            Lap lap(report.times.waiting);
+            got.emplace(pending.page.get());
+        }
+        if (!got->ok()) {
+            if (ready) write(*ready);  // a delta keeps what it had (a full sync's file is dropped anyway)
+            return got->error();
+        }
+        ChangePage& page = got->value();
+        report.times.bytes += static_cast<std::int64_t>(page.body_bytes);
+        report.times.parse += page.parse_seconds;
+        if (page.has_more) pending.fetch(page.next_cursor, page_size);
+        auto words = std::async(std::launch::async, [&page] {
+            const auto started = std::chrono::steady_clock::now();
+            std::vector<IndexText> out(page.changes.size());
+            for (std::size_t i = 0; i < out.size(); ++i)
+                if (page.changes[i].product) out[i] = index_text(*page.changes[i].product);
+            return std::make_pair(std::move(out), std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+        });
+        if (ready) write(*ready);
+        std::optional<std::pair<std::vector<IndexText>, double>> done;
+        {
+            Lap lap(report.times.waiting);  // the words took longer than writing the page before
+            done.emplace(words.get());
+        }
+        auto& [computed, seconds] = *done;
+        report.times.words += seconds;
+        ready.emplace(Prepared{std::move(page), std::move(computed)});
+        if (!ready->page.has_more) {
+            write(*ready);
+            return Unit{};
+        }
     }
 }
 
@@ -488,20 +531,6 @@ CREATE TABLE IF NOT EXISTS tokens(token TEXT PRIMARY KEY, in_name INTEGER NOT NU
 static void create_code_indexes(Db& db) {
     db.exec("CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);"
             "CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);");
-}
-
-DocCodec document_codec(Db& db) {
-    auto has_table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'dictionary'");
-    if (!has_table.step()) return DocCodec();
-    auto st = db.prepare("SELECT bytes FROM dictionary WHERE id = 1");
-    if (!st.step()) return DocCodec();
-    try {
-        return DocCodec::with_dictionary(std::string(st.blob_view(0)));
-    } catch (const DbError&) {
-        throw;
-    } catch (const std::runtime_error& e) {
-        throw DbError(e.what());
-    }
 }
 
 Replica::Replica(std::string dir) : dir_(std::move(dir)) {
@@ -720,133 +749,6 @@ Db* Replica::Reader::db() {
             if (attempt >= 3) throw;
         }
     }
-}
-
-std::optional<Product> Replica::Reader::product(const std::string& id) {
-    Db* d = db();
-    if (!d) return std::nullopt;
-    return product_in(*d, id);
-}
-
-std::optional<Product> Replica::Reader::product_in(Db& d, const std::string& id) {
-    auto st = d.prepare("SELECT doc FROM products WHERE id = ?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    auto text = codec_->read(st.blob_view(0));
-    if (!text) return std::nullopt;
-    auto parsed = parse_product(parse_json_or_discarded(*text));
-    if (!parsed.ok()) return std::nullopt;
-    return std::move(parsed).value();
-}
-
-std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(const std::string& raw) {
-    Db* d = db();
-    if (!d) return std::nullopt;
-    std::string code;
-    for (char c : raw)
-        if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code += c;
-    if (code.empty() || code.size() > 64) return std::nullopt;
-    // SKUs and references compare without case (their columns are COLLATE NOCASE, so their
-    // indexes answer these lookups).
-    auto by_variant = d->prepare("SELECT product_id, sku FROM variants WHERE ean = ?1 OR sku = ?1 LIMIT 1");
-    by_variant.bind(1, code);
-    if (by_variant.step()) {
-        auto p = product_in(*d, by_variant.text(0));
-        if (p) return std::make_pair(std::move(*p), by_variant.text(1));
-    }
-    auto by_ref = d->prepare("SELECT id FROM products WHERE ref = ? LIMIT 1");
-    by_ref.bind(1, code);
-    if (by_ref.step()) {
-        auto p = product_in(*d, by_ref.text(0));
-        if (p) return std::make_pair(std::move(*p), std::string());
-    }
-    return std::nullopt;
-}
-
-namespace {
-// Parses the stored documents that `sql` selects with `parse`; empty when there is no replica.
-template <class T>
-std::vector<T> stored_list(Db* db, const char* sql, Result<std::vector<T>> (*parse)(const json&)) {
-    if (!db) return {};
-    auto st = db->prepare(sql);
-    json all = json::array();
-    while (st.step()) all.push_back(parse_json_or_discarded(st.text_view(0)));
-    auto parsed = parse(all);
-    return parsed.ok() ? std::move(parsed).value() : std::vector<T>{};
-}
-}  // namespace
-
-std::vector<Category> Replica::Reader::categories() {
-    return stored_list(db(), "SELECT doc FROM categories ORDER BY position", parse_categories);
-}
-
-std::vector<Store> Replica::Reader::stores() { return stored_list(db(), "SELECT doc FROM stores", parse_stores); }
-
-std::int64_t Replica::Reader::product_count() {
-    Db* d = db();
-    if (!d) return 0;
-    auto st = d->prepare("SELECT COUNT(*) FROM products");
-    st.step();
-    return st.integer(0);
-}
-
-ListingFacets Replica::Reader::facets(const std::string& category_id) {
-    ListingFacets f;
-    Db* d = db();
-    if (!d) return f;
-    const std::string sample = category_id.empty()
-                                   ? "SELECT id AS product_id FROM products LIMIT 4000"
-                                   : "SELECT product_id FROM product_categories WHERE category_id = ?1 LIMIT 4000";
-    auto column = [&](const std::string& sql, std::vector<std::string>& into) {
-        Stmt st = d->prepare(sql);
-        if (!category_id.empty()) st.bind(1, category_id);
-        while (st.step())
-            if (!st.text(0).empty()) into.push_back(st.text(0));
-    };
-    column("SELECT size FROM variants WHERE product_id IN (" + sample + ") GROUP BY size ORDER BY COUNT(*) DESC LIMIT 14",
-           f.sizes);
-    column("SELECT color FROM variants WHERE product_id IN (" + sample + ") GROUP BY color ORDER BY COUNT(*) DESC LIMIT 14",
-           f.colors);
-    column("SELECT brand FROM products WHERE id IN (" + sample + ") GROUP BY brand ORDER BY COUNT(*) DESC LIMIT 10",
-           f.brands);
-    // Sizes in a natural order: XXS..3XL first, then numbers by value, the rest as counted.
-    static const std::vector<std::string> order = {"XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"};
-    std::stable_sort(f.sizes.begin(), f.sizes.end(), [](const std::string& a, const std::string& b) {
-        auto ia = std::find(order.begin(), order.end(), a), ib = std::find(order.begin(), order.end(), b);
-        if (ia != order.end() || ib != order.end()) return ia < ib;
-        const bool na = !a.empty() && std::isdigit(static_cast<unsigned char>(a[0]));
-        const bool nb = !b.empty() && std::isdigit(static_cast<unsigned char>(b[0]));
-        if (na && nb) return std::atof(a.c_str()) < std::atof(b.c_str());
-        return false;
-    });
-    return f;
-}
-
-std::unordered_set<std::string> Replica::Reader::products_of(const std::unordered_set<std::string>& skus) {
-    std::unordered_set<std::string> out;
-    Db* d = db();
-    if (!d || skus.empty()) return out;
-    // PRAGMA data_version changes when another connection (the sync) commits: variants may have
-    // moved or gone, so what was cached is forgotten.
-    auto version = d->prepare("PRAGMA data_version");
-    const std::int64_t now = version.step() ? version.integer(0) : -1;
-    if (open_path_ != cached_path_ || now != cached_version_) {
-        product_of_sku_.clear();
-        cached_path_ = open_path_;
-        cached_version_ = now;
-    }
-    std::optional<Stmt> st;
-    for (const std::string& sku : skus) {
-        auto known = product_of_sku_.find(sku);
-        if (known == product_of_sku_.end()) {
-            if (!st) st.emplace(d->prepare("SELECT product_id FROM variants WHERE sku = ?"));
-            st->reset();
-            st->bind(1, sku);
-            known = product_of_sku_.emplace(sku, st->step() ? st->text(0) : std::string()).first;
-        }
-        if (!known->second.empty()) out.insert(known->second);
-    }
-    return out;
 }
 
 }  // namespace catalog_client

@@ -32,16 +32,17 @@
 
 namespace catalog_client {
 
-// Where a sync's time went, in seconds (catalog_bench prints it). `waiting`: the writer waited
-// for the next page (the server, the transfer and the parse, which run on the network thread
-// while the previous page is written); `parse`: of that, parsing (network thread, overlapped);
-// `words`: computing the words a product is found by (and adding new ones to the vocabulary);
-// `compare`: reading what a delta's product had, to skip unchanged rows; `documents`: the
-// products rows; `rows`: the variants and categories rows; `search`: the full-text index rows;
+// Where a sync's time went, in seconds (catalog_bench prints it). Three threads work at once: the
+// network thread receives and parses page N+1, a worker computes the words of page N's products,
+// the writer writes page N-1. `waiting`: the writer waited for the next page; `parse` (network
+// thread) and `words` (worker: the words a product is found by) overlap the writing;
+// `vocabulary`: new vocabulary rows and preparing a product's rows; `compare`: reading what a
+// delta's product had, to skip unchanged rows; `documents`: the products rows (compression
+// included); `rows`: the variants and categories rows; `search`: the full-text index rows;
 // `commits`: page commits; `code_indexes`, `optimize`, `finish`: the full sync's last steps
 // (indexes by code built at once, FTS segments merged, switched to WAL and checkpointed).
 struct SyncTimes {
-    double waiting = 0, parse = 0, words = 0, compare = 0, documents = 0, rows = 0, search = 0, commits = 0;
+    double waiting = 0, parse = 0, words = 0, vocabulary = 0, compare = 0, documents = 0, rows = 0, search = 0, commits = 0;
     double code_indexes = 0, optimize = 0, finish = 0;
     std::int64_t bytes = 0;  // page bodies received
 };

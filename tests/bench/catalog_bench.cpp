@@ -85,9 +85,10 @@ void print_times(const char* title, const SyncReport& r) {
                 title, r.seconds, static_cast<long long>(r.pages), static_cast<double>(t.bytes) / 1e6,
                 r.upserts ? static_cast<double>(t.bytes) / static_cast<double>(r.upserts) : 0.0);
     const std::pair<const char*, double> steps[] = {
-        {"waiting for the next page (server, transfer, parse)", t.waiting},
-        {"  of which parsing, on the network thread (overlapped with writing)", t.parse},
-        {"the words of each product (and new vocabulary rows)", t.words},
+        {"waiting for the next page (server, transfer, parse) or its words", t.waiting},
+        {"  parsing, on the network thread (overlapped with writing)", t.parse},
+        {"  the words of each product, on a worker thread (overlapped with writing)", t.words},
+        {"new vocabulary rows, each product's rows prepared", t.vocabulary},
         {"reading what a product had (delta)", t.compare},
         {"product documents (products rows)", t.documents},
         {"variants and categories rows", t.rows},

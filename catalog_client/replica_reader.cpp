@@ -1,0 +1,153 @@
+// Replica::Reader's reads (products, codes, categories, stores, facets, SKUs) and the product
+// documents' codec; opening and moving between generations is in replica.cpp.
+#include "catalog_client/json_bounded.hpp"
+#include "catalog_client/replica.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+
+namespace catalog_client {
+
+DocCodec document_codec(Db& db) {
+    auto has_table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'dictionary'");
+    if (!has_table.step()) return DocCodec();
+    auto st = db.prepare("SELECT bytes FROM dictionary WHERE id = 1");
+    if (!st.step()) return DocCodec();
+    try {
+        return DocCodec::with_dictionary(std::string(st.blob_view(0)));
+    } catch (const DbError&) {
+        throw;
+    } catch (const std::runtime_error& e) {
+        throw DbError(e.what());
+    }
+}
+
+std::optional<Product> Replica::Reader::product(const std::string& id) {
+    Db* d = db();
+    if (!d) return std::nullopt;
+    return product_in(*d, id);
+}
+
+std::optional<Product> Replica::Reader::product_in(Db& d, const std::string& id) {
+    auto st = d.prepare("SELECT doc FROM products WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    auto text = codec_->read(st.blob_view(0));
+    if (!text) return std::nullopt;
+    auto parsed = parse_product(parse_json_or_discarded(*text));
+    if (!parsed.ok()) return std::nullopt;
+    return std::move(parsed).value();
+}
+
+std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(const std::string& raw) {
+    Db* d = db();
+    if (!d) return std::nullopt;
+    std::string code;
+    for (char c : raw)
+        if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code += c;
+    if (code.empty() || code.size() > 64) return std::nullopt;
+    // SKUs and references compare without case (their columns are COLLATE NOCASE, so their
+    // indexes answer these lookups).
+    auto by_variant = d->prepare("SELECT product_id, sku FROM variants WHERE ean = ?1 OR sku = ?1 LIMIT 1");
+    by_variant.bind(1, code);
+    if (by_variant.step()) {
+        auto p = product_in(*d, by_variant.text(0));
+        if (p) return std::make_pair(std::move(*p), by_variant.text(1));
+    }
+    auto by_ref = d->prepare("SELECT id FROM products WHERE ref = ? LIMIT 1");
+    by_ref.bind(1, code);
+    if (by_ref.step()) {
+        auto p = product_in(*d, by_ref.text(0));
+        if (p) return std::make_pair(std::move(*p), std::string());
+    }
+    return std::nullopt;
+}
+
+namespace {
+// Parses the stored documents that `sql` selects with `parse`; empty when there is no replica.
+template <class T>
+std::vector<T> stored_list(Db* db, const char* sql, Result<std::vector<T>> (*parse)(const json&)) {
+    if (!db) return {};
+    auto st = db->prepare(sql);
+    json all = json::array();
+    while (st.step()) all.push_back(parse_json_or_discarded(st.text_view(0)));
+    auto parsed = parse(all);
+    return parsed.ok() ? std::move(parsed).value() : std::vector<T>{};
+}
+}  // namespace
+
+std::vector<Category> Replica::Reader::categories() {
+    return stored_list(db(), "SELECT doc FROM categories ORDER BY position", parse_categories);
+}
+
+std::vector<Store> Replica::Reader::stores() { return stored_list(db(), "SELECT doc FROM stores", parse_stores); }
+
+std::int64_t Replica::Reader::product_count() {
+    Db* d = db();
+    if (!d) return 0;
+    auto st = d->prepare("SELECT COUNT(*) FROM products");
+    st.step();
+    return st.integer(0);
+}
+
+ListingFacets Replica::Reader::facets(const std::string& category_id) {
+    ListingFacets f;
+    Db* d = db();
+    if (!d) return f;
+    const std::string sample = category_id.empty()
+                                   ? "SELECT id AS product_id FROM products LIMIT 4000"
+                                   : "SELECT product_id FROM product_categories WHERE category_id = ?1 LIMIT 4000";
+    auto column = [&](const std::string& sql, std::vector<std::string>& into) {
+        Stmt st = d->prepare(sql);
+        if (!category_id.empty()) st.bind(1, category_id);
+        while (st.step())
+            if (!st.text(0).empty()) into.push_back(st.text(0));
+    };
+    column("SELECT size FROM variants WHERE product_id IN (" + sample + ") GROUP BY size ORDER BY COUNT(*) DESC LIMIT 14",
+           f.sizes);
+    column("SELECT color FROM variants WHERE product_id IN (" + sample + ") GROUP BY color ORDER BY COUNT(*) DESC LIMIT 14",
+           f.colors);
+    column("SELECT brand FROM products WHERE id IN (" + sample + ") GROUP BY brand ORDER BY COUNT(*) DESC LIMIT 10",
+           f.brands);
+    // Sizes in a natural order: XXS..3XL first, then numbers by value, the rest as counted.
+    static const std::vector<std::string> order = {"XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"};
+    std::stable_sort(f.sizes.begin(), f.sizes.end(), [](const std::string& a, const std::string& b) {
+        auto ia = std::find(order.begin(), order.end(), a), ib = std::find(order.begin(), order.end(), b);
+        if (ia != order.end() || ib != order.end()) return ia < ib;
+        const bool na = !a.empty() && std::isdigit(static_cast<unsigned char>(a[0]));
+        const bool nb = !b.empty() && std::isdigit(static_cast<unsigned char>(b[0]));
+        if (na && nb) return std::atof(a.c_str()) < std::atof(b.c_str());
+        return false;
+    });
+    return f;
+}
+
+std::unordered_set<std::string> Replica::Reader::products_of(const std::unordered_set<std::string>& skus) {
+    std::unordered_set<std::string> out;
+    Db* d = db();
+    if (!d || skus.empty()) return out;
+    // PRAGMA data_version changes when another connection (the sync) commits: variants may have
+    // moved or gone, so what was cached is forgotten.
+    auto version = d->prepare("PRAGMA data_version");
+    const std::int64_t now = version.step() ? version.integer(0) : -1;
+    if (open_path_ != cached_path_ || now != cached_version_) {
+        product_of_sku_.clear();
+        cached_path_ = open_path_;
+        cached_version_ = now;
+    }
+    std::optional<Stmt> st;
+    for (const std::string& sku : skus) {
+        auto known = product_of_sku_.find(sku);
+        if (known == product_of_sku_.end()) {
+            if (!st) st.emplace(d->prepare("SELECT product_id FROM variants WHERE sku = ?"));
+            st->reset();
+            st->bind(1, sku);
+            known = product_of_sku_.emplace(sku, st->step() ? st->text(0) : std::string()).first;
+        }
+        if (!known->second.empty()) out.insert(known->second);
+    }
+    return out;
+}
+
+}  // namespace catalog_client
