@@ -20,6 +20,7 @@
 #include <fstream>
 #include <future>
 #include <unordered_set>
+#include <utility>
 
 namespace catalog_client {
 
@@ -304,6 +305,10 @@ public:
         if (!same_text) put_search_.bind(1, row).bind(2, text.name).bind(3, text.extra).run();
     }
 
+    // New vocabulary since the last call: readers must read it again (Search keys its copy on
+    // meta('vocabulary') as well as on the cursor, which a backend may leave unchanged).
+    bool take_learned() { return std::exchange(learned_, false); }
+
     void remove(const std::string& id) {
         std::int64_t row = rowid(id);
         if (!row) return;
@@ -331,6 +336,7 @@ private:
                 if (it != known.end() && (it->second || !named)) continue;
                 (marked ? put_token_ : put_term_).bind(1, w).bind(2, named ? 1 : 0).run();
                 known[w] = named;
+                learned_ = true;
             }
         }
     }
@@ -344,6 +350,7 @@ private:
     bool fresh_;
     SyncTimes& times_;
     std::optional<DocCodec> codec_;  // set by start()
+    bool learned_ = false;
     std::unordered_set<std::string> seen_;  // with fresh_: the products written so far
     struct VariantRow {
         std::string sku, ean;
@@ -429,6 +436,9 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, b
             if (report.skipped_examples.size() < 10) report.skipped_examples.push_back(why);
         }
         db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('cursor', ?)").bind(1, page.next_cursor).run();
+        if (writer.take_learned())
+            db.exec("INSERT INTO meta(key, value) VALUES('vocabulary', '1') ON CONFLICT(key) DO UPDATE SET "
+                    "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)");
         {
             Lap lap(report.times.commits);
             tx.commit();

@@ -25,12 +25,11 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 }
 
 bool Search::load_vocabulary(Db& db) {
-    // Reload the vocabulary when the replica moved on (new cursor) or was swapped.
+    // Reload the vocabulary when the replica moved on (new cursor), learned words (a backend's
+    // cursor may stay the same across a sync: Medusa's has one-second steps) or was swapped.
     std::uint64_t version = reinterpret_cast<std::uintptr_t>(&db);
-    {
-        auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
-        if (st.step()) version ^= std::hash<std::string>{}(st.text(0));
-    }
+    for (auto st = db.prepare("SELECT key, value FROM meta WHERE key IN ('cursor', 'vocabulary')"); st.step();)
+        version ^= std::hash<std::string>{}(st.text(0) + "=" + st.text(1));
     if (version == vocabulary_of_) return indexed_;
     vocabulary_.clear();
     spelled_.clear();

@@ -1,6 +1,7 @@
 // Search quality over a replica synced from the reference server: accents, capitals, prefixes,
 // one typo, ranking, codes, filters, sorts and paging.
 #include "client_fixture.hpp"
+#include "central_api/catalog.hpp"
 #include "central_api/demo/mutate.hpp"
 #include "catalog_client/search.hpp"
 #include "catalog_client/search_terms.hpp"
@@ -331,11 +332,39 @@ TEST_CASE("an old replica layout gives empty results, and the next sync rebuilds
 
 TEST_CASE("after a delta sync, changed and new products are found by their words, deleted ones are not") {
     Synced s;
-    auto mutated = central_api::mutate_catalog(s.h.db_path(), 20, 5, [&] { return s.h.now(); });
-    REQUIRE(mutated.text_changes > 0);
-    REQUIRE(s.replica.sync(s.api).ok());
     Replica::Reader reader(s.replica);
     Search search(reader);
+    CHECK(search.run(text("pull")).total > 0);  // the vocabulary as it was, read
+    auto cursor = [&] {
+        Db db(s.replica.db_path(), Db::Mode::ReadOnly);
+        return db.meta("cursor").value_or("");
+    };
+    const std::string before = cursor();
+    auto mutated = central_api::mutate_catalog(s.h.db_path(), 20, 5, [&] { return s.h.now(); });
+    REQUIRE(mutated.text_changes > 0);
+    {
+        // A word no product had before, in a product's French name.
+        auto server = s.h.open_db();
+        auto st = server->prepare("SELECT doc FROM products WHERE id = 'P0000012'");
+        REQUIRE(st.step());
+        json doc = json::parse(st.text_view(0));
+        doc["name"]["fr"] = doc["name"]["fr"].get<std::string>() + " zéphyrine";
+        central_api::CatalogWriter(*server).upsert(doc, s.h.now());
+    }
+    REQUIRE(s.replica.sync(s.api).ok());
+    REQUIRE(cursor() != before);
+    {
+        // As a backend whose cursor did not move (Medusa's has one-second steps): the new words
+        // must be found all the same.
+        Db db(s.replica.db_path(), Db::Mode::ReadWrite);
+        db.set_meta("cursor", before);
+    }
+    // The word, a prefix of it and a typo find it (the vocabulary was read again).
+    for (const char* typed : {"zephyrine", "zephyrin", "zéphyrinne"}) {
+        auto found = search.run(text(typed)).hits;
+        CHECK_MESSAGE(std::any_of(found.begin(), found.end(), [](const SearchHit& h) { return h.product_id == "P0000012"; }),
+                      std::string(typed));
+    }
     auto db = s.h.open_db();
     std::set<std::string> live;
     {
