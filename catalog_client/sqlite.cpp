@@ -96,7 +96,9 @@ Db::Db(const std::string& path, Mode mode) {
     sqlite3_extended_result_codes(handle_, 1);
 }
 
-Db::~Db() { sqlite3_close(handle_); }
+// close_v2: a statement still open (a caller's mistake) delays the close until it is finalised
+// instead of leaking the connection.
+Db::~Db() { sqlite3_close_v2(handle_); }
 
 void Db::exec(std::string_view sql) {
     char* err = nullptr;

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -94,9 +95,13 @@ App::App(const KioskConfig& cfg, const RunOptions& opt) : cfg_(cfg), opt_(opt) {
     if (opt.manual_clock) platform_->set_clock([this] { return clock_; });
     ui_ = std::make_unique<render::Ui>(platform_->metrics(), platform_->load_fonts());
     render::ImagePipelineConfig ic;
-    // Without a GPU (llvmpipe) textures live in host memory: a 64 MB budget keeps the kiosk
-    // within its 300 MB; evicted images come back from the disk cache.
-    ic.gpu_budget_bytes = 64u << 20;
+    // Without a GPU (llvmpipe) textures live in host memory. Images are decoded at the size
+    // they are shown, so one screen holds at most a screen of pixels: four screens' worth
+    // (33 MB at 1920 x 1080, between 24 and 64 MB) keep what is in view and what the shopper
+    // comes back to; evicted images come back from the disk cache.
+    const ImVec2 screen = platform_->ui_size();
+    ic.gpu_budget_bytes = std::clamp<std::size_t>(static_cast<std::size_t>(screen.x) * static_cast<std::size_t>(screen.y) * 4 * 4,
+                                                  24u << 20, 64u << 20);
     const render::Waker waker = platform_->waker();
     images_ = std::make_unique<render::ImagePipeline>(
         textures_, ic,

@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
     // A SKU with enough stock online for every run.
     std::vector<std::string> skus;
     {
-        auto q = Db(replica.db_path(), Db::Mode::ReadOnly).prepare("SELECT sku FROM variants ORDER BY sku LIMIT 50");
+        Db db(replica.db_path(), Db::Mode::ReadOnly);
+        auto q = db.prepare("SELECT sku FROM variants ORDER BY sku LIMIT 50");
         while (q.step()) skus.push_back(q.text(0));
     }
     auto stock = wait<Availability>([&](auto done) { api.availability(skus, "", done); });

@@ -85,7 +85,8 @@ MedusaSettings settings_for(const Backend& b, const std::string& url) {
 std::map<std::string, std::map<std::string, std::int64_t>> stock_by_sku(CommerceApi& api, Replica& replica) {
     std::vector<std::string> skus;
     Replica::Reader reader(replica);
-    auto all = Db(replica.db_path(), Db::Mode::ReadOnly).prepare("SELECT sku FROM variants ORDER BY sku");
+    Db db(replica.db_path(), Db::Mode::ReadOnly);
+    auto all = db.prepare("SELECT sku FROM variants ORDER BY sku");
     while (all.step()) skus.push_back(all.text(0));
     std::map<std::string, std::map<std::string, std::int64_t>> out;
     for (std::size_t i = 0; i < skus.size(); i += 50) {
