@@ -452,6 +452,8 @@ TEST_CASE("measurements are read one way whether indexed or typed; stems join pl
     CHECK_FALSE(meet(stems_of("chemise"), stems_of("chaussure")));
     CHECK(stems_of("tv").empty());
     CHECK(stems_of("2055516").empty());
+    CHECK(stems_of("sd0000078").empty());  // references and measurements: no stem token
+    CHECK(stems_of("128gb").empty());
     CHECK(is_marked_token(stem_token("velo")));
     CHECK(is_marked_token(category_token("mode-femme")));
     CHECK(category_token("mode-femme") != category_token("mode-homme"));
