@@ -134,6 +134,7 @@ class App {
         bool speech = false;     // speech was on at the last frame
         bool pending = false;    // the screen's announcement waits for its content
         double since = 0;
+        std::string partial;     // an announcement made before the content came (after 3 s)
         std::uint64_t moves = 0;  // KeypadFocus::moves already said
         std::string focus_text;   // how the focused element was described
         std::vector<std::string> alerts;

@@ -104,6 +104,7 @@ void App::speak_frame() {
         said_.language = lang;
         said_.pending = true;
         said_.since = t;
+        said_.partial.clear();
     }
     if (!on) {
         said_.pending = false;
@@ -120,12 +121,18 @@ void App::speak_frame() {
     const bool loaded = std::none_of(reg.all().begin(), reg.all().end(), [&](const render::Element& e) {
         return e.layer == std::max(layer, 0) && e.label == loading;
     });
-    if (said_.pending && ((loaded && services_->quiet()) || t - said_.since > 3.0)) {
+    const bool complete = loaded && services_->quiet();
+    if (said_.pending && (complete || t - said_.since > 3.0)) {
         said_.pending = false;
         parts.push_back(describe_screen(state_.screen, reg, layer, i18n_, lang));
+        said_.partial = complete ? std::string() : parts.back();
         if (!focus_text.empty()) parts.push_back(focus_text);
         said_.moves = focus_.moves();
         said_.focus_text = focus_text;
+    } else if (!said_.pending && !said_.partial.empty() && complete) {
+        // What came after the announcement (the live stock on a slow network) is said then.
+        parts.push_back(describe_screen(state_.screen, reg, layer, i18n_, lang, 6, said_.partial));
+        said_.partial.clear();
     } else if (!said_.pending && (focus_.moves() != said_.moves || focus_text != said_.focus_text)) {
         // The focus moved, or what it is on changed (a size chosen, the cart's count).
         said_.moves = focus_.moves();

@@ -118,15 +118,16 @@ std::string describe_element(const render::Element& e, const I18n& i18n, const s
 }
 
 std::string describe_screen(Screen screen, const render::ElementRegistry& reg, int layer, const I18n& i18n,
-                            const std::string& lang, int lines) {
+                            const std::string& lang, int lines, const std::string& said_before) {
     std::string out;
-    if (layer <= 0) out = i18n.tr(lang, std::string("speech.screen.") + screen_name(screen));
+    if (layer <= 0 && said_before.empty()) out = i18n.tr(lang, std::string("speech.screen.") + screen_name(screen));
     int said = 0;
     for (const render::Element& e : reg.all()) {
         if (said >= lines) break;
         if (e.layer != std::max(layer, 0) || e.interactive || e.label.empty() || e.rect.empty()) continue;
         if (e.id.compare(0, 4, "nav.") == 0 || e.id == "staff.banner") continue;
         if (out.find(e.label) != std::string::npos) continue;  // a title said twice
+        if (!said_before.empty() && said_before.find(speakable(e.label)) != std::string::npos) continue;
         if (e.label.compare(0, 4, "http") == 0) continue;        // a QR code's link
         append_sentence(out, speakable(e.label));
         ++said;

@@ -31,8 +31,9 @@ std::string describe_element(const render::Element& e, const I18n& i18n, const s
 
 // A screen (layer 0) or a panel over it (a higher layer) as it opens: the screen's name, then
 // the first `lines` texts of the layer, the navigation bar left out ("Fiche produit. Pull marin.
-// 29 euros 99. 12 en stock ici").
+// 29 euros 99. 12 en stock ici"). With `said_before` (a screen announced before its content had
+// come), only the texts that announcement did not say, without the screen's name.
 std::string describe_screen(Screen screen, const render::ElementRegistry& reg, int layer, const I18n& i18n,
-                            const std::string& lang, int lines = 6);
+                            const std::string& lang, int lines = 6, const std::string& said_before = {});
 
 }  // namespace kiosk

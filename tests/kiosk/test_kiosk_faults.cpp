@@ -269,6 +269,38 @@ TEST_CASE("live stock misbehaving: the product shows stock as unknown (never in 
                         steps({{{"wait", {{"screen", "product"}, {"text", "En stock"}}}, {"timeout_ms", 30000}}})})));
 }
 
+TEST_CASE("speech: a product announced before its live stock came says the stock when it comes") {
+    Harness h;
+    FaultProxy proxy(h.port());
+    ProxiedKiosk pk(h, proxy);
+    Kiosk& k = pk.kiosk;
+    const std::string sku = testing::stock_only_at(h, "paris-montparnasse", 5);  // sold out here
+    const auto said = [&](const std::string& needle) {
+        for (const std::string& s : k.app->spoken())
+            if (s.find(needle) != std::string::npos) return true;
+        return false;
+    };
+    // A key turns the keypad and speech on; then live stock is held back.
+    REQUIRE(k.run(steps({{{"key", "tab"}}, {{"wait", {{"screen", "home"}}}, {"timeout_ms", 5000}}})));
+    REQUIRE(k.state().access.speech);
+    proxy.set("/v1/availability", Fault::Slow);
+    // (Not settled: the kiosk stays busy while the stock is held back.)
+    REQUIRE(k.run(steps({{{"scan", ean_of(h, sku)}, {"settle", false}}, {{"wait", {{"screen", "product"}, {"visible", "product.gallery"}}}, {"timeout_ms", 5000}, {"settle", false}}}), false));
+    REQUIRE(k.state().product.product);
+    const std::string name = k.state().product.product->name.text("fr", "fr");
+    // The screen is announced without waiting more than 3 s for the stock...
+    // (The script's clock is moved: time in a scripted run moves a frame at a time.)
+    REQUIRE(k.run(steps({{{"advance_s", 3.5}, {"settle", false}}, {{"wait", {{"spoken", name}}}, {"timeout_ms", 3000}, {"settle", false}}}), false));
+    CHECK(proxy.hits() >= 1);
+    CHECK_FALSE(said("\u00c9puis\u00e9"));
+    // ...and the stock is said when it comes, without the screen being announced again.
+    const std::size_t before = k.app->spoken().size();
+    proxy.release();
+    CHECK(k.run(steps({{{"wait", {{"spoken", "\u00c9puis\u00e9"}}}, {"timeout_ms", 5000}}}), false));
+    for (std::size_t i = before; i < k.app->spoken().size(); ++i) CHECK(k.app->spoken()[i].find(name) == std::string::npos);
+    proxy.clear();
+}
+
 TEST_CASE("quotes misbehaving: the checkout says prices could not be checked, the basket is kept, retry works") {
     Harness h;
     FaultProxy proxy(h.port());
