@@ -167,8 +167,7 @@ std::vector<std::string> stems_of(const std::string& folded_word) {
     // A word with a digit (a reference, a measurement: "sd0000078", "128gb") has no stem worth a
     // token: it would only repeat the word (at 1 000 000 products, a million tokens of references
     // that search kept in memory: ~70 MB).
-    if (folded_word.size() < 4 || folded_word.size() > 64 ||
-        std::any_of(folded_word.begin(), folded_word.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (folded_word.size() < 4 || folded_word.size() > 64 || folded_word.find_first_of("0123456789") != std::string::npos)
         return out;
     thread_local std::unique_ptr<Stemmer> stemmer = std::make_unique<Stemmer>();
     out.push_back(stem_with(stemmer->fr, folded_word));
