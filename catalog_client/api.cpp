@@ -76,6 +76,10 @@ RequestId CommerceApi::categories(Done<std::vector<Category>> done) {
     return call(get("/v1/catalog/categories", caps_.reference), parse_categories, std::move(done));
 }
 
+RequestId CommerceApi::snapshot(Done<SnapshotManifest> done) {
+    return call(get("/v1/catalog/snapshot", caps_.small), parse_snapshot_manifest, std::move(done));
+}
+
 RequestId CommerceApi::changes(const std::string& cursor, int limit, Done<ChangePage> done) {
     std::string path = "/v1/catalog/changes?limit=" + std::to_string(limit);
     if (!cursor.empty()) path += "&since=" + url_encode(cursor);

@@ -44,6 +44,20 @@ struct QuoteItem {
     std::int64_t quantity = 1;
 };
 
+// Where the newest replica snapshot is (snapshot.hpp): the answer of GET /v1/catalog/snapshot.
+struct SnapshotManifest {
+    std::string format;          // kSnapshotFormat
+    std::string layout;          // the replica's layout (kReplicaSchema of the version that built it)
+    std::string cursor;          // the feed's cursor the replica is at
+    std::int64_t products = 0;
+    std::uint64_t bytes = 0;     // the compressed file
+    std::uint64_t db_bytes = 0;  // the replica file, decompressed
+    std::string sha256;          // of the compressed file, 64 hex digits (its name and ETag)
+    std::string url;             // the file: a path on the API, or an absolute URL
+    std::int64_t built_at = 0;   // unix seconds
+};
+Result<SnapshotManifest> parse_snapshot_manifest(const json& doc);
+
 // What a backend offers beyond the catalogue, stock and orders. The kiosk hides what is missing
 // (catalog_client/README.md, "Backends").
 struct Capabilities {
@@ -85,6 +99,8 @@ public:
     virtual RequestId stores(Done<std::vector<Store>> done);
     virtual RequestId categories(Done<std::vector<Category>> done);
     virtual RequestId changes(const std::string& cursor, int limit, Done<ChangePage> done);
+    // The newest replica snapshot's manifest (HTTP 404: the server has none).
+    virtual RequestId snapshot(Done<SnapshotManifest> done);
     virtual RequestId product(const std::string& id, Done<Product> done);
     virtual RequestId availability(const std::vector<std::string>& skus, const std::string& near,
                            Done<Availability> done);

@@ -39,6 +39,9 @@ struct Job {
     long status = 0;                 // from the status line, once received
     bool too_large = false;          // the answer went over max_response_bytes
     bool problem_too_large = false;  // an error status whose body went over max_problem_bytes
+    bool sink_begun = false;         // request.sink->begin was called for this attempt
+    bool sink_refused = false;       // the sink returned false
+    std::size_t streamed = 0;        // bytes given to the sink
 
     void release() {
         if (easy) curl_easy_cleanup(easy);
@@ -53,6 +56,26 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     auto* job = static_cast<Job*>(user);
     std::size_t n = size * count;
     const bool problem = job->status >= 400;
+    if (job->request.sink && job->status >= 200 && job->status < 300) {
+        HttpRequest::Sink& sink = *job->request.sink;
+        if (job->streamed + n > job->request.max_response_bytes) {
+            job->too_large = true;
+            return 0;
+        }
+        if (!job->sink_begun) {
+            job->sink_begun = true;
+            if (sink.begin && !sink.begin(job->status, job->headers)) {
+                job->sink_refused = true;
+                return 0;
+            }
+        }
+        if (sink.write && !sink.write(data, n)) {
+            job->sink_refused = true;
+            return 0;
+        }
+        job->streamed += n;
+        return n;
+    }
     const std::size_t limit = problem ? std::min(job->request.max_problem_bytes, job->request.max_response_bytes)
                                       : job->request.max_response_bytes;
     if (job->body.size() + n > limit) {
@@ -90,7 +113,10 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 Error curl_error(CURLcode code, const Job& job, const char* detail) {
     Error e;
     std::string what = detail && *detail ? detail : curl_easy_strerror(code);
-    if (job.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    if (job.sink_refused) {
+        e.kind = ErrorKind::Storage;
+        e.message = "the answer could not be kept (its receiver stopped it)";
+    } else if (job.too_large || code == CURLE_FILESIZE_EXCEEDED) {
         e.kind = ErrorKind::TooLarge;
         e.message = "response larger than " + std::to_string(job.request.max_response_bytes) + " bytes";
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
@@ -210,6 +236,9 @@ void Transport::Impl::start(std::unique_ptr<Job> job) {
     job->headers.clear();
     job->too_large = false;
     job->problem_too_large = false;
+    job->sink_begun = false;
+    job->sink_refused = false;
+    job->streamed = 0;
     job->status = 0;
     job->attempt += 1;
     CURL* easy = curl_easy_init();
@@ -271,7 +300,7 @@ void Transport::Impl::complete(std::unique_ptr<Job> job, Result<HttpResponse> re
 }
 
 void Transport::Impl::retry_or_complete(std::unique_ptr<Job> job, Error error) {
-    if (job->request.retry && transient(error) && job->attempt < job->request.max_attempts &&
+    if (job->request.retry && !job->request.sink && transient(error) && job->attempt < job->request.max_attempts &&
         error.retry_after_s <= 30) {
         auto base = options.backoff_base * (1LL << std::min(job->attempt - 1, 16));
         auto delay = std::min<std::chrono::milliseconds>(std::chrono::duration_cast<std::chrono::milliseconds>(base), options.backoff_max);
@@ -364,6 +393,13 @@ void Transport::Impl::run() {
             if (status >= 400) {
                 Error error = http_error(status, job->body, job->headers);
                 retry_or_complete(std::move(job), std::move(error));
+                continue;
+            }
+            if (job->request.sink && !job->sink_begun && status >= 200 && status < 300 && job->request.sink->begin &&
+                !job->request.sink->begin(status, job->headers)) {  // an empty body: begin all the same
+                job->sink_refused = true;
+                Error error = curl_error(CURLE_WRITE_ERROR, *job, nullptr);
+                complete(std::move(job), std::move(error));
                 continue;
             }
             HttpResponse response{status, std::move(job->body), std::move(job->headers), job->attempt};

@@ -39,6 +39,16 @@ struct HttpRequest {
     std::chrono::seconds low_speed_time{8};  // ... for this long is a timeout
     std::size_t max_response_bytes = 64u * 1024 * 1024;
     std::size_t max_problem_bytes = 64u * 1024;  // the body of a status >= 400
+    // A large answer streamed instead of kept (a snapshot file): a 2xx answer's status and
+    // headers (names in lower case) go to `begin` before its first byte, then its body to
+    // `write`, piece by piece, on the network thread; either returning false ends the transfer
+    // (ErrorKind::Storage). The response's body stays empty. Such a request is never retried by
+    // the transport: the caller resumes it (a Range from what it has).
+    struct Sink {
+        std::function<bool(long status, const std::map<std::string, std::string>& headers)> begin;
+        std::function<bool(const char* data, std::size_t size)> write;
+    };
+    std::shared_ptr<Sink> sink;
 };
 
 struct HttpResponse {

@@ -481,6 +481,9 @@ RequestId MedusaApi::customer(const std::string&, const std::string&, Done<Custo
 RequestId MedusaApi::send_events(const json&, Done<Unit> done) {
     return run_result<Unit>([] { return Result<Unit>(not_supported("events")); }, std::move(done));
 }
+RequestId MedusaApi::snapshot(Done<SnapshotManifest> done) {
+    return run_result<SnapshotManifest>([] { return Result<SnapshotManifest>(not_supported("replica snapshots")); }, std::move(done));
+}
 RequestId MedusaApi::heartbeat(const json&, Done<Unit> done) {
     return run_result<Unit>([] { return Result<Unit>(not_supported("heartbeats")); }, std::move(done));
 }

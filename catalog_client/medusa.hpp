@@ -74,6 +74,7 @@ public:
     RequestId customer(const std::string& card, const std::string& staff_session,
                        Done<CustomerHistory> done) override;
     RequestId send_events(const json& events, Done<Unit> done) override;
+    RequestId snapshot(Done<SnapshotManifest> done) override;
     RequestId heartbeat(const json& body, Done<Unit> done) override;
 
 private:

@@ -2,6 +2,8 @@
 
 #include "catalog_client/json_bounded.hpp"
 #include "catalog_client/search_terms.hpp"
+#include "catalog_client/replica_files.hpp"
+#include "catalog_client/snapshot.hpp"
 #include "catalog_client/text_fold.hpp"
 
 #include <fcntl.h>
@@ -26,94 +28,14 @@ namespace catalog_client {
 
 namespace fs = std::filesystem;
 
+using namespace detail;
+
 namespace {
 
 std::int64_t unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-constexpr const char* kPointerFile = "current";  // names the generation in use
-constexpr const char* kLegacyFile = "catalog.db";  // the single-file layout of earlier versions
-
-// n of a generation's file name "catalog-<n>.db"; 0 when `name` is not one.
-std::uint64_t generation_of(const std::string& name) {
-    if (name.size() < 12 || name.rfind("catalog-", 0) != 0 || name.compare(name.size() - 3, 3, ".db") != 0) return 0;
-    std::string digits = name.substr(8, name.size() - 11);
-    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string::npos) return 0;
-    return std::stoull(digits);
-}
-
-// The generation DIR/current names, or empty (no pointer yet, or not a generation's name).
-std::string read_pointer(const std::string& dir) {
-    std::ifstream in(dir + "/" + kPointerFile, std::ios::binary);
-    if (!in) return {};
-    char buf[64];
-    in.read(buf, sizeof buf);
-    std::string name(buf, static_cast<std::size_t>(in.gcount()));
-    while (!name.empty() && (name.back() == '\n' || name.back() == '\r' || name.back() == ' ')) name.pop_back();
-    return generation_of(name) ? name : std::string();
-}
-
-// Identifies the pointer file (inode, modification time, size; 0 when absent), so a reader
-// notices a switch with one stat(). A switch renames a new file over it: a new inode.
-std::uint64_t pointer_key(const std::string& dir) {
-    struct stat st {};
-    if (::stat((dir + "/" + kPointerFile).c_str(), &st) != 0) return 0;
-    std::uint64_t key = static_cast<std::uint64_t>(st.st_ino);
-    key = key * 1000003u + static_cast<std::uint64_t>(st.st_mtim.tv_sec);
-    key = key * 1000003u + static_cast<std::uint64_t>(st.st_mtim.tv_nsec);
-    key = key * 1000003u + static_cast<std::uint64_t>(st.st_size);
-    return key == 0 ? 1 : key;
-}
-
-void fsync_path(const std::string& path, bool directory) {
-    int fd = ::open(path.c_str(), (directory ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
-// Points DIR/current at `name`, atomically and durably (written beside, synced, renamed).
-void write_pointer(const std::string& dir, const std::string& name) {
-    const std::string tmp = dir + "/" + kPointerFile + ".tmp";
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
-    const std::string text = name + "\n";
-    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!written || ::rename(tmp.c_str(), (dir + "/" + kPointerFile).c_str()) != 0)
-        throw std::runtime_error("cannot switch the replica to " + name + ": " + std::strerror(errno));
-    fsync_path(dir, true);
-}
-
-// Removes a database file and the files SQLite keeps beside it.
-void remove_database(const std::string& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
-}
-
-// DIR/sync.lock, held (flock) for the whole of a sync: one sync per directory, across processes.
-class SyncLock {
-public:
-    SyncLock(const std::string& dir, bool wait) {
-        fd_ = ::open((dir + "/sync.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ < 0) return;
-        int rc;
-        do rc = ::flock(fd_, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
-        while (rc != 0 && errno == EINTR);
-        held_ = rc == 0;
-    }
-    ~SyncLock() {
-        if (fd_ >= 0) ::close(fd_);  // releases the lock
-    }
-    SyncLock(const SyncLock&) = delete;
-    SyncLock& operator=(const SyncLock&) = delete;
-    bool held() const { return held_; }
-
-private:
-    int fd_ = -1;
-    bool held_ = false;
-};
 
 // Adds the time from its construction to its end to `into` (SyncTimes).
 class Lap {
@@ -202,10 +124,13 @@ IndexText index_text(const Product& p) {
 // can be there (the snapshot may list a product again if it changed while being paged).
 class Writer {
 public:
-    Writer(Db& db, bool fresh, SyncTimes& times)
+    // `codec`: the documents' codec a delta's replica holds; none for a full sync (trained by
+    // start()).
+    Writer(Db& db, bool fresh, SyncTimes& times, std::optional<DocCodec> codec)
         : db_(db),
           fresh_(fresh),
           times_(times),
+          codec_(std::move(codec)),
           find_(db.prepare("SELECT rowid FROM products WHERE id = ?")),
           put_(db.prepare("INSERT INTO products(id, doc, ref, brand, updated_at, min_price, web_only) VALUES(?,?,?,?,?,?,?) "
                           "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, ref = excluded.ref, brand = excluded.brand, "
@@ -225,14 +150,10 @@ public:
           get_categories_(db.prepare("SELECT category_id FROM product_categories WHERE product_id = ? ORDER BY category_id")),
           get_text_(db.prepare("SELECT name, extra FROM search WHERE rowid = ?")) {}
 
-    // Before the first page: a full sync trains the documents' dictionary on it (and keeps it
-    // in the replica); a delta reads the one its full sync trained.
+    // Before the first page of a full sync: trains the documents' dictionary on it and keeps it
+    // in the replica (a delta has the one its full sync trained).
     void start(const ChangePage& first) {
         if (codec_) return;
-        if (!fresh_) {
-            codec_.emplace(document_codec(db_));
-            return;
-        }
         std::vector<std::string> owned;
         std::vector<std::string_view> samples;
         for (const auto& c : first.changes)
@@ -349,7 +270,7 @@ private:
     Db& db_;
     bool fresh_;
     SyncTimes& times_;
-    std::optional<DocCodec> codec_;  // set by start()
+    std::optional<DocCodec> codec_;  // given, or trained by start()
     bool learned_ = false;
     std::unordered_set<std::string> seen_;  // with fresh_: the products written so far
     struct VariantRow {
@@ -390,10 +311,12 @@ std::int64_t remove_all_but(Db& db, Writer& writer, const std::vector<std::strin
 }
 
 // Applies pages from `cursor` until the end. Each page and its cursor commit together.
+// `codec`: the replica's documents' codec for a delta; none for a full sync into an empty file.
 // The next page is requested (and parsed, on the network thread) while this one is written.
-Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, bool fresh, SyncReport& report,
-                  const std::function<void(const SyncReport&)>& progress) {
-    Writer writer(db, fresh, report.times);
+Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, std::optional<DocCodec> codec,
+                  SyncReport& report, const std::function<void(const SyncReport&)>& progress) {
+    const bool fresh = !codec;
+    Writer writer(db, fresh, report.times, std::move(codec));
     struct Pending {
         CommerceApi& api;
         RequestId id = 0;
@@ -552,41 +475,41 @@ Replica::Replica(std::string dir) : dir_(std::move(dir)) {
     if (lock.held()) remove_old_generations();
 }
 
-std::string Replica::db_path() const {
-    std::string name = read_pointer(dir_);
-    return dir_ + "/" + (name.empty() ? kLegacyFile : name);
-}
-
-void Replica::remove_old_generations() const {
-    const std::string current = read_pointer(dir_);
-    std::error_code ec;
-    std::vector<std::string> doomed;
-    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        std::string base = name;
-        for (const char* suffix : {"-wal", "-shm", "-journal"}) {
-            std::size_t n = std::strlen(suffix);
-            if (base.size() > n && base.compare(base.size() - n, n, suffix) == 0) base.resize(base.size() - n);
-        }
-        bool old_generation = generation_of(base) != 0 && base != current;
-        bool superseded_legacy = base == kLegacyFile && !current.empty();
-        bool leftover = base.rfind("catalog.db.new", 0) == 0 || name == std::string(kPointerFile) + ".tmp";
-        if (old_generation || superseded_legacy || leftover) doomed.push_back(it->path().string());
-    }
-    for (const auto& path : doomed) fs::remove(path, ec);
-}
-
 Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
                                  const std::function<void(const SyncReport&)>& progress) {
     auto started = std::chrono::steady_clock::now();
     SyncLock lock(dir_, true);
     if (!lock.held()) return Error::of(ErrorKind::Storage, "cannot lock " + dir_ + "/sync.lock: " + std::strerror(errno));
     remove_old_generations();
-    std::error_code ec;
-    const std::string path = db_path();
-    if (!fs::exists(path, ec)) return full_sync(api, page_size, progress);
     SyncReport report;
-    bool rebuild = false;
+    bool snapshot_tried = !snapshots_;
+    for (;;) {
+        std::error_code ec;
+        const std::string path = db_path();
+        bool rebuild = !fs::exists(path, ec);
+        if (!rebuild) {
+            auto delta = delta_sync(path, api, page_size, report, progress);
+            if (!delta.ok()) return delta.error();
+            rebuild = delta.value();
+        }
+        if (!rebuild) break;
+        // From scratch: a snapshot when the server has one of this layout, else the feed.
+        if (!snapshot_tried) {
+            snapshot_tried = true;
+            auto installed = bootstrap(api, report);
+            if (!installed.ok()) return installed.error();
+            if (installed.value()) continue;  // then the delta from the snapshot's cursor
+        }
+        auto full = full_sync(api, page_size, progress);
+        if (full.ok()) full.value().snapshot_skipped = report.snapshot_skipped;
+        return full;
+    }
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+Result<bool> Replica::delta_sync(const std::string& path, CommerceApi& api, int page_size, SyncReport& report,
+                                 const std::function<void(const SyncReport&)>& progress) {
     try {
         Db db(path, Db::Mode::ReadWrite);
         // A delta touches pages all over a large file: a 64 MB cache keeps the B-tree interiors
@@ -599,32 +522,71 @@ Result<SyncReport> Replica::sync(CommerceApi& api, int page_size,
             auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
             if (st.step()) cursor = st.text(0);
         }
-        bool readable = true;  // its documents' dictionary loads (a damaged one: rebuilt)
+        std::optional<DocCodec> codec;  // its documents' dictionary (a damaged one: rebuilt)
         try {
-            document_codec(db);
+            codec.emplace(document_codec(db));
         } catch (const DbError&) {
-            readable = false;
         }
-        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema) || !readable) {
-            rebuild = true;
-        } else {
-            if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
-            auto pulled = pull(db, api, cursor, page_size, false, report, progress);
-            if (!pulled.ok() && pulled.error().http_status != 410) return pulled.error();
-            rebuild = !pulled.ok();
-            if (!rebuild) {
-                finish_meta(db, api);
-                db.exec("PRAGMA wal_checkpoint(PASSIVE)");  // never waits for readers
-            }
-        }
+        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema) || !codec) return true;
+        if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
+        auto pulled = pull(db, api, cursor, page_size, std::move(codec), report, progress);
+        if (!pulled.ok() && pulled.error().http_status != 410) return pulled.error();
+        if (!pulled.ok()) return true;
+        finish_meta(db, api);
+        db.exec("PRAGMA wal_checkpoint(PASSIVE)");  // never waits for readers
     } catch (const DbError& e) {
         return storage_error(e);
     }
     // This sync's connection to the generation in use is closed here: a rebuild writes a file of
     // its own and never touches this one (readers may still be reading it).
-    if (rebuild) return full_sync(api, page_size, progress);
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    return report;
+    return false;
+}
+
+Result<bool> Replica::bootstrap(CommerceApi& api, SyncReport& report) {
+    auto manifest = wait<SnapshotManifest>([&](auto done) { api.snapshot(done); });
+    if (!manifest.ok()) {
+        report.snapshot_skipped = "no snapshot: " + describe(manifest.error());
+        return false;
+    }
+    const SnapshotManifest& m = manifest.value();
+    if (m.layout != kReplicaSchema) {
+        report.snapshot_skipped = "the snapshot is of replica layout " + m.layout + ", this kiosk reads " + kReplicaSchema;
+        return false;
+    }
+    // One download at a time: the .part of an older snapshot is of no use any more.
+    const std::string part_name = "snapshot-" + m.sha256 + ".part";
+    std::error_code ec;
+    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.rfind("snapshot-", 0) == 0 && name != part_name) fs::remove(it->path(), ec);
+    }
+    const std::string name = next_generation();
+    const std::string fresh = dir_ + "/" + name;
+    SnapshotFetch fetch;
+    auto got = fetch_snapshot(api, m, dir_ + "/" + part_name, fresh, fetch);
+    report.times.snapshot_download += fetch.download_s;
+    report.times.snapshot_install += fetch.install_s;
+    report.times.bytes += static_cast<std::int64_t>(fetch.downloaded);
+    report.snapshot_resumed_from = fetch.resumed_from;
+    if (!got.ok()) {
+        // A bad snapshot, or one the server no longer has: the feed. Anything else (the network,
+        // the disk) is this sync's error; the next one resumes the download.
+        if (got.error().kind == ErrorKind::Parse || got.error().http_status == 404) {
+            report.snapshot_skipped = describe(got.error());
+            return false;
+        }
+        return got.error();
+    }
+    try {
+        fsync_path(fresh, false);
+        write_pointer(dir_, name);
+    } catch (const std::exception& e) {
+        return storage_error(e);
+    }
+    report.full = true;
+    report.snapshot = true;
+    remove_old_generations();
+    return true;
 }
 
 Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
@@ -632,14 +594,7 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
     auto started = std::chrono::steady_clock::now();
     SyncReport report;
     report.full = true;
-    // The next generation: past the one in use and past any file left in the directory.
-    std::uint64_t last = generation_of(read_pointer(dir_));
-    std::error_code ec;
-    for (fs::directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (auto dot = name.find(".db"); dot != std::string::npos) last = std::max(last, generation_of(name.substr(0, dot + 3)));
-    }
-    const std::string name = "catalog-" + std::to_string(last + 1) + ".db";
+    const std::string name = next_generation();
     const std::string fresh = dir_ + "/" + name;
     remove_database(fresh);
     // A failed full sync leaves no partial file behind, and never touches the generation in use.
@@ -658,7 +613,7 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
             db.exec("PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;");
             create_tables(db);
             if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
-            auto pulled = pull(db, api, "", page_size, true, report, progress);
+            auto pulled = pull(db, api, "", page_size, std::nullopt, report, progress);
             if (!pulled.ok()) return pulled.error();  // the replica in use is untouched
             {
                 Lap lap(report.times.code_indexes);
@@ -708,57 +663,6 @@ ReplicaStatus Replica::status() const {
         s.exists = false;
     }
     return s;
-}
-
-Replica::Reader::Reader(const Replica& replica) : replica_(replica) {}
-
-namespace {
-// A transaction or a statement part-way through its rows is open on `db` (FTS5 keeps statements
-// of its own prepared between calls: those are reset, not busy).
-bool in_use(Db& db) {
-    if (!sqlite3_get_autocommit(db.handle())) return true;
-    for (sqlite3_stmt* st = sqlite3_next_stmt(db.handle(), nullptr); st; st = sqlite3_next_stmt(db.handle(), st))
-        if (sqlite3_stmt_busy(st)) return true;
-    return false;
-}
-}  // namespace
-
-Db* Replica::Reader::db() {
-    // A caller up the stack is reading through this connection: keep it; the switch happens at
-    // the next call.
-    if (db_ && in_use(*db_)) return db_.get();
-    const std::uint64_t key = pointer_key(replica_.dir_);
-    if (db_ && key != 0 && key == pointer_key_) return db_.get();
-    for (int attempt = 0;; ++attempt) {
-        const std::string path = replica_.db_path();
-        if (db_ && path == open_path_) {
-            pointer_key_ = key;
-            return db_.get();
-        }
-        std::error_code ec;
-        if (!fs::exists(path, ec)) {
-            db_.reset();
-            open_path_.clear();
-            return nullptr;
-        }
-        try {
-            auto fresh = std::make_unique<Db>(path, Db::Mode::ReadOnly);
-            // Search reads index pages on every keystroke: keep the hot ones in this connection's
-            // cache (32 MB) rather than asking the OS for them again.
-            fresh->exec("PRAGMA cache_size = -32768; SELECT count(*) FROM meta;");
-            // The first read opened the generation's -wal and -shm. If it is still the one in use,
-            // they are its real files (a generation's files are deleted only after the switch
-            // away from it, and names are never reused); if not, read the name again.
-            if (replica_.db_path() != path) throw DbError("the replica moved to a new generation while opening");
-            codec_.emplace(document_codec(*fresh));
-            db_ = std::move(fresh);
-            open_path_ = path;
-            pointer_key_ = key;
-            return db_.get();
-        } catch (const DbError&) {
-            if (attempt >= 3) throw;
-        }
-    }
 }
 
 }  // namespace catalog_client

@@ -44,11 +44,17 @@ namespace catalog_client {
 struct SyncTimes {
     double waiting = 0, parse = 0, words = 0, vocabulary = 0, compare = 0, documents = 0, rows = 0, search = 0, commits = 0;
     double code_indexes = 0, optimize = 0, finish = 0;
-    std::int64_t bytes = 0;  // page bodies received
+    // A snapshot bootstrap (snapshot.hpp): receiving and hashing the file; decompressing and
+    // checking it. The delta from its cursor is counted in the fields above.
+    double snapshot_download = 0, snapshot_install = 0;
+    std::int64_t bytes = 0;  // page bodies (and snapshot bytes) received
 };
 
 struct SyncReport {
     bool full = false;                 // built from scratch (first sync or after 410)
+    bool snapshot = false;             // ... from a snapshot, then a delta
+    std::uint64_t snapshot_resumed_from = 0;  // bytes of the snapshot an earlier try had received
+    std::string snapshot_skipped;      // why a full build did not use a snapshot (none, other layout, bad)
     std::int64_t pages = 0, upserts = 0, deletes = 0, skipped = 0;
     std::vector<std::string> skipped_examples;  // at most 10 reasons
     double seconds = 0;
@@ -111,12 +117,23 @@ public:
         std::int64_t cached_version_ = -1;  // its PRAGMA data_version then
     };
 
+    // Whether a build from scratch may start from the server's snapshot (default: yes).
+    void set_snapshots(bool on) { snapshots_ = on; }
+
 private:
+    // The delta from the replica's cursor; true when the replica must be built again instead.
+    Result<bool> delta_sync(const std::string& path, CommerceApi& api, int page_size, SyncReport& report,
+                            const std::function<void(const SyncReport&)>& progress);
+    // Installs the server's snapshot as the next generation: true when done, false when the
+    // feed must be used instead (why in report.snapshot_skipped).
+    Result<bool> bootstrap(CommerceApi& api, SyncReport& report);
+    std::string next_generation() const;  // the file name of the next generation
     Result<SyncReport> full_sync(CommerceApi& api, int page_size,
                                  const std::function<void(const SyncReport&)>& progress);
     // Deletes every generation but the one in use (caller holds the sync lock).
     void remove_old_generations() const;
     std::string dir_;
+    bool snapshots_ = true;
 };
 
 // Creates the replica schema on a connection (idempotent).

@@ -1,13 +1,71 @@
-// Replica::Reader's reads (products, codes, categories, stores, facets, SKUs) and the product
-// documents' codec; opening and moving between generations is in replica.cpp.
+// Replica::Reader: opening the generation in use and moving to the next one, its reads
+// (products, codes, categories, stores, facets, SKUs), the product documents' codec.
 #include "catalog_client/json_bounded.hpp"
 #include "catalog_client/replica.hpp"
+#include "catalog_client/replica_files.hpp"
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 
 namespace catalog_client {
+
+Replica::Reader::Reader(const Replica& replica) : replica_(replica) {}
+
+namespace {
+namespace fs = std::filesystem;
+
+// A transaction or a statement part-way through its rows is open on `db` (FTS5 keeps statements
+// of its own prepared between calls: those are reset, not busy).
+bool in_use(Db& db) {
+    if (!sqlite3_get_autocommit(db.handle())) return true;
+    for (sqlite3_stmt* st = sqlite3_next_stmt(db.handle(), nullptr); st; st = sqlite3_next_stmt(db.handle(), st))
+        if (sqlite3_stmt_busy(st)) return true;
+    return false;
+}
+}  // namespace
+
+Db* Replica::Reader::db() {
+    // A caller up the stack is reading through this connection: keep it; the switch happens at
+    // the next call.
+    if (db_ && in_use(*db_)) return db_.get();
+    const std::uint64_t key = detail::pointer_key(replica_.dir_);
+    if (db_ && key != 0 && key == pointer_key_) return db_.get();
+    for (int attempt = 0;; ++attempt) {
+        const std::string path = replica_.db_path();
+        if (db_ && path == open_path_) {
+            pointer_key_ = key;
+            return db_.get();
+        }
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            db_.reset();
+            open_path_.clear();
+            return nullptr;
+        }
+        try {
+            auto fresh = std::make_unique<Db>(path, Db::Mode::ReadOnly);
+            // Search reads index pages on every keystroke: keep the hot ones in this connection's
+            // cache (32 MB) rather than asking the OS for them again.
+            fresh->exec("PRAGMA cache_size = -32768; SELECT count(*) FROM meta;");
+            // The first read opened the generation's -wal and -shm. If it is still the one in use,
+            // they are its real files (a generation's files are deleted only after the switch
+            // away from it, and names are never reused); if not, read the name again.
+            if (replica_.db_path() != path) throw DbError("the replica moved to a new generation while opening");
+            codec_.emplace(document_codec(*fresh));
+            db_ = std::move(fresh);
+            open_path_ = path;
+            pointer_key_ = key;
+            return db_.get();
+        } catch (const DbError&) {
+            if (attempt >= 3) throw;
+        }
+    }
+}
+
 
 DocCodec document_codec(Db& db) {
     auto has_table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'dictionary'");

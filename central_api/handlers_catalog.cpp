@@ -1,5 +1,6 @@
 // Catalogue routes: stores, categories, the sync feed, one product, product images (drawn by
-// the configured ImageSource, kept in the server's ImageLru).
+// the configured ImageSource, kept in the server's ImageLru), replica snapshots (files of
+// ServerOptions::snapshot_dir, served with ranges).
 #include "central_api/catalog.hpp"
 #include "central_api/image_lru.hpp"
 #include "central_api/problem.hpp"
@@ -7,7 +8,14 @@
 
 #include <httplib.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace central_api {
 
@@ -83,6 +91,50 @@ void image(RequestContext& ctx) {
     ctx.res.set_content(*bytes, "image/jpeg");
 }
 
+// The manifest of the newest snapshot, as `kioskctl snapshot` wrote it (a small JSON document;
+// the kiosk validates it).
+void snapshot_manifest(RequestContext& ctx) {
+    if (ctx.options.snapshot_dir.empty()) throw not_found("this server serves no replica snapshots");
+    std::ifstream in(ctx.options.snapshot_dir + "/snapshot.json", std::ios::binary);
+    if (!in) throw not_found("no replica snapshot has been built yet");
+    std::string text(64 * 1024 + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > 64 * 1024) throw ApiError(500, "internal", "the snapshot manifest is larger than 64 KiB");
+    ctx.res.set_header("Cache-Control", "no-cache");
+    ctx.reply_raw(200, text);
+}
+
+// A snapshot file: immutable (named by its SHA-256), so its ETag is its name and any range of
+// it can be asked for (cpp-httplib answers a Range with 206 and Content-Range).
+void snapshot_file(RequestContext& ctx) {
+    const std::string sha = ctx.req.matches[1];
+    if (ctx.options.snapshot_dir.empty()) throw not_found("this server serves no replica snapshots");
+    const std::string path = ctx.options.snapshot_dir + "/" + sha + ".replica.zst";
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw not_found("no snapshot " + sha + " (a newer one replaced it: read /v1/catalog/snapshot again)");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        throw ApiError(500, "internal", "cannot read the snapshot file");
+    }
+    auto file = std::shared_ptr<int>(new int(fd), [](int* f) {
+        ::close(*f);
+        delete f;
+    });
+    ctx.res.set_header("ETag", "\"" + sha + "\"");
+    ctx.res.set_header("Accept-Ranges", "bytes");
+    ctx.res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+    ctx.res.set_content_provider(static_cast<std::size_t>(st.st_size), "application/zstd",
+                                 [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                     char buf[256 * 1024];
+                                     const std::size_t want = std::min(length, sizeof buf);
+                                     const ssize_t n = ::pread(*file, buf, want, static_cast<off_t>(offset));
+                                     if (n <= 0) return false;  // the connection ends short: the kiosk resumes
+                                     return sink.write(buf, static_cast<std::size_t>(n));
+                                 });
+}
+
 }  // namespace
 
 void add_catalog_routes(const RouteFn& add) {
@@ -98,6 +150,8 @@ void add_catalog_routes(const RouteFn& add) {
         if (!doc) throw not_found("no product " + std::string(ctx.req.matches[1]));
         ctx.reply_raw(200, *doc);
     });
+    add("GET", "/v1/catalog/snapshot", Access::Kiosk, snapshot_manifest);
+    add("GET", R"(/v1/catalog/snapshots/([0-9a-f]{64})\.replica\.zst)", Access::Kiosk, snapshot_file);
     add("GET", R"(/v1/images/(P[0-9]{7})/([a-z_]{1,20})/([0-9a-f]{6})/([0-2])\.jpg)", Access::Kiosk, image);
 }
 

@@ -132,13 +132,15 @@ int operator_token(const std::string& path, const std::string& label, const std:
 }
 
 int serve(const std::string& db, const std::string& listen, std::int64_t products, std::uint64_t seed,
-          bool fast, std::size_t threads, const std::string& public_url, const std::string& shop_url, double rate) {
+          bool fast, std::size_t threads, const std::string& public_url, const std::string& shop_url, double rate,
+          const std::string& snapshots) {
     ServerOptions options;
     if (!split_listen(listen, options.host, options.port)) die("--listen must be HOST:PORT, got '" + listen + "'", 2);
     ensure_database(db, products, seed, fast, false);
     options.db_path = db;
     options.threads = threads;
     options.public_url = public_url;
+    options.snapshot_dir = snapshots;
     if (!shop_url.empty()) options.shop_url = shop_url;
     options.rate_per_s = rate;
     options.rate_burst = rate * 5;
@@ -174,7 +176,7 @@ int serve(const std::string& db, const std::string& listen, std::int64_t product
 int main(int argc, char** argv) {
     CLI::App app{"central-api: reference server of the kiosk commerce API, with its demo retailer"};
     app.require_subcommand(1);
-    std::string db, listen = "127.0.0.1:0", public_url, shop_url;
+    std::string db, listen = "127.0.0.1:0", public_url, shop_url, snapshots;
     std::int64_t products = 20000, limit = 20;
     std::uint64_t seed = 42;
     std::size_t threads = 16;
@@ -192,6 +194,7 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--shop-url", shop_url, "the retailer's web shop, linked from hand-off pages (default https://www.maison-lumiere.example)");
     serve_cmd->add_option("--rate-limit", rate, "requests per second per kiosk (burst: 5 s worth); 0 disables")->check(CLI::Range(0.0, 1e6));
     serve_cmd->add_flag("--fast-pin-hash", fast, "cheapest argon2id parameters (tests only)");
+    serve_cmd->add_option("--snapshots", snapshots, "serve the replica snapshots of this directory (kioskctl snapshot DIR)");
 
     auto* gen_cmd = app.add_subcommand("generate", "create the demo database and exit");
     gen_cmd->add_option("--db", db, "SQLite database file (must not exist)")->required();
@@ -251,7 +254,7 @@ int main(int argc, char** argv) {
 
     if (sodium_init() < 0) die("cannot initialise libsodium");
     try {
-        if (*serve_cmd) return serve(db, listen, products, seed, fast, threads, public_url, shop_url, rate);
+        if (*serve_cmd) return serve(db, listen, products, seed, fast, threads, public_url, shop_url, rate, snapshots);
         if (*gen_cmd) {
             std::error_code ec;
             if (std::filesystem::exists(db, ec)) die("database " + db + " already exists");

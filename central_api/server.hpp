@@ -52,6 +52,9 @@ struct ServerOptions {
     double rate_burst = 1000;             // requests a kiosk may send at once
     int order_lookup_failures = 20;       // unknown order numbers a kiosk may try per window
     std::int64_t order_lookup_window_s = 600;  // (0 failures: no limit)
+    // Replica snapshots to serve (`kioskctl snapshot DIR` writes them): DIR/snapshot.json and
+    // the content-addressed files it names. Empty: /v1/catalog/snapshot answers 404.
+    std::string snapshot_dir;
 };
 
 struct KioskCaller {

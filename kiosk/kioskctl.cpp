@@ -10,6 +10,7 @@
 #include "kiosk/kioskctl_config.hpp"
 #include "catalog_client/outbox.hpp"
 #include "catalog_client/replica.hpp"
+#include "catalog_client/snapshot.hpp"
 #include "catalog_client/search.hpp"
 #include "catalog_client/synonyms.hpp"
 #include "catalog_client/test_hooks.hpp"
@@ -19,6 +20,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <unordered_set>
@@ -74,6 +76,11 @@ int main(int argc, char** argv) {
     app.add_flag("--json", as_json, "print one JSON document");
 
     auto* sync_cmd = app.add_subcommand("sync", "bring the local replica up to date");
+    bool no_snapshot = false;
+    sync_cmd->add_flag("--no-snapshot", no_snapshot, "build from the feed even when the server offers a snapshot");
+    std::string snapshot_dir;
+    auto* snapshot_cmd = app.add_subcommand("snapshot", "build the fleet's replica snapshot in DIR (central-api serve --snapshots DIR)");
+    snapshot_cmd->add_option("dir", snapshot_dir, "directory of the snapshots (its replica/ is kept for the next build)")->required();
     std::string query;
     int limit = 20;
     auto* search_cmd = app.add_subcommand("search", "search the replica");
@@ -141,18 +148,46 @@ int main(int argc, char** argv) {
         Replica::Reader reader(replica);
 
         if (*sync_cmd) {
+            replica.set_snapshots(!no_snapshot);
             auto r = replica.sync(api, 1000);
             if (!r.ok()) die("sync failed: " + describe(r.error()));
             auto s = replica.status();
             const auto& v = r.value();
+            std::string how = v.snapshot ? "snapshot" : v.full ? "full" : "delta";
+            std::string text = how + " sync: ";
+            if (v.snapshot)
+                text += std::to_string(v.times.bytes >> 20) + " MB received" +
+                        (v.snapshot_resumed_from ? " (resumed after " + std::to_string(v.snapshot_resumed_from >> 20) + " MB)" : "") +
+                        ", then a delta of ";
+            text += std::to_string(v.upserts) + " upserts, " + std::to_string(v.deletes) + " deletes, " +
+                    std::to_string(v.skipped) + " skipped in " + std::to_string(v.pages) + " pages, " +
+                    std::to_string(v.seconds) + " s; replica has " + std::to_string(s.products) + " products\n";
+            if (v.full && !v.snapshot && !v.snapshot_skipped.empty()) text += "(" + v.snapshot_skipped + ")\n";
             print(as_json,
-                  {{"full", v.full}, {"pages", v.pages}, {"upserts", v.upserts}, {"deletes", v.deletes},
-                   {"skipped", v.skipped}, {"skipped_examples", v.skipped_examples}, {"seconds", v.seconds},
-                   {"products", s.products}, {"cursor", s.cursor}},
-                  std::string(v.full ? "full" : "delta") + " sync: " + std::to_string(v.upserts) + " upserts, " +
-                      std::to_string(v.deletes) + " deletes, " + std::to_string(v.skipped) + " skipped in " +
-                      std::to_string(v.pages) + " pages, " + std::to_string(v.seconds) + " s; replica has " +
-                      std::to_string(s.products) + " products\n");
+                  {{"full", v.full}, {"snapshot", v.snapshot}, {"snapshot_skipped", v.snapshot_skipped},
+                   {"snapshot_resumed_from", v.snapshot_resumed_from}, {"bytes", v.times.bytes}, {"pages", v.pages},
+                   {"upserts", v.upserts}, {"deletes", v.deletes}, {"skipped", v.skipped},
+                   {"skipped_examples", v.skipped_examples}, {"seconds", v.seconds}, {"products", s.products},
+                   {"cursor", s.cursor}},
+                  text);
+            return 0;
+        }
+        if (*snapshot_cmd) {
+            // The builder's own replica, from the feed (never from a snapshot), kept for the next
+            // build: then only a delta and the compression.
+            Replica own(snapshot_dir + "/replica");
+            std::error_code ec;
+            std::filesystem::create_directories(snapshot_dir + "/replica", ec);
+            own.set_snapshots(false);
+            auto r = own.sync(api, 1000);
+            if (!r.ok()) die("snapshot: the sync failed: " + describe(r.error()));
+            auto m = write_snapshot(own.db_path(), snapshot_dir);
+            if (!m.ok()) die("snapshot: " + describe(m.error()));
+            const auto& v = m.value();
+            print(as_json, snapshot_manifest_json(v),
+                  "snapshot " + v.sha256.substr(0, 12) + ": " + std::to_string(v.products) + " products, " +
+                      std::to_string(v.db_bytes >> 20) + " MB replica in " + std::to_string(v.bytes >> 20) + " MB (" +
+                      snapshot_dir + "/snapshot.json)\n");
             return 0;
         }
         if (*search_cmd || *product_cmd || *lookup_cmd) {

@@ -2,6 +2,7 @@
 //   fleet_sim [--kiosks 10,100,500] [--seconds 60] [--speed 1] [--products 2000] [--json]
 //             [--work DIR] [--saturate | --no-saturate] [--saturate-seconds 20] [--seed 7]
 //             [--saturate-writers 32] [--workers W] [--no-keep-alive] [--central-api PATH]
+//   fleet_sim --bootstrap-db DEMO.db --snapshots DIR [--kiosks 100] [--seconds 60] [--json]
 // For each fleet size N in turn, on a fresh database:
 //  1. `central-api generate` makes the demo retailer (P products) in DIR/nN/central.db; the tool
 //     then gives it N kiosks (k-<store>-<n>, spread over the 40 stores), fills the warehouses so
@@ -21,6 +22,14 @@
 // sends), for --saturate-seconds: the write calls/s SQLite's single writer sustains, and the fleet
 // size whose write rate (as offered in the runs) would reach it. The writers open a connection
 // per call, so the run measures the writer, not how connections are shared among workers.
+// With --bootstrap-db (issue 16), the other question: N kiosks starting from an empty replica at
+// the same moment (a new fleet, or every kiosk after an upgrade that changes the replica's
+// layout), on an existing demo database (e.g. the 1 000 000-product one; N kiosk tokens are
+// added to it) and the snapshot built from it (`kioskctl snapshot DIR`). Twice, each on a fresh
+// server for --seconds: today's way (every kiosk pages the whole feed) and the new way (every
+// kiosk downloads the snapshot file). Per way: bytes sent, MB/s, kiosks done, mean progress,
+// the server's CPU and peak memory, and what the whole fleet's bootstrap costs at that pace
+// (time, bytes, server CPU), extrapolated when the time bound cut it short (fleet_bootstrap.cpp).
 // --json prints the figures as one JSON document; progress and error samples go to stderr.
 // The work directory (default a fresh temporary one) is removed at the end unless --work is given.
 #include "fleet_sim.hpp"
@@ -78,6 +87,7 @@ struct Options {
     unsigned seed = 7;
     bool json = false, saturate = false, keep_alive = true;
     std::string work, central_api = CENTRAL_API_BINARY;
+    std::string bootstrap_db, snapshots;  // the bootstrap comparison (see the top)
 };
 
 // ---- the retailer the fleet calls -----------------------------------------------------------
@@ -271,11 +281,9 @@ Retailer make_retailer(const Options& o, const fs::path& dir, int n, Cleanup& cl
 // `central-api serve` on the database, on a free loopback port.
 class Server {
 public:
-    Server(const Options& o, const fs::path& db, Cleanup& cleanup)
-        : log_(db.parent_path() / "serve.log"),
-          child_({o.central_api, "serve", "--db", db.string(), "--listen", "127.0.0.1:0", "--rate-limit", "0",
-                  "--threads", std::to_string(kServerThreads)},
-                 log_, true, cleanup) {
+    Server(const Options& o, const fs::path& db, Cleanup& cleanup, const fs::path& log_dir = {})
+        : log_((log_dir.empty() ? db.parent_path() : log_dir) / "serve.log"),
+          child_(args(o, db), log_, true, cleanup) {
         const std::string line = child_.read_line(std::chrono::minutes(2));
         const std::string prefix = "listening on http://127.0.0.1:";
         if (line.rfind(prefix, 0) == 0) port_ = std::atoi(line.c_str() + prefix.size());
@@ -295,6 +303,12 @@ public:
     }
 
 private:
+    static std::vector<std::string> args(const Options& o, const fs::path& db) {
+        std::vector<std::string> a = {o.central_api, "serve", "--db", db.string(), "--listen", "127.0.0.1:0", "--rate-limit", "0",
+                                      "--threads", std::to_string(kServerThreads)};
+        if (!o.snapshots.empty()) a.insert(a.end(), {"--snapshots", o.snapshots});
+        return a;
+    }
     fs::path log_;
     Child child_;
     int port_ = 0;
@@ -354,6 +368,70 @@ json run_saturation(const Options& o, const fs::path& dir, Cleanup& cleanup) {
                 {"load_average", {load_before, load_average()}}});
     out["server_exit"] = server.stop();
     return out;
+}
+
+// N kiosks bootstrapping at once, each way on a fresh server (see the top of the file).
+json run_bootstrap(const Options& o, int n, const fs::path& dir, Cleanup& cleanup) {
+    const json manifest = json::parse(read_text(fs::path(o.snapshots) / "snapshot.json"), nullptr, false);
+    if (!manifest.is_object() || !manifest.value("products", json()).is_number_integer() || !manifest.value("bytes", json()).is_number())
+        throw std::runtime_error(o.snapshots + "/snapshot.json: no snapshot manifest (build one: kioskctl snapshot " + o.snapshots + ")");
+    const std::int64_t products = manifest["products"];
+    json kiosks = json::array();
+    {
+        central_api::Db db(o.bootstrap_db, central_api::Db::Mode::ReadWrite);
+        const std::string store = [&] {
+            auto st = db.prepare("SELECT id FROM locations WHERE kind = 'store' ORDER BY id LIMIT 1");
+            if (!st.step()) throw std::runtime_error(o.bootstrap_db + " has no stores");
+            return st.text(0);
+        }();
+        for (int i = 0; i < n; ++i)
+            kiosks.push_back({{"token", central_api::set_kiosk_token(db, "bootstrap-" + std::to_string(i + 1), store)}});
+    }
+    json out = {{"kiosks", n}, {"products", products}, {"seconds", o.seconds}, {"ways", json::array()}};
+    for (const char* way : {"feed", "snapshot"}) {
+        const fs::path logs = dir / (std::string("bootstrap-") + way + "-" + std::to_string(n));
+        fs::create_directories(logs);
+        Server server(o, o.bootstrap_db, cleanup, logs);
+        std::fprintf(stderr, "fleet_sim: bootstrap: %d kiosks, %s, for at most %.0f s\n", n, way, o.seconds);
+        const json setup = {{"port", server.port()}, {"way", way}, {"seconds", o.seconds},
+                            {"feed_pages", (products + 999) / 1000}, {"kiosks", kiosks}};
+        const std::string load_before = load_average();
+        const ServerFigures f = begin_figures(server.pid());
+        json run = fleet_sim::run_bootstrap_calls(setup);
+        run["server"] = end_figures(f, server.pid(), o.bootstrap_db);
+        run["load_average"] = {load_before, load_average()};
+        // The whole fleet's bootstrap at this pace: what the bound left undone, extrapolated.
+        const double progress = run["mean_progress"];
+        if (progress > 0) {
+            run["fleet_s"] = round2(run["wall_s"].get<double>() / progress);
+            run["fleet_gb"] = round2(run["bytes"].get<double>() / progress / 1e9);
+            run["fleet_server_cpu_s"] = round2(run["server"]["cpu_s"].get<double>() / progress);
+        }
+        run["server_exit"] = server.stop();
+        out["ways"].push_back(std::move(run));
+    }
+    return out;
+}
+
+void print_bootstrap(const json& b) {
+    std::printf("\nBootstrap: %d kiosks from an empty replica at once, %lld products, at most %.0f s each way\n",
+                b["kiosks"].get<int>(), b["products"].get<long long>(), b["seconds"].get<double>());
+    std::printf("  %-9s %10s %8s %6s %9s %7s %14s %9s | %-36s\n", "way", "sent MB", "MB/s", "done", "progress", "errors",
+                "server CPU", "RSS peak", "the whole fleet at this pace");
+    for (const json& w : b["ways"]) {
+        const json& s = w["server"];
+        char fleet[96] = "-";
+        if (w.contains("fleet_s"))
+            std::snprintf(fleet, sizeof fleet, "%.0f s, %.1f GB sent, %.1f s of server CPU", w["fleet_s"].get<double>(),
+                          w["fleet_gb"].get<double>(), w["fleet_server_cpu_s"].get<double>());
+        std::printf("  %-9s %10.1f %8.1f %6lld %8.1f%% %7lld %7.2f s %4.0f%% %6.0f MB | %s\n", w["way"].get<std::string>().c_str(),
+                    w["bytes"].get<double>() / 1e6, w["mb_per_s"].get<double>(), w["kiosks_done"].get<long long>(),
+                    100 * w["mean_progress"].get<double>(), w["errors"].get<long long>(), s["cpu_s"].get<double>(),
+                    s["cpu_pct_of_one_core"].get<double>(), s["rss_mb_peak"].get<double>(), fleet);
+    }
+    std::printf("  (server CPU: seconds over the run and share of one core; load average %s -> %s, then %s -> %s)\n",
+                b["ways"][0]["load_average"][0].get<std::string>().c_str(), b["ways"][0]["load_average"][1].get<std::string>().c_str(),
+                b["ways"][1]["load_average"][0].get<std::string>().c_str(), b["ways"][1]["load_average"][1].get<std::string>().c_str());
 }
 
 // ---- output ---------------------------------------------------------------------------------
@@ -417,12 +495,18 @@ int main(int argc, char** argv) {
     bool no_keep_alive = false;
     app.add_flag("--no-keep-alive", no_keep_alive, "a new connection per call (to compare)");
     app.add_option("--central-api", o.central_api, "the central-api program");
+    app.add_option("--bootstrap-db", o.bootstrap_db, "bootstrap comparison on this existing demo database (kiosk tokens are added to it)");
+    app.add_option("--snapshots", o.snapshots, "the snapshot directory built from it (kioskctl snapshot DIR)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 2;  // usage errors exit 2
     }
-    if (saturate->count() == 0) o.saturate = o.kiosks.size() > 1;
+    if (saturate->count() == 0) o.saturate = o.kiosks.size() > 1 && o.bootstrap_db.empty();
+    if (o.bootstrap_db.empty() != o.snapshots.empty()) {
+        std::fprintf(stderr, "fleet_sim: --bootstrap-db and --snapshots go together\n");
+        return 2;
+    }
     o.keep_alive = !no_keep_alive;
 
     // SIGINT/SIGTERM: stop the children, remove the work directory, exit 130.
@@ -464,7 +548,17 @@ int main(int argc, char** argv) {
         json out = {{"runs", json::array()}, {"cores", std::thread::hardware_concurrency()},
                     {"model_writes_per_kiosk_s", fleet_sim::model_writes_per_kiosk_s()}};
         double writes = 0, kiosks = 0;
-        for (int n : o.kiosks) {
+        if (!o.bootstrap_db.empty()) {
+            if (!fs::exists(o.bootstrap_db)) throw std::runtime_error("no database " + o.bootstrap_db);
+            out["bootstrap"] = json::array();
+            for (int n : o.kiosks) {
+                json b = run_bootstrap(o, n, dir, cleanup);
+                if (!o.json) print_bootstrap(b);
+                std::fflush(stdout);
+                out["bootstrap"].push_back(std::move(b));
+            }
+        }
+        for (int n : (o.bootstrap_db.empty() ? o.kiosks : std::vector<int>{})) {
             json run = run_fleet(o, n, dir, cleanup);
             if (!o.json) print_run(run);
             std::fflush(stdout);
