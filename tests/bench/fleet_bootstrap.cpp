@@ -94,6 +94,9 @@ double feed_kiosk(int port, const std::string& token, std::int64_t total_pages, 
     for (bool more = true; more && Clock::now() < deadline;) {
         const std::string path = "/v1/catalog/changes?limit=1000" + (cursor.empty() ? "" : "&since=" + cursor);
         auto r = http->Get(path.c_str());
+        // Written into a kept-alive connection the server closed at that instant: it never got
+        // there; sent again on a fresh connection, as libcurl does (fleet_sim_calls.cpp).
+        if (!r && r.error() == httplib::Error::Write) r = http->Get(path.c_str());
         if (!r || r->status != 200) {
             tally.error(r ? "feed page: status " + std::to_string(r->status) : "feed page: " + httplib::to_string(r.error()));
             break;
