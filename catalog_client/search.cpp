@@ -431,7 +431,7 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         if (first == last) plan.prefix.clear();
         else if (w.size() <= 3 || static_cast<std::size_t>(last - first) > kMaxExpansion) plan.prefix = fts_term(w) + "*";  // prefix index, or too many terms
         else
-            for (auto t = first; t != last; ++t) plan.prefix += (plan.prefix.empty() ? "" : " OR ") + fts_term(*t);
+            for (auto t = first; t != last; ++t) plan.prefix += (plan.prefix.empty() ? "" : " OR ") + fts_term(std::string(*t));
         expand(w, plan, false);
         // Typos: terms one edit away, and category names and synonyms one edit away with what
         // they find.

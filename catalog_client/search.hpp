@@ -10,6 +10,7 @@
 //
 // Threads: a Search uses its Replica::Reader's connection: one Search per thread.
 
+#include "catalog_client/packed_terms.hpp"
 #include "catalog_client/replica.hpp"
 #include "catalog_client/search_query.hpp"
 #include "catalog_client/search_terms.hpp"
@@ -77,8 +78,8 @@ private:
     void expand(const std::string& word, WordPlan& plan, bool typo) const;
     Replica::Reader& reader_;
     std::shared_ptr<const Synonyms> synonyms_;
-    std::vector<std::string> vocabulary_;  // every indexed term, sorted; reloaded after a sync
-    std::vector<const std::string*> spelled_;  // its terms of 4+ characters without digits (typos)
+    PackedTerms vocabulary_;                 // every indexed term, sorted; reloaded after a sync
+    std::vector<std::string_view> spelled_;  // its terms of 4+ characters without digits (typos)
     std::vector<bool> term_in_name_;           // per vocabulary term: some product's name holds it
     std::unordered_map<std::string, bool> tokens_;  // the stem and category tokens the index holds, and in a name?
     // Leaves out of a word's alternatives those no product holds, and repeats.

@@ -41,14 +41,15 @@ bool Search::load_vocabulary(Db& db) {
     term_in_name_.clear();
     auto st = db.prepare("SELECT term, in_name FROM terms ORDER BY term");  // primary key order: no sort
     while (st.step()) {
-        vocabulary_.push_back(st.text(0));
+        vocabulary_.push_back(st.text_view(0));
         term_in_name_.push_back(st.integer(1) != 0);
     }
+    vocabulary_.shrink_to_fit();
     // Typos are looked for among words without digits only (a typed word with digits is never
     // corrected): a few hundred words, where the vocabulary holds every product's reference.
     spelled_.clear();
-    for (const auto& term : vocabulary_)
-        if (term.size() >= 4 && term.find_first_of("0123456789") == std::string::npos) spelled_.push_back(&term);
+    for (std::string_view term : vocabulary_)
+        if (term.size() >= 4 && term.find_first_of("0123456789") == std::string_view::npos) spelled_.push_back(term);
     // The stem and category tokens the index holds: alternatives of a word that no product
     // holds are left out of its query (each costs FTS5 a seek per candidate row).
     tokens_.clear();
@@ -253,9 +254,9 @@ std::vector<std::string> Search::typo_candidates(const std::string& word) {
     if (!typo_tolerant(word)) return out;
     for (const auto& [w, terms] : typo_cache_)
         if (w == word) return terms;
-    for (const std::string* term : spelled_) {
-        if (*term == word) continue;
-        if (one_typo_from(word, *term)) out.push_back(*term);
+    for (std::string_view term : spelled_) {
+        if (term == word) continue;
+        if (one_typo_from(word, term)) out.push_back(std::string(term));
         if (out.size() >= 12) break;
     }
     if (typo_cache_.size() >= 16) typo_cache_.erase(typo_cache_.begin());

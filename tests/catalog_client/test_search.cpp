@@ -26,6 +26,30 @@ TEST_CASE("folding and edit distance") {
     CHECK_FALSE(within_one_edit("abc", "xyz"));
 }
 
+TEST_CASE("the packed vocabulary reads back its terms and is searched like a sorted vector") {
+    const std::vector<std::string> sorted = {"", "a", "ab", "abc", "b", "laine", "lainage", "pull", "ref0000001", "ref0000002"};
+    std::vector<std::string> terms = sorted;
+    std::sort(terms.begin(), terms.end());
+    PackedTerms packed;
+    for (const auto& t : terms) packed.push_back(t);
+    packed.shrink_to_fit();
+    REQUIRE(packed.size() == terms.size());
+    for (std::size_t i = 0; i < terms.size(); ++i) CHECK(packed[i] == terms[i]);
+    CHECK(std::vector<std::string>(packed.begin(), packed.end()) == terms);
+    for (const std::string w : {"", "a", "ab", "abd", "lain", "laine", "pullover", "ref", "ref0000002", "zz"}) {
+        CAPTURE(w);
+        const auto expected = std::lower_bound(terms.begin(), terms.end(), w) - terms.begin();
+        CHECK(std::lower_bound(packed.begin(), packed.end(), w) - packed.begin() == expected);
+        CHECK(std::binary_search(packed.begin(), packed.end(), w) == std::binary_search(terms.begin(), terms.end(), w));
+    }
+    auto it = std::lower_bound(packed.begin(), packed.end(), std::string("lai"));
+    CHECK(it->compare(0, 3, "lai") == 0);
+    CHECK(*(it + 1) == "laine");
+    packed.clear();
+    CHECK(packed.empty());
+    CHECK(packed.begin() == packed.end());
+}
+
 namespace {
 SearchQuery text(const std::string& t, int limit = 50) {
     SearchQuery q;
