@@ -60,17 +60,27 @@ void fsync_path(const std::string& path, bool directory) {
     ::close(fd);
 }
 
-// Points DIR/current at `name`, atomically and durably (written beside, synced, renamed).
-void write_pointer(const std::string& dir, const std::string& name) {
-    const std::string tmp = dir + "/" + kPointerFile + ".tmp";
+bool replace_file(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp";
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
-    const std::string text = name + "\n";
+    if (fd < 0) return false;
     bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    const int saved = errno;
     ::close(fd);
-    if (!written || ::rename(tmp.c_str(), (dir + "/" + kPointerFile).c_str()) != 0)
+    errno = saved;
+    if (!written || ::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int failed = errno;
+        ::unlink(tmp.c_str());
+        errno = failed;
+        return false;
+    }
+    fsync_path(fs::path(path).parent_path().string(), true);
+    return true;
+}
+
+void write_pointer(const std::string& dir, const std::string& name) {
+    if (!replace_file(dir + "/" + kPointerFile, name + "\n"))
         throw std::runtime_error("cannot switch the replica to " + name + ": " + std::strerror(errno));
-    fsync_path(dir, true);
 }
 
 // Removes a database file and the files SQLite keeps beside it.

@@ -1,6 +1,6 @@
 #pragma once
 // Internal to catalog_client: the replica directory's files (generations, the pointer to the
-// one in use, the sync lock), shared by replica.cpp and replica_reader.cpp.
+// one in use, the sync lock), shared by replica.cpp, replica_reader.cpp and snapshot.cpp.
 
 #include <cstdint>
 #include <string>
@@ -18,7 +18,10 @@ std::string read_pointer(const std::string& dir);
 // notices a switch with one stat(). A switch renames a new file over it: a new inode.
 std::uint64_t pointer_key(const std::string& dir);
 void fsync_path(const std::string& path, bool directory);
-// Points DIR/current at `name`, atomically and durably (written beside, synced, renamed).
+// Replaces the file `path` with `text`, atomically and durably (written beside as PATH.tmp,
+// synced, renamed, the directory synced). False on failure (errno says why).
+bool replace_file(const std::string& path, const std::string& text);
+// Points DIR/current at `name` (replace_file).
 void write_pointer(const std::string& dir, const std::string& name);
 // Removes a database file and the files SQLite keeps beside it.
 void remove_database(const std::string& path);

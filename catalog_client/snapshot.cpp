@@ -1,5 +1,7 @@
 #include "catalog_client/snapshot.hpp"
 #include "catalog_client/field_reader.hpp"
+#include "catalog_client/json_bounded.hpp"
+#include "catalog_client/replica_files.hpp"
 #include "catalog_client/sqlite.hpp"
 
 #include <sodium.h>
@@ -35,16 +37,6 @@ Error bad_snapshot(const std::string& what) { return Error::of(ErrorKind::Parse,
 
 std::string errno_text() { return std::strerror(errno); }
 
-std::string hex_of(const unsigned char* bytes, std::size_t n) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out.push_back(digits[bytes[i] >> 4]);
-        out.push_back(digits[bytes[i] & 15]);
-    }
-    return out;
-}
-
 bool is_hex64(const std::string& s) {
     return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
@@ -59,7 +51,8 @@ public:
     std::string hex() {
         unsigned char out[crypto_hash_sha256_BYTES];
         crypto_hash_sha256_final(&state_, out);
-        return hex_of(out, sizeof out);
+        char hex[2 * crypto_hash_sha256_BYTES + 1];
+        return sodium_bin2hex(hex, sizeof hex, out, sizeof out);
     }
 
 private:
@@ -95,6 +88,47 @@ ssize_t read_some(int fd, char* data, std::size_t n) {
         if (r < 0 && errno == EINTR) continue;
         return r;
     }
+}
+
+// Compresses the replica file into `building` (one zstd frame with its checksum), hashing what
+// it writes: sets the manifest's db_bytes, bytes and sha256.
+Result<Unit> compress_file(const std::string& db_path, const std::string& building, int level, SnapshotManifest& m) {
+    std::error_code ec;
+    Fd in(::open(db_path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (in.fd < 0) return storage("cannot open " + db_path + ": " + errno_text());
+    Fd out(::open(building.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (out.fd < 0) return storage("cannot create " + building + ": " + errno_text());
+    m.db_bytes = fs::file_size(db_path, ec);
+    std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
+    ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, level);
+    ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
+    ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_nbWorkers, 2);  // ignored by a library without threads
+    ZSTD_CCtx_setPledgedSrcSize(cctx.get(), m.db_bytes);
+    std::vector<char> src(kChunk), dst(ZSTD_CStreamOutSize());
+    Sha256 sha;
+    std::uint64_t read_total = 0;
+    for (;;) {
+        const ssize_t n = read_some(in.fd, src.data(), src.size());
+        if (n < 0) return storage("cannot read " + db_path + ": " + errno_text());
+        read_total += static_cast<std::uint64_t>(n);
+        const bool last = n == 0;
+        ZSTD_inBuffer input{src.data(), static_cast<std::size_t>(n), 0};
+        bool finished = false;
+        while (!finished) {
+            ZSTD_outBuffer output{dst.data(), dst.size(), 0};
+            const std::size_t left = ZSTD_compressStream2(cctx.get(), &output, &input, last ? ZSTD_e_end : ZSTD_e_continue);
+            if (ZSTD_isError(left)) return storage(std::string("compression failed: ") + ZSTD_getErrorName(left));
+            sha.update(dst.data(), output.pos);
+            if (!write_all(out.fd, dst.data(), output.pos)) return storage("cannot write " + building + ": " + errno_text());
+            m.bytes += output.pos;
+            finished = last ? left == 0 : input.pos == input.size;
+        }
+        if (last) break;
+    }
+    if (read_total != m.db_bytes) return storage(db_path + " changed while it was compressed");
+    if (::fsync(out.fd) != 0) return storage("cannot sync " + building + ": " + errno_text());
+    m.sha256 = sha.hex();
+    return Unit{};
 }
 
 }  // namespace
@@ -143,41 +177,9 @@ Result<SnapshotManifest> write_snapshot(const std::string& db_path, const std::s
     if (m.cursor.empty()) return storage(db_path + " is not a complete replica (no cursor)");
     fs::create_directories(out_dir, ec);
     const std::string building = out_dir + "/.building-" + std::to_string(::getpid()) + ".zst";
-    {
-        Fd in(::open(db_path.c_str(), O_RDONLY | O_CLOEXEC));
-        if (in.fd < 0) return storage("cannot open " + db_path + ": " + errno_text());
-        Fd out(::open(building.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-        if (out.fd < 0) return storage("cannot create " + building + ": " + errno_text());
-        m.db_bytes = fs::file_size(db_path, ec);
-        std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> cctx(ZSTD_createCCtx(), ZSTD_freeCCtx);
-        ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, level);
-        ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
-        ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_nbWorkers, 2);  // ignored by a library without threads
-        ZSTD_CCtx_setPledgedSrcSize(cctx.get(), m.db_bytes);
-        std::vector<char> src(kChunk), dst(ZSTD_CStreamOutSize());
-        Sha256 sha;
-        std::uint64_t read_total = 0;
-        for (;;) {
-            const ssize_t n = read_some(in.fd, src.data(), src.size());
-            if (n < 0) return storage("cannot read " + db_path + ": " + errno_text());
-            read_total += static_cast<std::uint64_t>(n);
-            const bool last = n == 0;
-            ZSTD_inBuffer input{src.data(), static_cast<std::size_t>(n), 0};
-            bool finished = false;
-            while (!finished) {
-                ZSTD_outBuffer output{dst.data(), dst.size(), 0};
-                const std::size_t left = ZSTD_compressStream2(cctx.get(), &output, &input, last ? ZSTD_e_end : ZSTD_e_continue);
-                if (ZSTD_isError(left)) return storage(std::string("compression failed: ") + ZSTD_getErrorName(left));
-                sha.update(dst.data(), output.pos);
-                if (!write_all(out.fd, dst.data(), output.pos)) return storage("cannot write " + building + ": " + errno_text());
-                m.bytes += output.pos;
-                finished = last ? left == 0 : input.pos == input.size;
-            }
-            if (last) break;
-        }
-        if (read_total != m.db_bytes) return storage(db_path + " changed while it was compressed");
-        if (::fsync(out.fd) != 0) return storage("cannot sync " + building + ": " + errno_text());
-        m.sha256 = sha.hex();
+    if (auto done = compress_file(db_path, building, level, m); !done.ok()) {
+        fs::remove(building, ec);  // nothing half-written is left in the served directory
+        return done.error();
     }
     const std::string name = m.sha256 + ".replica.zst";
     fs::rename(building, out_dir + "/" + name, ec);
@@ -188,19 +190,14 @@ Result<SnapshotManifest> write_snapshot(const std::string& db_path, const std::s
     std::string previous;
     {
         std::ifstream old(out_dir + "/snapshot.json", std::ios::binary);
-        std::string text((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
-        const json doc = json::parse(text, nullptr, false);
-        if (doc.is_object() && doc.contains("sha256") && doc["sha256"].is_string()) previous = doc["sha256"].get<std::string>();
+        std::string text(64 * 1024, '\0');
+        old.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<std::size_t>(old.gcount()));
+        auto was = parse_snapshot_manifest(parse_json_or_discarded(text));
+        if (was.ok()) previous = was.value().sha256;
     }
-    const std::string tmp = out_dir + "/.snapshot.json.tmp";
-    {
-        Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-        const std::string text = snapshot_manifest_json(m).dump(2) + "\n";
-        if (out.fd < 0 || !write_all(out.fd, text.data(), text.size()) || ::fsync(out.fd) != 0)
-            return storage("cannot write " + tmp + ": " + errno_text());
-    }
-    fs::rename(tmp, out_dir + "/snapshot.json", ec);
-    if (ec) return storage("cannot replace " + out_dir + "/snapshot.json: " + ec.message());
+    if (!detail::replace_file(out_dir + "/snapshot.json", snapshot_manifest_json(m).dump(2) + "\n"))
+        return storage("cannot replace " + out_dir + "/snapshot.json: " + errno_text());
     for (fs::directory_iterator it(out_dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string file = it->path().filename().string();
         const bool snapshot_file = file.size() > 12 && file.compare(file.size() - 12, 12, ".replica.zst") == 0;
@@ -323,11 +320,6 @@ Result<Unit> check_replica(const SnapshotManifest& m, const std::string& db_path
     return Unit{};
 }
 
-void remove_replica_file(const std::string& path) {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
-}
-
 }  // namespace
 
 Result<Unit> fetch_snapshot(CommerceApi& api, const SnapshotManifest& m, const std::string& part_path,
@@ -381,12 +373,12 @@ Result<Unit> fetch_snapshot(CommerceApi& api, const SnapshotManifest& m, const s
     }
     report.download_s = since(started);
     started = std::chrono::steady_clock::now();
-    remove_replica_file(db_path);
+    detail::remove_database(db_path);
     auto done = decompress(m, part_path, db_path);
     if (done.ok()) done = check_replica(m, db_path);
     report.install_s = since(started);
     if (!done.ok()) {
-        remove_replica_file(db_path);
+        detail::remove_database(db_path);
         if (done.error().kind == ErrorKind::Parse) fs::remove(part_path, ec);
         return done.error();
     }

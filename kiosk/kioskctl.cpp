@@ -175,9 +175,9 @@ int main(int argc, char** argv) {
         if (*snapshot_cmd) {
             // The builder's own replica, from the feed (never from a snapshot), kept for the next
             // build: then only a delta and the compression.
-            Replica own(snapshot_dir + "/replica");
             std::error_code ec;
             std::filesystem::create_directories(snapshot_dir + "/replica", ec);
+            Replica own(snapshot_dir + "/replica");
             own.set_snapshots(false);
             auto r = own.sync(api, 1000);
             if (!r.ok()) die("snapshot: the sync failed: " + describe(r.error()));
