@@ -119,40 +119,106 @@ IndexText index_text(const Product& p) {
     return out;
 }
 
+// What a product's rows index besides its document: its variants' codes, sizes and colours, its
+// categories, and a hash of all of them (products.shape: an update whose hash is unchanged
+// leaves these rows alone).
+struct IndexedRows {
+    struct Variant {
+        std::string sku, ean;
+        bool online_only = false;
+        std::string size, color;
+    };
+    std::vector<Variant> variants;        // by SKU
+    std::vector<std::string> categories;  // sorted, each once
+    std::string options;                  // products.options (detail::option_value)
+    std::int64_t min_price = INT64_MAX;
+    bool web_only = true;
+    std::int64_t shape = 0;
+};
+
+IndexedRows indexed_rows(const Product& p) {
+    IndexedRows r;
+    for (const auto& v : p.variants) {
+        r.min_price = std::min(r.min_price, v.online_price.amount);
+        r.web_only = r.web_only && v.online_only;
+        auto size = v.options.find("size");
+        auto color = v.options.find("color");
+        r.variants.push_back({v.sku, v.ean, v.online_only, size == v.options.end() ? std::string() : size->second,
+                              color == v.options.end() ? std::string() : color->second});
+    }
+    std::sort(r.variants.begin(), r.variants.end(), [](const auto& a, const auto& b) { return a.sku < b.sku; });
+    r.categories = p.category_ids;
+    std::sort(r.categories.begin(), r.categories.end());
+    r.categories.erase(std::unique(r.categories.begin(), r.categories.end()), r.categories.end());
+    std::vector<std::string> pairs;
+    for (const auto& v : r.variants) pairs.push_back(option_value(v.size) + '\x1f' + option_value(v.color) + '\x1e');
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    r.options = "\x1e";
+    for (const auto& pair : pairs) r.options += pair;
+    // FNV-1a over every field, each closed by a zero byte.
+    std::uint64_t h = 14695981039346656037ull;
+    auto mix = [&h](std::string_view field) {
+        for (char c : field) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        h = h * 1099511628211ull;
+    };
+    for (const auto& v : r.variants) {
+        mix(v.sku);
+        mix(v.ean);
+        mix(v.online_only ? "1" : "0");
+        mix(v.size);
+        mix(v.color);
+    }
+    mix("categories");
+    for (const auto& c : r.categories) mix(c);
+    r.shape = static_cast<std::int64_t>(h);
+    return r;
+}
+
+// products.words: the two columns of the product's full-text row, one line each.
+std::string words_row(const IndexText& text) { return text.name + '\n' + text.extra; }
+
 // Writes products and deletions with statements prepared once per sync.
 // `fresh`: a full sync into an empty file, where only a product already written by this sync
 // can be there (the snapshot may list a product again if it changed while being paged).
+//
+// The full-text index keeps no copy of its text (contentless): removing a product's row from it
+// takes the words it was indexed with, read back from products.words (or, when those are
+// damaged, computed again from its document). Its codes and categories are removed the same way,
+// from what its stored document lists: no index by product is needed.
 class Writer {
 public:
-    // `codec`: the documents' codec a delta's replica holds; none for a full sync (trained by
-    // start()).
-    Writer(Db& db, bool fresh, SyncTimes& times, std::optional<DocCodec> codec)
+    // `codec`, `words_codec`: the codecs of the documents and index words a delta's replica
+    // holds; none for a full sync (trained by start()).
+    Writer(Db& db, bool fresh, SyncTimes& times, std::optional<DocCodec> codec, std::optional<DocCodec> words_codec)
         : db_(db),
           fresh_(fresh),
           times_(times),
           codec_(std::move(codec)),
-          find_(db.prepare("SELECT rowid FROM products WHERE id = ?")),
-          put_(db.prepare("INSERT INTO products(id, doc, ref, brand, updated_at, min_price, web_only) VALUES(?,?,?,?,?,?,?) "
-                          "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, ref = excluded.ref, brand = excluded.brand, "
-                          "updated_at = excluded.updated_at, min_price = excluded.min_price, web_only = excluded.web_only")),
-          drop_variants_(db.prepare("DELETE FROM variants WHERE product_id = ?")),
-          put_variant_(db.prepare("INSERT OR REPLACE INTO variants(sku, product_id, ean, online_only, size, color) VALUES(?,?,?,?,?,?)")),
-          drop_categories_(db.prepare("DELETE FROM product_categories WHERE product_id = ?")),
-          put_category_(db.prepare("INSERT OR IGNORE INTO product_categories(category_id, product_id) VALUES(?,?)")),
-          drop_search_(db.prepare("DELETE FROM search WHERE rowid = ?")),
+          words_codec_(std::move(words_codec)),
+          find_(db.prepare("SELECT rowid, shape, words, doc FROM products WHERE id = ?")),
+          put_(db.prepare("INSERT INTO products(id, doc, words, ref, brand, updated_at, min_price, web_only, options, shape) "
+                          "VALUES(?,?,?,?,?,?,?,?,?,?) "
+                          "ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, words = excluded.words, ref = excluded.ref, "
+                          "brand = excluded.brand, updated_at = excluded.updated_at, min_price = excluded.min_price, "
+                          "web_only = excluded.web_only, options = excluded.options, shape = excluded.shape")),
+          put_code_(db.prepare("INSERT OR IGNORE INTO codes(code, product) VALUES(?,?)")),
+          drop_code_(db.prepare("DELETE FROM codes WHERE code = ? AND product = ?")),
+          put_ean_(db.prepare("INSERT OR REPLACE INTO eans(code, product) VALUES(?,?)")),
+          drop_ean_(db.prepare("DELETE FROM eans WHERE code = ? AND product = ?")),
+          put_category_(db.prepare("INSERT OR IGNORE INTO product_categories(category_id, product) VALUES(?,?)")),
+          drop_category_(db.prepare("DELETE FROM product_categories WHERE category_id = ? AND product = ?")),
           put_search_(db.prepare("INSERT INTO search(rowid, name, extra) VALUES(?,?,?)")),
+          drop_search_(db.prepare("INSERT INTO search(search, rowid, name, extra) VALUES('delete', ?, ?, ?)")),
           drop_product_(db.prepare("DELETE FROM products WHERE rowid = ?")),
           put_term_(db.prepare("INSERT INTO terms(term, in_name) VALUES(?, ?) "
                                "ON CONFLICT(term) DO UPDATE SET in_name = MAX(in_name, excluded.in_name)")),
           put_token_(db.prepare("INSERT INTO tokens(token, in_name) VALUES(?, ?) "
-                                "ON CONFLICT(token) DO UPDATE SET in_name = MAX(in_name, excluded.in_name)")),
-          get_variants_(db.prepare("SELECT sku, ean, online_only, size, color FROM variants WHERE product_id = ? ORDER BY sku COLLATE BINARY")),
-          get_categories_(db.prepare("SELECT category_id FROM product_categories WHERE product_id = ? ORDER BY category_id")),
-          get_text_(db.prepare("SELECT name, extra FROM search WHERE rowid = ?")) {}
+                                "ON CONFLICT(token) DO UPDATE SET in_name = MAX(in_name, excluded.in_name)")) {}
 
-    // Before the first page of a full sync: trains the documents' dictionary on it and keeps it
-    // in the replica (a delta has the one its full sync trained).
-    void start(const ChangePage& first) {
+    // Before the first page of a full sync: trains the dictionaries of the documents and of the
+    // index words on it and keeps them in the replica (a delta has those its full sync trained).
+    void start(const ChangePage& first, const std::vector<IndexText>& words) {
         if (codec_) return;
         std::vector<std::string> owned;
         std::vector<std::string_view> samples;
@@ -160,67 +226,43 @@ public:
             if (c.product) owned.push_back(c.raw.empty() ? to_json(*c.product).dump() : c.raw);
         for (const auto& o : owned) samples.push_back(o);
         codec_.emplace(DocCodec::trained(samples));
-        db_.prepare("INSERT OR REPLACE INTO dictionary(id, bytes) VALUES(1, ?)").bind_blob(1, codec_->dictionary()).run();
+        owned.clear();
+        samples.clear();
+        for (std::size_t i = 0; i < words.size(); ++i)
+            if (first.changes[i].product) owned.push_back(words_row(words[i]));
+        for (const auto& o : owned) samples.push_back(o);
+        words_codec_.emplace(DocCodec::trained(samples));
+        auto keep = db_.prepare("INSERT OR REPLACE INTO dictionary(id, bytes) VALUES(?, ?)");
+        keep.bind(1, 1).bind_blob(2, codec_->dictionary()).run();
+        keep.bind(1, 2).bind_blob(2, words_codec_->dictionary()).run();
     }
 
     // `raw`: the product's JSON as the server sent it, stored as is (compressed); empty:
     // serialised from `p`.
-    // An update rewrites the variants, categories and index words only when they changed (a
-    // price change, the commonest, touches the product row alone: fewer pages written).
+    // An update rewrites the codes, categories and index words only when they changed (a price
+    // change, the commonest, touches the product row alone: fewer pages written).
     void upsert(const Product& p, std::string_view raw, const IndexText& text) {
-        std::optional<Lap> lap(std::in_place, times_.compare);
-        bool may_exist = !fresh_ || !seen_.insert(p.id).second;
-        std::int64_t old = may_exist ? rowid(p.id) : 0;
-        lap.emplace(times_.vocabulary);
-        std::int64_t min_price = INT64_MAX;
-        bool web_only = true;
-        std::vector<VariantRow> variants;
-        for (const auto& v : p.variants) {
-            min_price = std::min(min_price, v.online_price.amount);
-            web_only = web_only && v.online_only;
-            auto size = v.options.find("size");
-            auto color = v.options.find("color");
-            variants.push_back({v.sku, v.ean, v.online_only ? 1 : 0, size == v.options.end() ? std::string() : size->second,
-                                color == v.options.end() ? std::string() : color->second});
-        }
-        std::sort(variants.begin(), variants.end());
-        std::vector<std::string> categories = p.category_ids;
-        std::sort(categories.begin(), categories.end());
-        categories.erase(std::unique(categories.begin(), categories.end()), categories.end());
+        std::optional<Lap> lap(std::in_place, times_.vocabulary);
+        const IndexedRows rows = indexed_rows(p);
+        const std::string words = words_row(text);
         learn(text);
         lap.emplace(times_.compare);
-        bool same_variants = false, same_categories = false, same_text = false;
-        if (old) {
-            std::vector<VariantRow> had;
-            for (get_variants_.bind(1, p.id); get_variants_.step();)
-                had.push_back({get_variants_.text(0), get_variants_.text(1), static_cast<int>(get_variants_.integer(2)),
-                               get_variants_.text(3), get_variants_.text(4)});
-            get_variants_.reset();
-            same_variants = had == variants;
-            std::vector<std::string> in;
-            for (get_categories_.bind(1, p.id); get_categories_.step();) in.push_back(get_categories_.text(0));
-            get_categories_.reset();
-            same_categories = in == categories;
-            get_text_.bind(1, old);
-            same_text = get_text_.step() && get_text_.text_view(0) == text.name && get_text_.text_view(1) == text.extra;
-            get_text_.reset();
-        }
+        bool may_exist = !fresh_ || !seen_.insert(p.id).second;
+        Had had = may_exist ? read(p.id, rows.shape, false) : Had{};
+        const bool same_text = had.row && had.words == words;
+        const bool same_rows = had.row && had.shape == rows.shape;
         lap.emplace(times_.search);
-        if (old && !same_text) drop_search_.bind(1, old).run();
+        if (had.row && !same_text) unindex(had);
         lap.emplace(times_.documents);
-        put_.bind(1, p.id).bind_blob(2, codec_->compress(raw.empty() ? std::string_view(to_json(p).dump()) : raw)).bind(3, p.ref).bind(4, p.brand)
-            .bind(5, p.updated_at).bind(6, min_price).bind(7, web_only ? 1 : 0).run();
+        put_.bind(1, p.id).bind_blob(2, codec_->compress(raw.empty() ? std::string_view(to_json(p).dump()) : raw))
+            .bind_blob(3, words_codec_->compress(words)).bind(4, p.ref).bind(5, p.brand).bind(6, p.updated_at)
+            .bind(7, rows.min_price).bind(8, rows.web_only ? 1 : 0).bind(9, rows.options).bind(10, rows.shape).run();
         // An update keeps the row (and its rank); a new product is the row just inserted.
-        std::int64_t row = old ? old : db_.last_insert_rowid();
+        const std::int64_t row = had.row ? had.row : db_.last_insert_rowid();
         lap.emplace(times_.rows);
-        if (!same_variants) {
-            if (old) drop_variants_.bind(1, p.id).run();  // variants and categories exist only with their product
-            for (const auto& v : variants)
-                put_variant_.bind(1, v.sku).bind(2, p.id).bind(3, v.ean).bind(4, v.online_only).bind(5, v.size).bind(6, v.color).run();
-        }
-        if (!same_categories) {
-            if (old) drop_categories_.bind(1, p.id).run();
-            for (const auto& c : categories) put_category_.bind(1, c).bind(2, p.id).run();
+        if (!same_rows) {
+            if (had.row) drop_rows(had);
+            put_rows(rows, row);
         }
         lap.emplace(times_.search);
         if (!same_text) put_search_.bind(1, row).bind(2, text.name).bind(3, text.extra).run();
@@ -231,15 +273,84 @@ public:
     bool take_learned() { return std::exchange(learned_, false); }
 
     void remove(const std::string& id) {
-        std::int64_t row = rowid(id);
-        if (!row) return;
-        drop_search_.bind(1, row).run();
-        drop_variants_.bind(1, id).run();
-        drop_categories_.bind(1, id).run();
-        drop_product_.bind(1, row).run();
+        Had had = read(id, 0, true);
+        if (!had.row) return;
+        unindex(had);
+        drop_rows(had);
+        drop_product_.bind(1, had.row).run();
     }
 
+    // A product's index words or rows could not be read back, so some of its old index entries
+    // may remain: the replica must be built again (delta_sync sees meta('damaged')).
+    bool damaged() const { return damaged_; }
+
 private:
+    // What the replica holds of a product: its row, the hash of its indexed rows, its index words
+    // and, when they are needed (its rows changed, or its words cannot be read), its document.
+    struct Had {
+        std::int64_t row = 0;
+        std::int64_t shape = 0;
+        std::string words;
+        bool words_read = false;
+        std::optional<Product> product;  // parsed from its document, when needed and readable
+    };
+    // `shape`: the hash of the rows the update writes (its document is read when they differ);
+    // `all`: read the document whatever the hash (a removal).
+    Had read(const std::string& id, std::int64_t shape, bool all) {
+        Had had;
+        find_.bind(1, id);
+        if (find_.step()) {
+            had.row = find_.integer(0);
+            had.shape = find_.integer(1);
+            if (auto w = words_codec_->decompress(find_.blob_view(2))) {
+                had.words = std::move(*w);
+                had.words_read = true;
+            }
+            const bool need_doc = all || had.shape != shape || !had.words_read;
+            std::optional<std::string> doc = need_doc ? codec_->read(find_.blob_view(3)) : std::nullopt;
+            if (doc) {
+                auto parsed = parse_product(parse_json_or_discarded(*doc));
+                if (parsed.ok()) had.product = std::move(parsed).value();
+            }
+            if (!had.words_read && had.product) {
+                had.words = words_row(index_text(*had.product));
+                had.words_read = true;
+            }
+        }
+        find_.reset();
+        return had;
+    }
+    // Takes the product's row out of the full-text index.
+    void unindex(const Had& had) {
+        if (!had.words_read) {
+            damaged_ = true;
+            return;
+        }
+        const std::size_t cut = had.words.find('\n');
+        const std::string_view all(had.words);
+        drop_search_.bind(1, had.row).bind(2, all.substr(0, cut)).bind(3, cut == std::string::npos ? "" : all.substr(cut + 1)).run();
+    }
+    void put_rows(const IndexedRows& rows, std::int64_t row) {
+        for (const auto& v : rows.variants) {
+            if (!v.sku.empty()) put_code_.bind(1, v.sku).bind(2, row).run();
+            if (auto n = numeric_code(v.ean)) put_ean_.bind(1, *n).bind(2, row).run();
+            else if (!v.ean.empty()) put_code_.bind(1, v.ean).bind(2, row).run();
+        }
+        for (const auto& c : rows.categories) put_category_.bind(1, c).bind(2, row).run();
+    }
+    void drop_rows(const Had& had) {
+        if (!had.product) {
+            damaged_ = true;
+            return;
+        }
+        const IndexedRows rows = indexed_rows(*had.product);
+        for (const auto& v : rows.variants) {
+            if (!v.sku.empty()) drop_code_.bind(1, v.sku).bind(2, had.row).run();
+            if (auto n = numeric_code(v.ean)) drop_ean_.bind(1, *n).bind(2, had.row).run();
+            else if (!v.ean.empty()) drop_code_.bind(1, v.ean).bind(2, had.row).run();
+        }
+        for (const auto& c : rows.categories) drop_category_.bind(1, c).bind(2, had.row).run();
+    }
     // Adds the words and tokens of `text` that are new to their table, with whether some product
     // holds them in its name (search skips the name tiers of a query with a word no name holds).
     void learn(const IndexText& text) {
@@ -261,29 +372,15 @@ private:
             }
         }
     }
-    std::int64_t rowid(const std::string& id) {
-        find_.bind(1, id);
-        std::int64_t row = find_.step() ? find_.integer(0) : 0;
-        find_.reset();
-        return row;
-    }
     Db& db_;
     bool fresh_;
     SyncTimes& times_;
-    std::optional<DocCodec> codec_;  // given, or trained by start()
+    std::optional<DocCodec> codec_, words_codec_;  // given, or trained by start()
     bool learned_ = false;
+    bool damaged_ = false;
     std::unordered_set<std::string> seen_;  // with fresh_: the products written so far
-    struct VariantRow {
-        std::string sku, ean;
-        int online_only = 0;
-        std::string size, color;
-        bool operator==(const VariantRow& o) const {
-            return sku == o.sku && ean == o.ean && online_only == o.online_only && size == o.size && color == o.color;
-        }
-        bool operator<(const VariantRow& o) const { return sku < o.sku; }
-    };
-    Stmt find_, put_, drop_variants_, put_variant_, drop_categories_, put_category_, drop_search_, put_search_, drop_product_,
-        put_term_, put_token_, get_variants_, get_categories_, get_text_;
+    Stmt find_, put_, put_code_, drop_code_, put_ean_, drop_ean_, put_category_, drop_category_, put_search_, drop_search_,
+        drop_product_, put_term_, put_token_;
     // Terms (and stem and category tokens) already in their table, and whether as in a name.
     std::unordered_map<std::string, bool> terms_, tokens_;
 };
@@ -311,12 +408,13 @@ std::int64_t remove_all_but(Db& db, Writer& writer, const std::vector<std::strin
 }
 
 // Applies pages from `cursor` until the end. Each page and its cursor commit together.
-// `codec`: the replica's documents' codec for a delta; none for a full sync into an empty file.
+// `codec`, `words_codec`: the replica's codecs for a delta; none for a full sync into an empty file.
 // The next page is requested (and parsed, on the network thread) while this one is written.
 Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, std::optional<DocCodec> codec,
-                  SyncReport& report, const std::function<void(const SyncReport&)>& progress) {
+                  std::optional<DocCodec> words_codec, SyncReport& report,
+                  const std::function<void(const SyncReport&)>& progress) {
     const bool fresh = !codec;
-    Writer writer(db, fresh, report.times, std::move(codec));
+    Writer writer(db, fresh, report.times, std::move(codec), std::move(words_codec));
     struct Pending {
         CommerceApi& api;
         RequestId id = 0;
@@ -341,7 +439,7 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, s
     };
     auto write = [&](const Prepared& prepared) {
         const ChangePage& page = prepared.page;
-        writer.start(page);
+        writer.start(page, prepared.words);
         Transaction tx(db, true);
         for (std::size_t i = 0; i < page.changes.size(); ++i) {
             const Change& change = page.changes[i];
@@ -359,6 +457,7 @@ Result<Unit> pull(Db& db, CommerceApi& api, std::string cursor, int page_size, s
             if (report.skipped_examples.size() < 10) report.skipped_examples.push_back(why);
         }
         db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('cursor', ?)").bind(1, page.next_cursor).run();
+        if (writer.damaged()) db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('damaged', '1')");
         if (writer.take_learned())
             db.exec("INSERT INTO meta(key, value) VALUES('vocabulary', '1') ON CONFLICT(key) DO UPDATE SET "
                     "value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)");
@@ -428,6 +527,26 @@ void finish_meta(Db& db, CommerceApi& api) {
 
 }  // namespace
 
+namespace detail {
+std::string option_value(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    for (char c : value)
+        if (c != '\x1e' && c != '\x1f') out += c;
+    return out;
+}
+
+std::optional<std::int64_t> numeric_code(std::string_view code) {
+    if (code.empty() || code.size() > 18) return std::nullopt;
+    std::int64_t n = 0;
+    for (char c : code) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+}  // namespace detail
+
 static void create_tables(Db& db);
 static void create_code_indexes(Db& db);
 
@@ -439,31 +558,30 @@ void create_replica_schema(Db& db) {
 static void create_tables(Db& db) {
     db.exec(R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS dictionary(id INTEGER PRIMARY KEY CHECK (id = 1), bytes BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS dictionary(id INTEGER PRIMARY KEY CHECK (id IN (1, 2)), bytes BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS products(
-  id TEXT NOT NULL UNIQUE, doc BLOB NOT NULL, ref TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL,
-  updated_at TEXT NOT NULL, min_price INTEGER NOT NULL, web_only INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS variants(
-  sku TEXT PRIMARY KEY COLLATE NOCASE, product_id TEXT NOT NULL, ean TEXT NOT NULL, online_only INTEGER NOT NULL,
-  size TEXT NOT NULL, color TEXT NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS variants_by_product ON variants(product_id);
+  id TEXT NOT NULL UNIQUE, doc BLOB NOT NULL, words BLOB NOT NULL, ref TEXT NOT NULL COLLATE NOCASE, brand TEXT NOT NULL,
+  updated_at TEXT NOT NULL, min_price INTEGER NOT NULL, web_only INTEGER NOT NULL, options TEXT NOT NULL,
+  shape INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS codes(
+  code TEXT NOT NULL COLLATE NOCASE, product INTEGER NOT NULL, PRIMARY KEY(code, product)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS eans(code INTEGER PRIMARY KEY, product INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS product_categories(
-  category_id TEXT NOT NULL, product_id TEXT NOT NULL, PRIMARY KEY(category_id, product_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS categories_by_product ON product_categories(product_id);
+  category_id TEXT NOT NULL, product INTEGER NOT NULL, PRIMARY KEY(category_id, product)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS categories(id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, position INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS stores(id TEXT PRIMARY KEY, doc TEXT NOT NULL);
-CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(name, extra, tokenize = 'ascii', prefix = '1 2 3', detail = column, columnsize = 0);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(name, extra, content = '', tokenize = 'ascii', prefix = '1 2 3',
+  detail = column, columnsize = 0);
 CREATE TABLE IF NOT EXISTS terms(term TEXT PRIMARY KEY, in_name INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tokens(token TEXT PRIMARY KEY, in_name INTEGER NOT NULL) WITHOUT ROWID;
 )sql");
     db.set_meta("schema", kReplicaSchema);
 }
 
-// The indexes only lookups by code read: a full sync builds them once at the end (one sort),
+// The index only lookups by reference read: a full sync builds it once at the end (one sort),
 // not row by row.
 static void create_code_indexes(Db& db) {
-    db.exec("CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);"
-            "CREATE INDEX IF NOT EXISTS variants_by_ean ON variants(ean);");
+    db.exec("CREATE INDEX IF NOT EXISTS products_by_ref ON products(ref);");
 }
 
 Replica::Replica(std::string dir) : dir_(std::move(dir)) {
@@ -522,16 +640,22 @@ Result<bool> Replica::delta_sync(const std::string& path, CommerceApi& api, int 
             auto st = db.prepare("SELECT value FROM meta WHERE key = 'cursor'");
             if (st.step()) cursor = st.text(0);
         }
-        std::optional<DocCodec> codec;  // its documents' dictionary (a damaged one: rebuilt)
+        std::optional<DocCodec> codec, words;  // its dictionaries (a damaged one: rebuilt)
         try {
             codec.emplace(document_codec(db));
+            words.emplace(words_codec(db));
         } catch (const DbError&) {
         }
-        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema) || !codec) return true;
+        if (cursor.empty() || db.meta("schema") != std::optional<std::string>(kReplicaSchema) || !codec || !words ||
+            db.meta("damaged"))
+            return true;
         if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
-        auto pulled = pull(db, api, cursor, page_size, std::move(codec), report, progress);
+        auto pulled = pull(db, api, cursor, page_size, std::move(codec), std::move(words), report, progress);
         if (!pulled.ok() && pulled.error().http_status != 410) return pulled.error();
         if (!pulled.ok()) return true;
+        // Some product's old index entries could not be removed (its words and document both
+        // unreadable): built again now rather than searched with entries left behind.
+        if (db.meta("damaged")) return true;
         finish_meta(db, api);
         db.exec("PRAGMA wal_checkpoint(PASSIVE)");  // never waits for readers
     } catch (const DbError& e) {
@@ -613,7 +737,7 @@ Result<SyncReport> Replica::full_sync(CommerceApi& api, int page_size,
             db.exec("PRAGMA page_size = 8192; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;");
             create_tables(db);
             if (auto ref = refresh_reference(db, api); !ref.ok()) return ref.error();
-            auto pulled = pull(db, api, "", page_size, std::nullopt, report, progress);
+            auto pulled = pull(db, api, "", page_size, std::nullopt, std::nullopt, report, progress);
             if (!pulled.ok()) return pulled.error();  // the replica in use is untouched
             {
                 Lap lap(report.times.code_indexes);

@@ -23,10 +23,12 @@
 #include "catalog_client/model.hpp"
 #include "catalog_client/sqlite.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -107,9 +109,15 @@ public:
         // statement or transaction of this reader is open); nullptr if there is no replica yet.
         Db* db();
         std::optional<Product> product_in(Db& db, const std::string& id);
+        std::optional<Product> product_at(Db& db, std::int64_t rowid);
+        // A product's index words as stored (products.words): its `name` and `extra` columns;
+        // false when they cannot be read (damaged).
+        bool index_words(std::string_view stored, std::string& name, std::string& extra);
         const Replica& replica_;
         std::unique_ptr<Db> db_;
+        bool current_ = false;           // db_ is laid out as this version reads it (kReplicaSchema)
         std::optional<DocCodec> codec_;  // the documents' dictionary of db_'s generation
+        std::optional<DocCodec> words_codec_;  // and its index words' (layout 7)
         std::string open_path_;        // the generation db_ reads
         std::uint64_t pointer_key_ = 0;  // identity of DIR/current when open_path_ was chosen
         std::unordered_map<std::string, std::string> product_of_sku_;  // "" = unknown SKU
@@ -143,11 +151,28 @@ void create_replica_schema(Db& db);
 // one for a replica of layout 5, whose documents are JSON text). Throws DbError, also when the
 // stored dictionary is damaged (the next sync rebuilds such a replica).
 DocCodec document_codec(Db& db);
+// The codec of the products' index words (products.words, dictionary 2), the same way.
+DocCodec words_codec(Db& db);
+
+namespace detail {
+// products.options: the distinct (size, colour) pairs of a product's variants, each written
+// size "\x1f" colour "\x1e" after a leading "\x1e" ("\x1eL\x1fNoir\x1eM\x1fNoir\x1e"), which
+// search's filters find with instr(). option_value() is a value as written there and looked for:
+// without those two separators.
+std::string option_value(std::string_view value);
+// An EAN (or UPC) as the integer key of the `eans` table: 1 to 18 digits; nullopt otherwise
+// (such a code is kept with the SKUs, as text).
+std::optional<std::int64_t> numeric_code(std::string_view code);
+}  // namespace detail
 
 // The version of the replica's layout, in meta('schema'). A replica of another version is
 // rebuilt by the next sync (a full sync into a fresh file, swapped in when complete).
 // 3: categories, options, stems indexed; 4: name and extra columns; 5: terms and tokens known in
-// names; 6: documents compressed with a trained dictionary (DocCodec).
-inline constexpr const char* kReplicaSchema = "6";
+// names; 6: documents compressed with a trained dictionary (DocCodec); 7: a quarter of the disk
+// at 1 000 000 products — the full-text index without a copy of its text (contentless: the
+// words are kept compressed in products.words), codes keyed by the product's rowid (`codes`,
+// `eans`) instead of a variants table with two indexes, sizes and colours in products.options,
+// categories without an index by product (what a product had is read from its document).
+inline constexpr const char* kReplicaSchema = "7";
 
 }  // namespace catalog_client

@@ -10,6 +10,8 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <set>
 
 namespace catalog_client {
 
@@ -57,6 +59,8 @@ Db* Replica::Reader::db() {
             // away from it, and names are never reused); if not, read the name again.
             if (replica_.db_path() != path) throw DbError("the replica moved to a new generation while opening");
             codec_.emplace(document_codec(*fresh));
+            current_ = fresh->meta("schema") == std::optional<std::string>(kReplicaSchema);
+            words_codec_.emplace(current_ ? words_codec(*fresh) : DocCodec());
             db_ = std::move(fresh);
             open_path_ = path;
             pointer_key_ = key;
@@ -68,10 +72,13 @@ Db* Replica::Reader::db() {
 }
 
 
-DocCodec document_codec(Db& db) {
+namespace {
+// The codec of dictionary `id` (1: documents, 2: index words).
+DocCodec stored_codec(Db& db, int id) {
     auto has_table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'dictionary'");
     if (!has_table.step()) return DocCodec();
-    auto st = db.prepare("SELECT bytes FROM dictionary WHERE id = 1");
+    auto st = db.prepare("SELECT bytes FROM dictionary WHERE id = ?");
+    st.bind(1, id);
     if (!st.step()) return DocCodec();
     try {
         return DocCodec::with_dictionary(std::string(st.blob_view(0)));
@@ -81,6 +88,11 @@ DocCodec document_codec(Db& db) {
         throw DbError(e.what());
     }
 }
+}  // namespace
+
+DocCodec document_codec(Db& db) { return stored_codec(db, 1); }
+
+DocCodec words_codec(Db& db) { return stored_codec(db, 2); }
 
 std::optional<Product> Replica::Reader::product(const std::string& id) {
     Db* d = db();
@@ -88,15 +100,43 @@ std::optional<Product> Replica::Reader::product(const std::string& id) {
     return product_in(*d, id);
 }
 
-std::optional<Product> Replica::Reader::product_in(Db& d, const std::string& id) {
-    auto st = d.prepare("SELECT doc FROM products WHERE id = ?");
-    st.bind(1, id);
+namespace {
+// As SQLite's NOCASE compares: ASCII letters without case.
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+std::optional<Product> stored_product(Stmt& st, DocCodec& codec) {
     if (!st.step()) return std::nullopt;
-    auto text = codec_->read(st.blob_view(0));
+    auto text = codec.read(st.blob_view(0));
     if (!text) return std::nullopt;
     auto parsed = parse_product(parse_json_or_discarded(*text));
     if (!parsed.ok()) return std::nullopt;
     return std::move(parsed).value();
+}
+}  // namespace
+
+std::optional<Product> Replica::Reader::product_in(Db& d, const std::string& id) {
+    auto st = d.prepare("SELECT doc FROM products WHERE id = ?");
+    st.bind(1, id);
+    return stored_product(st, *codec_);
+}
+
+std::optional<Product> Replica::Reader::product_at(Db& d, std::int64_t rowid) {
+    auto st = d.prepare("SELECT doc FROM products WHERE rowid = ?");
+    st.bind(1, rowid);
+    return stored_product(st, *codec_);
+}
+
+bool Replica::Reader::index_words(std::string_view stored, std::string& name, std::string& extra) {
+    auto words = words_codec_ ? words_codec_->decompress(stored) : std::nullopt;
+    if (!words) return false;
+    const std::size_t cut = words->find('\n');
+    name.assign(*words, 0, cut);
+    extra = cut == std::string::npos ? std::string() : words->substr(cut + 1);
+    return true;
 }
 
 std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(const std::string& raw) {
@@ -106,13 +146,31 @@ std::optional<std::pair<Product, std::string>> Replica::Reader::lookup_code(cons
     for (char c : raw)
         if (c != ' ' && c != '\r' && c != '\n' && c != '\t') code += c;
     if (code.empty() || code.size() > 64) return std::nullopt;
-    // SKUs and references compare without case (their columns are COLLATE NOCASE, so their
-    // indexes answer these lookups).
-    auto by_variant = d->prepare("SELECT product_id, sku FROM variants WHERE ean = ?1 OR sku = ?1 LIMIT 1");
-    by_variant.bind(1, code);
-    if (by_variant.step()) {
-        auto p = product_in(*d, by_variant.text(0));
-        if (p) return std::make_pair(std::move(*p), by_variant.text(1));
+    if (!current_) return std::nullopt;  // an older layout, until the next sync rebuilds it
+    // The product holding the code, then its variant: an EAN by its number ("0012345678905" and
+    // the UPC "012345678905" are one code), a SKU (or an EAN that is not a number) as text,
+    // without case (the column is COLLATE NOCASE, so its key answers).
+    auto variant_of = [&](const Product& p, bool numeric) -> std::optional<std::string> {
+        const auto number = detail::numeric_code(code);
+        for (const auto& v : p.variants) {
+            if (numeric && number && detail::numeric_code(v.ean) == number) return v.sku;
+            if (!numeric && (equal_ignoring_case(v.sku, code) || v.ean == code)) return v.sku;
+        }
+        return std::nullopt;
+    };
+    std::vector<std::pair<std::int64_t, bool>> candidates;
+    if (auto number = detail::numeric_code(code)) {
+        auto by_ean = d->prepare("SELECT product FROM eans WHERE code = ?");
+        by_ean.bind(1, *number);
+        if (by_ean.step()) candidates.emplace_back(by_ean.integer(0), true);
+    }
+    auto by_code = d->prepare("SELECT product FROM codes WHERE code = ? LIMIT 4");
+    by_code.bind(1, code);
+    while (by_code.step()) candidates.emplace_back(by_code.integer(0), false);
+    for (const auto& [row, numeric] : candidates) {
+        auto p = product_at(*d, row);
+        if (!p) continue;
+        if (auto sku = variant_of(*p, numeric)) return std::make_pair(std::move(*p), std::move(*sku));
     }
     auto by_ref = d->prepare("SELECT id FROM products WHERE ref = ? LIMIT 1");
     by_ref.bind(1, code);
@@ -154,21 +212,43 @@ ListingFacets Replica::Reader::facets(const std::string& category_id) {
     ListingFacets f;
     Db* d = db();
     if (!d) return f;
+    if (!current_) return f;
     const std::string sample = category_id.empty()
-                                   ? "SELECT id AS product_id FROM products LIMIT 4000"
-                                   : "SELECT product_id FROM product_categories WHERE category_id = ?1 LIMIT 4000";
-    auto column = [&](const std::string& sql, std::vector<std::string>& into) {
-        Stmt st = d->prepare(sql);
-        if (!category_id.empty()) st.bind(1, category_id);
-        while (st.step())
-            if (!st.text(0).empty()) into.push_back(st.text(0));
+                                   ? "SELECT rowid FROM products LIMIT 4000"
+                                   : "SELECT product FROM product_categories WHERE category_id = ?1 LIMIT 4000";
+    // Sizes and colours by how many of the sampled products have them (products.options).
+    std::map<std::string, int> sizes, colors;
+    Stmt options = d->prepare("SELECT options FROM products WHERE rowid IN (" + sample + ")");
+    if (!category_id.empty()) options.bind(1, category_id);
+    while (options.step()) {
+        std::set<std::string_view> seen_sizes, seen_colors;
+        const std::string_view all = options.text_view(0);
+        for (std::size_t at = all.find('\x1e'); at != std::string_view::npos && at + 1 < all.size();) {
+            const std::size_t end = all.find('\x1e', at + 1);
+            if (end == std::string_view::npos) break;
+            const std::string_view pair = all.substr(at + 1, end - at - 1);
+            const std::size_t cut = pair.find('\x1f');
+            if (cut != std::string_view::npos) {
+                if (cut > 0) seen_sizes.insert(pair.substr(0, cut));
+                if (cut + 1 < pair.size()) seen_colors.insert(pair.substr(cut + 1));
+            }
+            at = end;
+        }
+        for (auto s : seen_sizes) ++sizes[std::string(s)];
+        for (auto c : seen_colors) ++colors[std::string(c)];
+    }
+    auto most = [](const std::map<std::string, int>& counted, std::size_t n, std::vector<std::string>& into) {
+        std::vector<std::pair<int, std::string>> order;
+        for (const auto& [value, count] : counted) order.emplace_back(-count, value);
+        std::sort(order.begin(), order.end());
+        for (std::size_t i = 0; i < order.size() && i < n; ++i) into.push_back(order[i].second);
     };
-    column("SELECT size FROM variants WHERE product_id IN (" + sample + ") GROUP BY size ORDER BY COUNT(*) DESC LIMIT 14",
-           f.sizes);
-    column("SELECT color FROM variants WHERE product_id IN (" + sample + ") GROUP BY color ORDER BY COUNT(*) DESC LIMIT 14",
-           f.colors);
-    column("SELECT brand FROM products WHERE id IN (" + sample + ") GROUP BY brand ORDER BY COUNT(*) DESC LIMIT 10",
-           f.brands);
+    most(sizes, 14, f.sizes);
+    most(colors, 14, f.colors);
+    Stmt brands = d->prepare("SELECT brand FROM products WHERE rowid IN (" + sample +
+                             ") AND brand != '' GROUP BY brand ORDER BY COUNT(*) DESC, brand LIMIT 10");
+    if (!category_id.empty()) brands.bind(1, category_id);
+    while (brands.step()) f.brands.push_back(brands.text(0));
     // Sizes in a natural order: XXS..3XL first, then numbers by value, the rest as counted.
     static const std::vector<std::string> order = {"XXS", "XS", "S", "M", "L", "XL", "XXL", "3XL"};
     std::stable_sort(f.sizes.begin(), f.sizes.end(), [](const std::string& a, const std::string& b) {
@@ -185,7 +265,7 @@ ListingFacets Replica::Reader::facets(const std::string& category_id) {
 std::unordered_set<std::string> Replica::Reader::products_of(const std::unordered_set<std::string>& skus) {
     std::unordered_set<std::string> out;
     Db* d = db();
-    if (!d || skus.empty()) return out;
+    if (!d || skus.empty() || !current_) return out;
     // PRAGMA data_version changes when another connection (the sync) commits: variants may have
     // moved or gone, so what was cached is forgotten.
     auto version = d->prepare("PRAGMA data_version");
@@ -199,7 +279,7 @@ std::unordered_set<std::string> Replica::Reader::products_of(const std::unordere
     for (const std::string& sku : skus) {
         auto known = product_of_sku_.find(sku);
         if (known == product_of_sku_.end()) {
-            if (!st) st.emplace(d->prepare("SELECT product_id FROM variants WHERE sku = ?"));
+            if (!st) st.emplace(d->prepare("SELECT p.id FROM codes c CROSS JOIN products p ON p.rowid = c.product WHERE c.code = ? LIMIT 1"));
             st->reset();
             st->bind(1, sku);
             known = product_of_sku_.emplace(sku, st->step() ? st->text(0) : std::string()).first;

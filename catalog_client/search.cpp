@@ -81,12 +81,20 @@ struct Filters {
 Filters filters_of(const SearchQuery& query) {
     Filters f;
     if (!query.category_id.empty()) {
-        f.sql += " AND EXISTS (SELECT 1 FROM product_categories pc WHERE pc.category_id = ? AND pc.product_id = p.id)";
+        f.sql += " AND EXISTS (SELECT 1 FROM product_categories pc WHERE pc.category_id = ? AND pc.product = p.rowid)";
         f.params.emplace_back(query.category_id);
     }
-    if (!query.size.empty() || !query.color.empty()) {
-        f.sql += " AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND (? = '' OR v.size = ?) AND (? = '' OR v.color = ?))";
-        f.params.insert(f.params.end(), {Param(query.size), Param(query.size), Param(query.color), Param(query.color)});
+    // A variant of this size and colour: its pair in products.options (replica.hpp).
+    const std::string size = detail::option_value(query.size), color = detail::option_value(query.color);
+    if (!size.empty() && !color.empty()) {
+        f.sql += " AND instr(p.options, ?) > 0";
+        f.params.emplace_back("\x1e" + size + "\x1f" + color + "\x1e");
+    } else if (!size.empty()) {
+        f.sql += " AND instr(p.options, ?) > 0";
+        f.params.emplace_back("\x1e" + size + "\x1f");
+    } else if (!color.empty()) {
+        f.sql += " AND instr(p.options, ?) > 0";
+        f.params.emplace_back("\x1f" + color + "\x1e");
     }
     if (!query.brand.empty()) {
         f.sql += " AND p.brand = ?";
@@ -494,9 +502,10 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
         std::vector<Row> here_rows;
         std::unordered_set<std::int64_t> here_rowids;
         if (!here.empty()) {
-            std::string sql = words.empty() ? "SELECT p.rowid, '', '' FROM products p WHERE p.id = ?"
-                                            : "SELECT p.rowid, s.name, s.extra FROM products p CROSS JOIN search s ON s.rowid = p.rowid WHERE p.id = ?";
+            std::string sql = words.empty() ? "SELECT p.rowid, '' FROM products p WHERE p.id = ?"
+                                            : "SELECT p.rowid, p.words FROM products p WHERE p.id = ?";
             auto st = db->prepare(sql + filters.sql);
+            std::string name, extra;
             for (const auto& id : here) {
                 st.bind(1, id);
                 int i = 2;
@@ -505,7 +514,8 @@ SearchPage Search::run_once(const SearchQuery& query, const std::unordered_set<s
                     Row r;
                     r.rowid = st.integer(0);
                     r.here = true;
-                    Tier t = words.empty() ? Tier{} : classify(st.text_view(1), st.text_view(2), plans);
+                    Tier t;  // browsing; with words, no match unless its words read (not damaged)
+                    if (!words.empty() && reader_.index_words(st.blob_view(1), name, extra)) t = classify(name, extra, plans);
                     if (t.name && !classes.has_name(t.kind)) t.name = false;  // no name tier for this query
                     r.tier = tier_of(t);
                     if (words.empty() || t.kind != MatchKind::Browse) {

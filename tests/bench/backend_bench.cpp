@@ -76,9 +76,13 @@ int main(int argc, char** argv) {
     // A SKU with enough stock online for every run.
     std::vector<std::string> skus;
     {
+        Replica::Reader reader(replica);
         Db db(replica.db_path(), Db::Mode::ReadOnly);
-        auto q = db.prepare("SELECT sku FROM variants ORDER BY sku LIMIT 50");
-        while (q.step()) skus.push_back(q.text(0));
+        for (auto q = db.prepare("SELECT id FROM products ORDER BY id LIMIT 50"); q.step();)
+            if (auto p = reader.product(q.text(0)))
+                for (const auto& v : p->variants) skus.push_back(v.sku);
+        std::sort(skus.begin(), skus.end());
+        if (skus.size() > 50) skus.resize(50);
     }
     auto stock = wait<Availability>([&](auto done) { api.availability(skus, "", done); });
     if (!stock.ok()) die("availability: " + describe(stock.error()));

@@ -3,12 +3,15 @@
 // sync stores reads back as the server's document, a damaged document or dictionary costs that
 // document (never a crash) and the next sync rebuilds a replica whose dictionary is damaged.
 #include "client_fixture.hpp"
+#include "index_check.hpp"
+#include "central_api/demo/mutate.hpp"
 #include "catalog_client/doc_codec.hpp"
 #include "catalog_client/replica.hpp"
 #include "catalog_client/search.hpp"
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -167,4 +170,43 @@ TEST_CASE("a damaged document costs that product only; a damaged dictionary is r
     Replica::Reader reader(f.replica);
     CHECK(reader.product("P0000010"));
     CHECK(reader.product("P0000011"));
+}
+
+TEST_CASE("damaged index words: a product leaves the index by its document's words; with its document damaged too, the replica is rebuilt") {
+    testing::ClientFixture f;
+    REQUIRE(f.replica.sync(f.api).ok());
+    std::map<std::int64_t, std::string> intact;  // every product's words, before the damage
+    {
+        Db db(f.replica.db_path(), Db::Mode::ReadWrite);
+        for (auto st = db.prepare("SELECT rowid, words FROM products"); st.step();) intact[st.integer(0)] = std::string(st.blob_view(1));
+        db.exec("UPDATE products SET words = x'00'");
+    }
+    // Texts change, products go: each old row is taken out with the words of its document.
+    auto mutated = central_api::mutate_catalog(f.h.db_path(), 20, 41, [&] { return f.h.now(); });
+    REQUIRE(mutated.text_changes + mutated.deletions > 0);
+    auto delta = f.replica.sync(f.api);
+    REQUIRE(delta.ok());
+    CHECK_FALSE(delta.value().full);
+    {
+        // The products the delta did not rewrite get their words back: the index must then hold
+        // exactly every product's words (the rewritten ones' old entries are gone).
+        Db db(f.replica.db_path(), Db::Mode::ReadWrite);
+        auto put = db.prepare("UPDATE products SET words = ? WHERE rowid = ? AND words = x'00'");
+        for (const auto& [row, words] : intact) put.bind_blob(1, words).bind(2, row).run();
+        CHECK(testing::index_differs_from_words(db) == "");
+        CHECK_FALSE(db.meta("damaged"));
+    }
+    {
+        Db db(f.replica.db_path(), Db::Mode::ReadWrite);
+        db.exec("UPDATE products SET words = x'00', doc = x'00'");
+    }
+    // Neither can be read: what to remove from the index is unknown, so the sync builds the
+    // replica again rather than leave entries behind.
+    central_api::mutate_catalog(f.h.db_path(), 20, 42, [&] { return f.h.now(); });
+    auto rebuilt = f.replica.sync(f.api);
+    REQUIRE(rebuilt.ok());
+    CHECK(rebuilt.value().full);
+    Db db(f.replica.db_path(), Db::Mode::ReadOnly);
+    CHECK(testing::index_differs_from_words(db) == "");
+    CHECK_FALSE(db.meta("damaged"));
 }

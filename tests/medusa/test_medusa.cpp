@@ -12,6 +12,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -86,8 +87,12 @@ std::map<std::string, std::map<std::string, std::int64_t>> stock_by_sku(Commerce
     std::vector<std::string> skus;
     Replica::Reader reader(replica);
     Db db(replica.db_path(), Db::Mode::ReadOnly);
-    auto all = db.prepare("SELECT sku FROM variants ORDER BY sku");
-    while (all.step()) skus.push_back(all.text(0));
+    for (auto all = db.prepare("SELECT id FROM products ORDER BY id"); all.step();) {
+        auto p = reader.product(all.text(0));
+        REQUIRE(p);
+        for (const auto& v : p->variants) skus.push_back(v.sku);
+    }
+    std::sort(skus.begin(), skus.end());
     std::map<std::string, std::map<std::string, std::int64_t>> out;
     for (std::size_t i = 0; i < skus.size(); i += 50) {
         std::vector<std::string> part(skus.begin() + static_cast<std::ptrdiff_t>(i),
