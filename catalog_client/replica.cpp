@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <set>
 #include <unordered_set>
 #include <utility>
 
@@ -150,12 +151,9 @@ IndexedRows indexed_rows(const Product& p) {
     r.categories = p.category_ids;
     std::sort(r.categories.begin(), r.categories.end());
     r.categories.erase(std::unique(r.categories.begin(), r.categories.end()), r.categories.end());
-    std::vector<std::string> pairs;
-    for (const auto& v : r.variants) pairs.push_back(option_value(v.size) + '\x1f' + option_value(v.color) + '\x1e');
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-    r.options = "\x1e";
-    for (const auto& pair : pairs) r.options += pair;
+    std::vector<std::pair<std::string, std::string>> size_color;
+    for (const auto& v : r.variants) size_color.emplace_back(v.size, v.color);
+    r.options = encode_options(size_color);
     // FNV-1a over every field, each closed by a zero byte.
     std::uint64_t h = 14695981039346656037ull;
     auto mix = [&h](std::string_view field) {
@@ -534,6 +532,79 @@ std::string option_value(std::string_view value) {
     for (char c : value)
         if (c != '\x1e' && c != '\x1f') out += c;
     return out;
+}
+
+std::string encode_options(const std::vector<std::pair<std::string, std::string>>& size_color) {
+    std::set<std::pair<std::string, std::string>> pairs;
+    std::set<std::string> sizes, colors;
+    for (const auto& [size, color] : size_color) {
+        pairs.emplace(option_value(size), option_value(color));
+        sizes.insert(option_value(size));
+        colors.insert(option_value(color));
+    }
+    std::string out = "\x1e";
+    const bool grid = !pairs.empty() && !sizes.count("") && !colors.count("") && sizes.size() * colors.size() == pairs.size();
+    if (grid) {
+        for (const auto& s : sizes) out += s + '\x1e';
+        out += '\x1f';
+        for (const auto& c : colors) out += c + '\x1f';
+    } else {
+        for (const auto& [size, color] : pairs) out += size + '\x1f' + color + '\x1e';
+    }
+    return out;
+}
+
+std::string options_condition(const std::string& column, const std::string& size_value, const std::string& color_value,
+                              std::vector<std::string>& params) {
+    const std::string size = option_value(size_value), color = option_value(color_value);
+    auto in = [&](std::string pattern) {
+        params.push_back(std::move(pattern));
+        return "instr(" + column + ", ?) > 0";
+    };
+    // A pair's pattern, or (a grid's) the size among the sizes and the colour among the colours.
+    // (Built one step at a time: the parameters go in the order of their "?".)
+    std::string sql = "(";
+    if (!size.empty() && !color.empty()) {
+        sql += in("\x1e" + size + "\x1f" + color + "\x1e");
+        sql += " OR (" + in("\x1e" + size + "\x1e");
+        sql += " AND " + in("\x1f" + color + "\x1f");
+        return sql + "))";
+    }
+    if (!size.empty()) {
+        sql += in("\x1e" + size + "\x1f");
+        return sql + " OR " + in("\x1e" + size + "\x1e") + ")";
+    }
+    if (!color.empty()) {
+        sql += in("\x1f" + color + "\x1e");
+        return sql + " OR " + in("\x1f" + color + "\x1f") + ")";
+    }
+    return "";
+}
+
+void decode_options(std::string_view options, std::vector<std::string>& sizes, std::vector<std::string>& colors) {
+    auto split = [](std::string_view text, char by, std::vector<std::string>& into) {
+        std::size_t from = 0;
+        while (from < text.size()) {
+            std::size_t to = text.find(by, from);
+            if (to == std::string_view::npos) to = text.size();
+            if (to > from) into.emplace_back(text.substr(from, to - from));
+            from = to + 1;
+        }
+    };
+    if (!options.empty() && options.back() == '\x1f') {  // a grid
+        const std::size_t cut = options.find('\x1f');
+        split(options.substr(0, cut), '\x1e', sizes);
+        split(options.substr(cut), '\x1f', colors);
+        return;
+    }
+    std::vector<std::string> pairs;
+    split(options, '\x1e', pairs);
+    for (const auto& pair : pairs) {
+        const std::size_t cut = pair.find('\x1f');
+        if (cut == std::string::npos) continue;
+        if (cut > 0) sizes.push_back(pair.substr(0, cut));
+        if (cut + 1 < pair.size()) colors.push_back(pair.substr(cut + 1));
+    }
 }
 
 std::optional<std::int64_t> numeric_code(std::string_view code) {

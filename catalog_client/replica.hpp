@@ -31,6 +31,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace catalog_client {
 
@@ -155,11 +157,22 @@ DocCodec document_codec(Db& db);
 DocCodec words_codec(Db& db);
 
 namespace detail {
-// products.options: the distinct (size, colour) pairs of a product's variants, each written
-// size "\x1f" colour "\x1e" after a leading "\x1e" ("\x1eL\x1fNoir\x1eM\x1fNoir\x1e"), which
-// search's filters find with instr(). option_value() is a value as written there and looked for:
-// without those two separators.
+// products.options: the sizes and colours of a product's variants, for search's filters (instr()
+// on the text: no table, no index) and the listing's facets. Two forms, told apart by their last
+// character and never matching each other's patterns:
+// - a grid, when every size comes in every colour (most products): "\x1e" S1 "\x1e" S2 "\x1e"
+//   "\x1f" C1 "\x1f" C2 "\x1f";
+// - else the distinct pairs: "\x1e" S1 "\x1f" C1 "\x1e" S2 "\x1f" C2 "\x1e" (a lone "\x1e"
+//   without variants).
+// option_value() is a value as written there and looked for: without those two separators.
 std::string option_value(std::string_view value);
+std::string encode_options(const std::vector<std::pair<std::string, std::string>>& size_color);
+// The condition on `column` for a variant of this size and colour (either empty: any), its
+// parameters appended to `params`; empty when both are empty.
+std::string options_condition(const std::string& column, const std::string& size, const std::string& color,
+                              std::vector<std::string>& params);
+// The sizes and colours products.options lists (empty values left out).
+void decode_options(std::string_view options, std::vector<std::string>& sizes, std::vector<std::string>& colors);
 // An EAN (or UPC) as the integer key of the `eans` table: 1 to 18 digits; nullopt otherwise
 // (such a code is kept with the SKUs, as text).
 std::optional<std::int64_t> numeric_code(std::string_view code);

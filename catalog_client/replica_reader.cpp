@@ -221,21 +221,10 @@ ListingFacets Replica::Reader::facets(const std::string& category_id) {
     Stmt options = d->prepare("SELECT options FROM products WHERE rowid IN (" + sample + ")");
     if (!category_id.empty()) options.bind(1, category_id);
     while (options.step()) {
-        std::set<std::string_view> seen_sizes, seen_colors;
-        const std::string_view all = options.text_view(0);
-        for (std::size_t at = all.find('\x1e'); at != std::string_view::npos && at + 1 < all.size();) {
-            const std::size_t end = all.find('\x1e', at + 1);
-            if (end == std::string_view::npos) break;
-            const std::string_view pair = all.substr(at + 1, end - at - 1);
-            const std::size_t cut = pair.find('\x1f');
-            if (cut != std::string_view::npos) {
-                if (cut > 0) seen_sizes.insert(pair.substr(0, cut));
-                if (cut + 1 < pair.size()) seen_colors.insert(pair.substr(cut + 1));
-            }
-            at = end;
-        }
-        for (auto s : seen_sizes) ++sizes[std::string(s)];
-        for (auto c : seen_colors) ++colors[std::string(c)];
+        std::vector<std::string> its_sizes, its_colors;
+        detail::decode_options(options.text_view(0), its_sizes, its_colors);
+        for (const auto& s : std::set<std::string>(its_sizes.begin(), its_sizes.end())) ++sizes[s];
+        for (const auto& c : std::set<std::string>(its_colors.begin(), its_colors.end())) ++colors[c];
     }
     auto most = [](const std::map<std::string, int>& counted, std::size_t n, std::vector<std::string>& into) {
         std::vector<std::pair<int, std::string>> order;

@@ -84,18 +84,11 @@ Filters filters_of(const SearchQuery& query) {
         f.sql += " AND EXISTS (SELECT 1 FROM product_categories pc WHERE pc.category_id = ? AND pc.product = p.rowid)";
         f.params.emplace_back(query.category_id);
     }
-    // A variant of this size and colour: its pair in products.options (replica.hpp).
-    const std::string size = detail::option_value(query.size), color = detail::option_value(query.color);
-    if (!size.empty() && !color.empty()) {
-        f.sql += " AND instr(p.options, ?) > 0";
-        f.params.emplace_back("\x1e" + size + "\x1f" + color + "\x1e");
-    } else if (!size.empty()) {
-        f.sql += " AND instr(p.options, ?) > 0";
-        f.params.emplace_back("\x1e" + size + "\x1f");
-    } else if (!color.empty()) {
-        f.sql += " AND instr(p.options, ?) > 0";
-        f.params.emplace_back("\x1f" + color + "\x1e");
-    }
+    // A variant of this size and colour (products.options, replica.hpp).
+    std::vector<std::string> patterns;
+    const std::string options = detail::options_condition("p.options", query.size, query.color, patterns);
+    if (!options.empty()) f.sql += " AND " + options;
+    for (auto& pattern : patterns) f.params.emplace_back(std::move(pattern));
     if (!query.brand.empty()) {
         f.sql += " AND p.brand = ?";
         f.params.emplace_back(query.brand);

@@ -111,6 +111,7 @@ class App {
     double clock_ = 1000.0;           // manual clock
     double wall_offset_ = 0;          // advance() moves the wall clock too
     bool look_pending_ = true;
+    bool trim_pending_ = false;  // a session ended: hand the heap's free pages back (frame())
     std::unique_ptr<render::Platform> platform_;
     std::unique_ptr<render::Ui> ui_;
     render::GlTextureBackend textures_;

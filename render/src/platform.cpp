@@ -166,6 +166,9 @@ Fonts Platform::load_fonts(const FontPaths& paths, const FontSizes& sizes) {
     } else {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    // The texture holds the atlas now: its pixels in memory (8 bits and the 32-bit copy made for
+    // the upload) are not read again until the next load_fonts builds a new atlas.
+    ImGui::GetIO().Fonts->ClearTexData();
     return f;
 }
 

@@ -358,3 +358,51 @@ TEST_CASE("typed reads: a listing's facets, and the products of SKUs forgotten w
     CHECK(expected.size() < picked.size());
     CHECK(after == expected);
 }
+
+TEST_CASE("a product's sizes and colours: both forms of products.options filter exactly by variant") {
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    const std::vector<Pairs> products = {
+        {{"S", "Noir"}, {"M", "Noir"}, {"S", "Bleu"}, {"M", "Bleu"}},  // a grid
+        {{"S", "Noir"}, {"M", "Bleu"}},                                // pairs: no M in black
+        {{"", "Rouge"}},                                               // no size
+        {{"42", ""}, {"43", ""}},                                      // no colour
+        {},                                                            // no variants
+        {{"S\x1f", "No\x1eir"}},                                       // separators in values
+    };
+    CHECK(detail::encode_options(products[0]).back() == '\x1f');
+    CHECK(detail::encode_options(products[1]).back() == '\x1e');
+    Db db(":memory:", Db::Mode::ReadWriteCreate);
+    db.exec("CREATE TABLE t(o TEXT NOT NULL)");
+    for (const Pairs& pairs : products) {
+        const std::string options = detail::encode_options(pairs);
+        db.exec("DELETE FROM t");
+        db.prepare("INSERT INTO t(o) VALUES(?)").bind(1, options).run();
+        std::vector<std::string> sizes, colors;
+        detail::decode_options(options, sizes, colors);
+        std::set<std::string> want_sizes, want_colors;
+        for (const auto& [s, c] : pairs) {
+            if (!detail::option_value(s).empty()) want_sizes.insert(detail::option_value(s));
+            if (!detail::option_value(c).empty()) want_colors.insert(detail::option_value(c));
+        }
+        CHECK(std::set<std::string>(sizes.begin(), sizes.end()) == want_sizes);
+        CHECK(std::set<std::string>(colors.begin(), colors.end()) == want_colors);
+        for (const std::string size : {"", "S", "M", "42", "XL", "S\x1f"})
+            for (const std::string color : {"", "Noir", "Bleu", "Rouge", "Noir\x1e"}) {
+                std::vector<std::string> params;
+                const std::string condition = detail::options_condition("o", size, color, params);
+                if (size.empty() && color.empty()) {
+                    CHECK(condition.empty());
+                    continue;
+                }
+                auto st = db.prepare("SELECT count(*) FROM t WHERE " + condition);
+                for (std::size_t i = 0; i < params.size(); ++i) st.bind(static_cast<int>(i) + 1, params[i]);
+                REQUIRE(st.step());
+                const bool expected = std::any_of(pairs.begin(), pairs.end(), [&](const auto& pair) {
+                    return (size.empty() || detail::option_value(pair.first) == detail::option_value(size)) &&
+                           (color.empty() || detail::option_value(pair.second) == detail::option_value(color));
+                });
+                INFO("options ", options, " size ", size, " color ", color);
+                CHECK((st.integer(0) == 1) == expected);
+            }
+    }
+}
